@@ -1,0 +1,256 @@
+// The application layer: every caller (CLI, simulator, later the HTTP server and workers) goes
+// through here. It loads an order, resolves the policy in force, asks the pure decider, appends the
+// events with optimistic concurrency, executes refunds and fires due deadlines.
+import { createHash } from 'node:crypto';
+import type { CaseCommand, Command, OrderCommand, OrderInput } from '../domain/commands.ts';
+import { decide } from '../domain/decide.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { evolveAll } from '../domain/evolve.ts';
+import { checkOverrides, resolvePolicy, versionAt, type Policy } from '../domain/policy.ts';
+import { parseOverrides } from '../domain/policy-schema.ts';
+import { emptyContext, type CaseState, type OrderState } from '../domain/state.ts';
+import type { Actor, Instant } from '../domain/types.ts';
+import type { Database, Sql } from '../store/db.ts';
+import {
+  appendDecision,
+  canonicalJson,
+  ConflictError,
+  dueDeadlines,
+  iso,
+  loadOrder,
+  locateCase,
+  markStale,
+  type DueDeadline,
+} from '../store/event-store.ts';
+import type { Clock } from './clock.ts';
+import type { PackRegistry } from './packs.ts';
+import type { PaymentProvider } from './payments.ts';
+
+export interface EngineDeps {
+  db: Database;
+  packs: PackRegistry;
+  clock: Clock;
+  payments: PaymentProvider;
+}
+
+export type Result = { ok: true; events: DomainEvent[]; version: number; replayed?: boolean } | Refusal;
+
+export interface CommandOptions {
+  /** Stripe-style: a repeat returns the first result; the same key with another command is refused. */
+  idempotencyKey?: string;
+  /** The case (or order) version the caller last saw; a different current version is a `conflict`. */
+  expectedVersion?: number;
+  /** Decision time; defaults to the clock. Deadline expiries use their due instant. */
+  at?: Instant;
+}
+
+export interface ShopInput {
+  id: string;
+  category?: string;
+  pack: string;
+  overrides?: Record<string, unknown>;
+}
+
+const MAX_ATTEMPTS = 5;
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(deps: EngineDeps) {
+  const { db, packs, clock, payments } = deps;
+
+  async function policyFor(sql: Sql, shopId: string, at: Instant): Promise<Policy | Refusal> {
+    const r = await sql.query<{ policy_pack: string; overrides: Record<string, unknown> }>(
+      'SELECT policy_pack, overrides FROM shops WHERE shop_id = $1',
+      [shopId],
+    );
+    const shop = r.rows[0];
+    if (!shop) return refuse('not_found', 'shop', `店铺 ${shopId} 不存在`, `no shop ${shopId}`, { shop: shopId });
+    const pack = packs.get(shop.policy_pack);
+    if (!pack) throw new Error(`shop ${shopId} names unknown pack ${shop.policy_pack}`);
+    const overrides = parseOverrides(shop.overrides);
+    if ('ok' in overrides) throw new Error(`shop ${shopId} has invalid stored overrides`);
+    return resolvePolicy(pack, at, overrides);
+  }
+
+  /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
+  async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
+    const pack = packs.get(shop.pack);
+    if (!pack) return refuse('validation', 'policy', `未知的政策包 ${shop.pack}`, `unknown policy pack ${shop.pack}`, { pack: shop.pack });
+    const overrides = parseOverrides(shop.overrides ?? {});
+    if ('ok' in overrides) return overrides;
+    const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
+    if (bad) return bad;
+    await db.query(
+      `INSERT INTO shops (shop_id, category, policy_pack, overrides) VALUES ($1,$2,$3,$4)
+       ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides`,
+      [shop.id, shop.category ?? 'general', shop.pack, JSON.stringify(shop.overrides ?? {})],
+    );
+    return { ok: true };
+  }
+
+  async function dispatch(shopId: string, orderId: string, cmd: Command, opts: CommandOptions = {}): Promise<Result> {
+    const now = opts.at ?? clock.now();
+    const requestHash = opts.idempotencyKey
+      ? createHash('sha256').update(canonicalJson({ shopId, orderId, cmd })).digest('hex')
+      : null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await db.transaction(async (tx) => {
+          if (opts.idempotencyKey) {
+            const seen = await tx.query<{ request_hash: string; response: Result }>(
+              'SELECT request_hash, response FROM idempotency_keys WHERE shop_id = $1 AND key = $2',
+              [shopId, opts.idempotencyKey],
+            );
+            const row = seen.rows[0];
+            if (row && row.request_hash !== requestHash) {
+              return refuse('idempotency_mismatch', 'idempotency_key', '同一幂等键已用于另一个请求', 'this idempotency key was used for a different request', {
+                key: opts.idempotencyKey,
+              });
+            }
+            if (row) return { ...row.response, replayed: true } as Result;
+          }
+          const result = await decideAndAppend(tx, shopId, orderId, cmd, now, opts);
+          if (opts.idempotencyKey) {
+            const stored = result.ok ? { ok: true, events: [], version: result.version } : result;
+            await tx.query('INSERT INTO idempotency_keys (shop_id, key, request_hash, response, created_at) VALUES ($1,$2,$3,$4,$5)', [
+              shopId,
+              opts.idempotencyKey,
+              requestHash,
+              JSON.stringify(stored),
+              iso(now),
+            ]);
+          }
+          return result;
+        });
+        if (outcome.ok && !outcome.replayed) await executeRefunds(shopId, orderId, outcome.events, now);
+        return outcome;
+      } catch (e) {
+        if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
+        // Someone else changed the order first: decide again on the fresh state, unless the
+        // caller pinned the version it saw.
+        if (opts.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+          return refuse('conflict', 'concurrent_change', '数据已被其他操作修改, 请刷新后重试', 'the order changed concurrently; reload and retry', {
+            order: orderId,
+          });
+        }
+      }
+    }
+  }
+
+  async function decideAndAppend(tx: Sql, shopId: string, orderId: string, cmd: Command, now: Instant, opts: CommandOptions): Promise<Result> {
+    const loaded = await loadOrder(tx, shopId, orderId);
+    if (opts.expectedVersion !== undefined && loaded) {
+      const current = 'caseId' in cmd && loaded.ctx.cases[cmd.caseId] ? loaded.ctx.cases[cmd.caseId]!.version : loaded.version;
+      if (current !== opts.expectedVersion) {
+        return refuse('conflict', 'expected_version', '数据已被修改, 请刷新后重试', `expected version ${opts.expectedVersion} but it is ${current}`, {
+          expected: opts.expectedVersion,
+          current,
+        });
+      }
+    }
+    const policy = await policyFor(tx, shopId, now);
+    if ('ok' in policy) return policy;
+    const ctx = loaded?.ctx ?? emptyContext();
+    const decision = decide(cmd, ctx, policy, now);
+    if (!decision.ok) return decision;
+    if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0 };
+    const next = evolveAll(ctx, decision.events);
+    const { version } = await appendDecision(tx, loaded, next, decision.events, cmd.actor, clock.now());
+    return { ok: true, events: decision.events, version };
+  }
+
+  /** Sends each requested refund to the provider; its answer comes back as a system command. */
+  async function executeRefunds(shopId: string, orderId: string, events: readonly DomainEvent[], at: Instant): Promise<void> {
+    for (const e of events) {
+      if (e.type !== 'RefundRequested') continue;
+      const r = await payments.refund({ refundId: e.plan.refundId, shopId, orderId, caseId: e.caseId, amount: e.plan.total });
+      const system: Actor = { role: 'system' };
+      if (r.status === 'succeeded') {
+        await dispatch(shopId, orderId, { kind: 'confirm_refund', caseId: e.caseId, refundId: e.plan.refundId, actor: system }, { at });
+      } else if (r.status === 'failed') {
+        await dispatch(shopId, orderId, { kind: 'fail_refund', caseId: e.caseId, refundId: e.plan.refundId, error: r.error, actor: system }, { at });
+      }
+    }
+  }
+
+  async function placeOrder(order: OrderInput, actor: Actor, opts: CommandOptions = {}): Promise<Result> {
+    return dispatch(order.shop, order.id, { kind: 'place_order', order, actor }, opts);
+  }
+
+  async function orderCommand(shopId: string, orderId: string, cmd: OrderCommand, actor: Actor, opts: CommandOptions = {}) {
+    return dispatch(shopId, orderId, { ...cmd, actor } as Command, opts);
+  }
+
+  /** A case command. `apply` names its order; the others find it from the case. */
+  async function caseCommand(
+    cmd: CaseCommand,
+    actor: Actor,
+    opts: CommandOptions & { shopId?: string; orderId?: string } = {},
+  ): Promise<Result> {
+    let target: { shopId: string; orderId: string } | null;
+    if (cmd.kind === 'apply') {
+      target = opts.shopId && opts.orderId ? { shopId: opts.shopId, orderId: opts.orderId } : null;
+      if (!target) return refuse('validation', 'order', '申请售后需指定订单', 'apply needs the order', { field: 'order' });
+    } else {
+      target = await locateCase(db, cmd.caseId, opts.shopId);
+      if (!target) return refuse('not_found', 'case', '售后单不存在', 'no such case', { case: cmd.caseId });
+    }
+    return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
+  }
+
+  async function fire(d: DueDeadline): Promise<boolean> {
+    const system: Actor = { role: 'system' };
+    const cmd: Command =
+      d.subject === 'order'
+        ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
+        : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
+    // The expiry takes effect at the due instant, however late the runner gets to it.
+    const r = await dispatch(d.shopId, d.orderId, cmd, { at: d.dueAt });
+    if (!r.ok || r.events.length === 0) {
+      await markStale(db, d, clock.now());
+      return false;
+    }
+    return true;
+  }
+
+  /** The earliest pending deadline due at or before `upTo`. */
+  async function nextDue(upTo: Instant): Promise<DueDeadline | null> {
+    return (await dueDeadlines(db, upTo, 1))[0] ?? null;
+  }
+
+  /** Fires every deadline due at or before `upTo`, earliest first (also those the firing creates). */
+  async function fireDue(upTo: Instant, limit = Infinity): Promise<number> {
+    let fired = 0;
+    for (let next = await nextDue(upTo); next && fired < limit; next = await nextDue(upTo)) {
+      await fire(next);
+      fired++;
+    }
+    return fired;
+  }
+
+  async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
+    return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
+  }
+
+  async function getCase(caseId: string, shopId?: string): Promise<CaseState | null> {
+    const r = shopId
+      ? await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND case_id = $2', [shopId, caseId])
+      : await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]);
+    return r.rows[0]?.state ?? null;
+  }
+
+  async function caseHistory(caseId: string) {
+    const r = await db.query<{ stream_version: number; type: string; data: DomainEvent; actor: Actor; occurred_at: Date; hash: string; prev_hash: string | null }>(
+      `SELECT stream_version, type, data, actor, occurred_at, hash, prev_hash FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [`case:${caseId}`],
+    );
+    return r.rows;
+  }
+
+  return { db, clock, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+}

@@ -1,0 +1,173 @@
+// Input schemas shared by every edge (scenario files now, the HTTP API later): raw JSON in,
+// domain commands out, or a `validation` refusal naming the field.
+import { z } from 'zod';
+import { parseInstant } from '../domain/calendar.ts';
+import type { CaseCommand, OrderCommand, OrderInput } from '../domain/commands.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
+
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const text = (max: number) => z.string().min(1).max(max);
+const instant = z.string().transform((s, ctx) => {
+  const at = parseInstant(s);
+  if (at === null) {
+    ctx.addIssue({ code: 'custom', message: 'an ISO-8601 instant with an offset, e.g. 2026-03-01T09:00:00+08:00' });
+    return z.NEVER;
+  }
+  return at;
+});
+const evidence = z
+  .array(
+    z
+      .object({
+        kind: z.enum(EVIDENCE_KINDS),
+        description: z.string().max(2000).optional(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      })
+      .strict(),
+  )
+  .max(50);
+
+const applyArgs = z
+  .object({
+    type: z.enum(CASE_TYPES),
+    reason: z.enum(REASONS),
+    lines: z.array(z.object({ line: text(64), quantity: z.number().int().min(1) }).strict()).min(1).max(200).optional(),
+    amount: fen.optional(),
+    intact: z.boolean().optional(),
+    evidence: evidence.optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+const none = z.object({}).strict();
+const withReason = z.object({ reason: text(500), evidence: evidence.optional() }).strict();
+const parcel = z.object({ carrier: text(64), tracking: text(64) }).strict();
+
+export const CASE_ARGS = {
+  apply: applyArgs,
+  modify: applyArgs.partial(),
+  agree: z.object({ return_address: text(500).optional() }).strict(),
+  reject: withReason,
+  refuse_return: withReason,
+  offer: z.object({ type: z.enum(CASE_TYPES), amount: fen.optional(), note: z.string().max(2000).optional() }).strict(),
+  accept_offer: none,
+  decline_offer: none,
+  cancel: none,
+  confirm_receipt: none,
+  receive_return: z
+    .object({ deductions: z.array(z.object({ kind: z.enum(['restocking_fee', 'lost_shipping']), amount: fen }).strict()).max(5).optional() })
+    .strict(),
+  ship_return: parcel.extend({ shipping_cost: fen.optional() }).strict(),
+  reship: parcel,
+  escalate: z.object({ reason: z.string().max(500).optional() }).strict(),
+  submit_evidence: z.object({ evidence: evidence.min(1) }).strict(),
+  request_evidence: z
+    .object({ party: z.enum(['buyer', 'merchant']), kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1), due_in_hours: z.number().positive().max(24 * 90).optional() })
+    .strict(),
+  rule: z.object({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES).optional(), amount: fen.optional() }).strict(),
+} as const;
+export type CaseCommandName = keyof typeof CASE_ARGS;
+export const CASE_COMMAND_NAMES = Object.keys(CASE_ARGS) as CaseCommandName[];
+
+export const ORDER_EVENT_ARGS = {
+  pay: none,
+  ship: parcel,
+  sign: z.object({ date_only: z.boolean().optional() }).strict(),
+  complete: none,
+  extend_auto_confirm: none,
+} as const;
+export type OrderEventName = keyof typeof ORDER_EVENT_ARGS;
+export const ORDER_EVENT_NAMES = Object.keys(ORDER_EVENT_ARGS) as OrderEventName[];
+
+function invalid(error: z.ZodError, what: string): Refusal {
+  const issue = error.issues[0]!;
+  const field = issue.path.join('.') || what;
+  return refuse('validation', field, `字段 ${field} 无效: ${issue.message}`, `invalid ${field}: ${issue.message}`, {
+    field,
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
+/** Raw command args → a domain case command, or a `validation` refusal. */
+export function toCaseCommand(name: CaseCommandName, caseId: string, raw: unknown): CaseCommand | Refusal {
+  const parsed = CASE_ARGS[name].safeParse(raw ?? {});
+  if (!parsed.success) return invalid(parsed.error, 'args');
+  const a = parsed.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
+  switch (name) {
+    case 'apply':
+    case 'modify':
+      return { kind: name, caseId, args: a } as CaseCommand;
+    case 'agree':
+      return { kind: 'agree', caseId, returnAddress: a.return_address };
+    case 'ship_return':
+      return { kind: 'ship_return', caseId, carrier: a.carrier, tracking: a.tracking, shippingCost: a.shipping_cost };
+    case 'request_evidence':
+      return { kind: 'request_evidence', caseId, party: a.party, kinds: a.kinds, dueInHours: a.due_in_hours };
+    default:
+      return { kind: name, caseId, ...a } as CaseCommand;
+  }
+}
+
+export function toOrderCommand(name: OrderEventName, raw: unknown): OrderCommand | Refusal {
+  const parsed = ORDER_EVENT_ARGS[name].safeParse(raw ?? {});
+  if (!parsed.success) return invalid(parsed.error, 'args');
+  const a = parsed.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
+  switch (name) {
+    case 'pay':
+      return { kind: 'pay_order' };
+    case 'ship':
+      return { kind: 'ship_order', carrier: a.carrier, tracking: a.tracking };
+    case 'sign':
+      return { kind: 'sign_order', dateOnly: a.date_only };
+    case 'complete':
+      return { kind: 'complete_order' };
+    case 'extend_auto_confirm':
+      return { kind: 'extend_auto_confirm' };
+    default: {
+      const never: never = name;
+      throw new Error(`unknown order event ${String(never)}`);
+    }
+  }
+}
+
+export const orderInputSchema = z
+  .object({
+    id: text(64),
+    shop: text(64),
+    buyer: text(64),
+    placed_at: instant,
+    paid_at: instant.optional(),
+    ship_by: instant.optional(),
+    shipped_at: instant.optional(),
+    carrier: text(64).optional(),
+    tracking: text(64).optional(),
+    signed_at: instant.optional(),
+    signed_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
+    completed_at: instant.optional(),
+    shipping_fee: fen.default(0),
+    free_shipping: z.boolean().default(false),
+    shipping_insurance: fen.default(0),
+    lines: z
+      .array(
+        z
+          .object({
+            id: text(64),
+            sku: text(128),
+            title: z.string().max(500).optional(),
+            category: text(64).default('general'),
+            quantity: z.number().int().min(1).max(100_000),
+            paid_amount: fen,
+            flags: z.array(z.enum(LINE_FLAGS)).default([]),
+            warranty_days: z.number().int().min(0).max(3650).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export function toOrderInput(raw: unknown): OrderInput | Refusal {
+  const parsed = orderInputSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as OrderInput) : invalid(parsed.error, 'order');
+}

@@ -1,0 +1,174 @@
+// `aftersale simulate`: runs scenario files against the real application layer and store (a fresh
+// schema of the embedded database per file) with a simulated clock.
+import { formatInstant, parseInstant } from '../domain/calendar.ts';
+import type { Actor, Instant } from '../domain/types.ts';
+import type { Database } from '../store/db.ts';
+import { migrate } from '../store/migrations.ts';
+import { SimulatedClock } from './clock.ts';
+import { createEngine, type Engine, type Result } from './engine.ts';
+import type { PackRegistry } from './packs.ts';
+import { simulatedProvider } from './payments.ts';
+import type { Scenario } from './scenario.ts';
+import { toCaseCommand, toOrderCommand, toOrderInput } from './schemas.ts';
+import { caseView, orderView } from './views.ts';
+
+export interface Expectation {
+  file: string;
+  step: number;
+  what: string;
+  field: string;
+  expected: unknown;
+  found: unknown;
+  passed: boolean;
+  /** What the engine said, when it refused. */
+  detail?: string;
+}
+
+export interface ScenarioRun {
+  file: string;
+  name: string;
+  expectations: Expectation[];
+  engine: Engine;
+  cases: Map<string, string>;
+}
+
+let schemaCounter = 0;
+
+/** Runs one scenario in a schema of its own on `db`. */
+export async function runScenario(db: Database, packs: PackRegistry, s: Scenario): Promise<ScenarioRun> {
+  const schema = `sim_${process.pid}_${++schemaCounter}`;
+  await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+  await migrate(db);
+  const clock = new SimulatedClock(s.start);
+  const engine = createEngine({ db, packs, clock, payments: simulatedProvider() });
+  const tz = packs.get(s.policy)!.timeZone;
+  const results: Expectation[] = [];
+  const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, cases: new Map() };
+  const expect = (step: number, what: string, field: string, expected: unknown, found: unknown, detail?: string) =>
+    results.push({ file: s.file, step, what, field, expected, found, passed: same(expected, found), ...(detail ? { detail } : {}) });
+
+  // Shops: those listed, and any an order names (category `general`).
+  const shopIds = new Set(s.shops.map((x) => x.id));
+  for (const o of s.orders) if (typeof o.shop === 'string') shopIds.add(o.shop);
+  for (const id of shopIds) {
+    const category = s.shops.find((x) => x.id === id)?.category ?? 'general';
+    const r = await engine.upsertShop({ id, category, pack: s.policy, overrides: s.overrides });
+    if (!r.ok) {
+      if (s.expectLoadError) {
+        expect(0, 'load', 'error', s.expectLoadError, r.code);
+        return run;
+      }
+      throw new Error(`${s.file}: cannot load: ${r.code}: ${r.message.en}`);
+    }
+  }
+  if (s.expectLoadError) expect(0, 'load', 'error', s.expectLoadError, null);
+
+  const orders = new Map<string, { shop: string; buyer: string }>();
+  for (const raw of s.orders) {
+    const input = toOrderInput(raw);
+    if ('ok' in input) throw new Error(`${s.file}: order ${String((raw as { id?: unknown }).id)}: ${input.message.en}`);
+    const r = await engine.placeOrder(input, { role: 'platform' });
+    if (!r.ok) throw new Error(`${s.file}: order ${input.id}: ${r.code}: ${r.message.en}`);
+    orders.set(input.id, { shop: input.shop, buyer: input.buyer });
+  }
+  const bound = new Map<string, { caseId: string; order: string }>();
+
+  for (const step of s.steps) {
+    if (step.at !== undefined) await advance(engine, clock, step.at);
+    const n = step.index + 1;
+    if (step.kind === 'check') {
+      await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);
+      continue;
+    }
+    if (step.kind === 'order_event') {
+      const o = orders.get(step.order);
+      if (!o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
+      const cmd = toOrderCommand(step.event, step.args);
+      const actor = orderActor(step.event, o, step.as);
+      const r: Result = 'ok' in cmd ? cmd : await engine.orderCommand(o.shop, step.order, cmd, actor);
+      if (!r.ok && step.expect.ok === undefined && step.expect.error === undefined) {
+        expect(n, `event ${step.event} ${step.order}`, 'ok', true, false, `${r.code}: ${r.message.en}`);
+      }
+      await checkOutcome(n, `event ${step.event} ${step.order}`, r, step.expect, undefined, step.order);
+      continue;
+    }
+    const what = `${step.command} ${step.case}`;
+    const binding = bound.get(step.case);
+    const orderName = step.order ?? binding?.order;
+    const o = orderName ? orders.get(orderName) : undefined;
+    if (step.order && !o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
+    const caseId = step.command === 'apply' ? `${step.case}-${s.file.length}-${n}` : (binding?.caseId ?? `unbound-${step.case}`);
+    const cmd = toCaseCommand(step.command, caseId, step.args);
+    const actor: Actor = { role: step.actor, id: step.as ?? (step.actor === 'buyer' ? o?.buyer : step.actor === 'merchant' ? o?.shop : 'platform') };
+    const r: Result =
+      'ok' in cmd
+        ? cmd
+        : await engine.caseCommand(cmd, actor, {
+            shopId: o?.shop,
+            orderId: orderName,
+            idempotencyKey: step.idempotencyKey,
+            expectedVersion: step.expectedVersion,
+          });
+    if (r.ok && step.command === 'apply') bound.set(step.case, { caseId, order: orderName! });
+    await checkOutcome(n, what, r, step.expect, step.case, undefined);
+  }
+  return run;
+
+  async function checkOutcome(n: number, what: string, r: Result, exp: Record<string, unknown>, caseName?: string, orderName?: string) {
+    const { ok, error, ...fields } = exp;
+    const detail = r.ok ? undefined : `${r.code}: ${r.message.en}`;
+    if (ok !== undefined) expect(n, what, 'ok', ok, r.ok, detail);
+    if (error !== undefined) expect(n, what, 'error', error, r.ok ? null : r.code, detail);
+    if (Object.keys(fields).length) await checkFields(n, what, caseName, orderName, fields);
+  }
+
+  async function checkFields(n: number, what: string, caseName: string | undefined, orderName: string | undefined, fields: Record<string, unknown>) {
+    let view: Record<string, unknown> | null = null;
+    if (caseName) {
+      const b = bound.get(caseName);
+      const c = b ? await engine.getCase(b.caseId) : null;
+      view = c ? (caseView(c, tz) as unknown as Record<string, unknown>) : null;
+    } else if (orderName) {
+      const o = orders.get(orderName);
+      const state = o ? await engine.getOrder(o.shop, orderName) : null;
+      view = state ? (orderView(state, tz) as unknown as Record<string, unknown>) : null;
+    }
+    for (const [field, expected] of Object.entries(fields)) {
+      expect(n, what, field, expected, view ? view[field] : `(no ${caseName ? `case ${caseName}` : `order ${orderName}`})`);
+    }
+  }
+}
+
+/** Moves the clock to `to`, firing every deadline due on the way at its own due instant. */
+export async function advance(engine: Engine, clock: SimulatedClock, to: Instant): Promise<void> {
+  for (let d = await engine.nextDue(to); d; d = await engine.nextDue(to)) {
+    clock.set(Math.max(clock.now(), d.dueAt));
+    await engine.fire(d);
+  }
+  clock.set(to);
+}
+
+function orderActor(event: string, o: { shop: string; buyer: string }, as?: string): Actor {
+  if (event === 'complete' || event === 'extend_auto_confirm') return { role: 'buyer', id: as ?? o.buyer };
+  if (event === 'ship') return { role: 'merchant', id: as ?? o.shop };
+  return { role: 'platform', id: as ?? 'platform' };
+}
+
+/** Compares an expectation: instants as instants, objects field by field. */
+function same(expected: unknown, found: unknown): boolean {
+  if (typeof expected === 'string' && typeof found === 'string') {
+    const a = parseInstant(expected);
+    const b = parseInstant(found);
+    if (a !== null && b !== null) return a === b;
+    return expected === found;
+  }
+  if (expected === null || found === null || typeof expected !== 'object' || typeof found !== 'object') return expected === found;
+  const e = expected as Record<string, unknown>;
+  const f = found as Record<string, unknown>;
+  return Object.keys(e).every((k) => same(e[k], f[k])) && Object.keys(f).every((k) => k in e);
+}
+
+export function describe(x: unknown, tz = 'Asia/Shanghai'): string {
+  if (typeof x === 'number' && x > 1e12) return formatInstant(x, tz);
+  return typeof x === 'string' ? x : JSON.stringify(x);
+}

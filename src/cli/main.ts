@@ -1,0 +1,36 @@
+// The CLI entry: one subcommand per file, each taking its arguments and an output sink, returning
+// its exit code (2: bad usage or bad input).
+import { policyCommand } from './policy-command.ts';
+import { simulateCommand, type Out } from './simulate-command.ts';
+
+const USAGE = `aftersale — after-sales (售后) engine
+
+usage:
+  aftersale simulate FILE... [--json] [--verbose]   run scenario files with a simulated clock
+  aftersale policy show PACK [--at INSTANT]         a pack's parameters and their sources
+  aftersale policy check                            where packs are less generous than cn-baseline
+  aftersale demo                                    run the demo scenarios and print a case timeline`;
+
+const stdout: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
+
+export async function main(argv: string[], out: Out = stdout): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'simulate':
+      return simulateCommand(rest, out);
+    case 'policy':
+      return policyCommand(rest, out);
+    case 'demo': {
+      const { demoCommand } = await import('./demo-command.ts');
+      return demoCommand(rest, out);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      out.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      out.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

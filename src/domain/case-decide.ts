@@ -1,0 +1,313 @@
+// The case decider: SPEC §4 commands and deadline expiries, §7 disputes. Each handler either
+// emits events into the draft or returns a refusal.
+import { burdensOf, evidenceOf, satisfies } from './burden.ts';
+import type { CaseCommand, EvidenceInput } from './commands.ts';
+import type { Draft } from './draft.ts';
+import { checkApplication, signInstant, type ApplicationArgs } from './eligibility.ts';
+import { refuse, type Refusal } from './errors.ts';
+import { formulaAmount, paidOfLines, sumShares } from './money.ts';
+import type { CaseOf, CaseState } from './state.ts';
+import type { Actor, CaseStatus, CaseType, EvidenceItem, Liability, RulingOutcome } from './types.ts';
+
+type Outcome = Refusal | void;
+type Cmd<K extends CaseCommand['kind']> = Extract<CaseCommand, { kind: K }>;
+
+export function invalidState(c: CaseState, command: string): Refusal {
+  return refuse(
+    'invalid_state',
+    'status',
+    `售后单当前状态 ${c.status} 不能执行 ${command}`,
+    `${command} is not allowed while the case is ${c.status}`,
+    { status: c.status, command },
+  );
+}
+
+function withParty(items: readonly EvidenceInput[] | undefined, party: EvidenceItem['party'], at: number): EvidenceItem[] {
+  return (items ?? []).map((i) => ({ ...i, party, at }));
+}
+
+export function needText(value: string | undefined, field: string): Refusal | null {
+  return value && value.trim() ? null : refuse('validation', field, `${field} 不能为空`, `${field} is required`, { field });
+}
+
+/** Where a case goes when the merchant agrees to a remedy (SPEC §4 `agree`). */
+function agreedStatus(type: CaseType): CaseStatus {
+  switch (type) {
+    case 'refund_only':
+      return 'refunding';
+    case 'return_refund':
+    case 'exchange':
+    case 'repair':
+      return 'awaiting_return';
+    case 'reship':
+      return 'awaiting_reship';
+    default: {
+      const never: never = type;
+      throw new Error(`unknown case type ${String(never)}`);
+    }
+  }
+}
+
+export function apply(d: Draft, cmd: Cmd<'apply'>, actor: Actor): Outcome {
+  if (d.ctx.cases[cmd.caseId]) {
+    return refuse('validation', 'case_id', `售后单号 ${cmd.caseId} 已存在`, `case id ${cmd.caseId} is taken`, { field: 'case' });
+  }
+  const evidence = withParty(cmd.args.evidence, 'buyer', d.now);
+  const claim = checkApplication(d.ctx, cmd.args, evidence, d.policy, d.now, null);
+  if ('ok' in claim) return claim;
+  const o = d.order;
+  d.emit({
+    type: 'CaseApplied',
+    at: d.now,
+    caseId: cmd.caseId,
+    orderId: o.id,
+    shopId: o.shopId,
+    buyerId: actor.id ?? o.buyerId,
+    caseType: cmd.args.type,
+    reason: cmd.args.reason,
+    phase: claim.phase,
+    lines: claim.lines,
+    amount: claim.amount,
+    shippingFeePart: claim.shippingFeePart,
+    intact: cmd.args.intact ?? null,
+    note: cmd.args.note ?? null,
+    evidence,
+    liability: claim.liability,
+    appliedAfterShipBy: claim.appliedAfterShipBy,
+  });
+  // SPEC §2: a counterfeit claim goes to the platform at once.
+  if (cmd.args.reason === 'counterfeit') escalateCase(d, d.caseOf(cmd.caseId), { role: 'system' }, 'counterfeit');
+  else d.startCaseDeadline(cmd.caseId);
+}
+
+export function modify(d: Draft, cmd: Cmd<'modify'>, c: CaseState): Outcome {
+  if (c.status !== 'requested' && c.status !== 'rejected') return invalidState(c, 'modify');
+  const changesClaim = cmd.args.type !== undefined || cmd.args.lines !== undefined || cmd.args.reason !== undefined;
+  const args: ApplicationArgs = {
+    type: cmd.args.type ?? c.type,
+    reason: cmd.args.reason ?? c.reason,
+    lines: cmd.args.lines ?? c.lines.map((l) => ({ line: l.lineId, quantity: l.quantity })),
+    amount: cmd.args.amount ?? (changesClaim ? undefined : c.amount || undefined),
+    intact: cmd.args.intact ?? c.intact ?? undefined,
+    note: cmd.args.note ?? c.note ?? undefined,
+  };
+  const added = withParty(cmd.args.evidence, 'buyer', d.now);
+  const claim = checkApplication(d.ctx, args, [...evidenceOf(c, 'buyer'), ...added], d.policy, d.now, c.id);
+  if ('ok' in claim) return claim;
+  d.move({
+    type: 'CaseModified',
+    at: d.now,
+    caseId: c.id,
+    caseType: args.type,
+    reason: args.reason,
+    lines: claim.lines,
+    amount: claim.amount,
+    shippingFeePart: claim.shippingFeePart,
+    intact: args.intact ?? null,
+    note: args.note ?? null,
+    evidence: added,
+    liability: claim.liability,
+    to: 'requested',
+  });
+}
+
+export function agree(d: Draft, c: CaseState, by: 'merchant' | 'system', returnAddress?: string): Outcome {
+  if (c.status !== 'requested') return invalidState(c, 'agree');
+  d.move({ type: 'MerchantAgreed', at: d.now, caseId: c.id, by, returnAddress: returnAddress ?? null, to: agreedStatus(c.type) });
+}
+
+export function reject(d: Draft, cmd: Cmd<'reject'>, c: CaseState): Outcome {
+  if (c.status !== 'requested') return invalidState(c, 'reject');
+  const missing = needText(cmd.reason, 'reason');
+  if (missing) return missing;
+  const evidence = withParty(cmd.evidence, 'merchant', d.now);
+  // SPEC §7: a merchant who rejects in a situation where it bears the burden attaches the proof.
+  for (const b of burdensOf(c, d.order, d.policy.calendar.timeZone).filter((x) => x.party === 'merchant')) {
+    if (!satisfies([...evidenceOf(c, 'merchant'), ...evidence], b)) {
+      return refuse('evidence_required', `burden_of_proof.${b.situation}`, '拒绝此售后需提供举证材料', 'rejecting this case needs the merchant\'s proof', {
+        kinds: b.kinds,
+        mode: b.mode,
+      });
+    }
+  }
+  d.move({ type: 'CaseRejected', at: d.now, caseId: c.id, reason: cmd.reason, evidence, to: 'rejected' });
+}
+
+export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
+  if (c.status !== 'requested') return invalidState(c, 'offer');
+  const refundType = cmd.type === 'refund_only' || cmd.type === 'return_refund';
+  const max = sumShares(c.lines) + c.shippingFeePart;
+  if (refundType) {
+    if (cmd.amount === undefined || !Number.isInteger(cmd.amount) || cmd.amount <= 0) {
+      return refuse('validation', 'amount', '退款方案需填写金额 (分)', 'a refund offer needs a positive amount in fen', { field: 'amount' });
+    }
+    if (cmd.amount > max) {
+      return refuse('amount_exceeds_refundable', 'refundable', `方案金额超过可退金额 ${max} 分`, `offer exceeds the ${max} fen refundable on this case`, { refundable: max });
+    }
+  } else if (cmd.amount) {
+    return refuse('validation', 'amount', '换货、维修、补寄方案不含退款金额', 'exchange, repair and reship offers take no amount', { field: 'amount' });
+  }
+  if (cmd.type !== 'refund_only' && cmd.type !== 'reship') {
+    const o = d.order;
+    const bad = c.lines.map((l) => o.lines.find((x) => x.id === l.lineId)!).find((l) => l.flags.includes('virtual') || l.flags.includes('perishable'));
+    if (o.shippedAt === null || bad) {
+      return refuse('not_eligible', 'not_returnable', '该商品不能退回, 不能提出此方案', 'these goods cannot be sent back, so this remedy cannot be offered', { type: cmd.type });
+    }
+    if ((cmd.type === 'exchange' || cmd.type === 'repair') && signInstant(o, d.policy.calendar.timeZone) === null) {
+      return refuse('not_eligible', 'not_signed', '商品签收后才能换货或维修', 'exchange and repair need the goods signed for');
+    }
+  }
+  d.move({
+    type: 'OfferMade',
+    at: d.now,
+    caseId: c.id,
+    offer: { type: cmd.type, amount: refundType ? cmd.amount! : 0, ...(cmd.note ? { note: cmd.note } : {}) },
+    to: 'offer_pending',
+  });
+}
+
+export function acceptOffer(d: Draft, c: CaseState): Outcome {
+  if (c.status !== 'offer_pending') return invalidState(c, 'accept_offer');
+  d.move({ type: 'OfferAccepted', at: d.now, caseId: c.id, offer: c.offer, lines: c.lines, to: agreedStatus(c.offer.type) });
+}
+
+export function declineOffer(d: Draft, c: CaseState): Outcome {
+  if (c.status !== 'offer_pending') return invalidState(c, 'decline_offer');
+  d.move({ type: 'OfferDeclined', at: d.now, caseId: c.id, to: 'requested' });
+}
+
+/** SPEC §4: the buyer may cancel in any open status before the merchant has the goods back. */
+export function cancel(d: Draft, c: CaseState): Outcome {
+  const allowed = ['requested', 'offer_pending', 'rejected', 'awaiting_return', 'return_in_transit', 'in_arbitration'];
+  if (!allowed.includes(c.status) || c.goodsReceivedAt !== null) return invalidState(c, 'cancel');
+  d.move({ type: 'CaseCancelled', at: d.now, caseId: c.id, to: 'closed' });
+}
+
+export function escalate(d: Draft, cmd: Cmd<'escalate'>, c: CaseState, actor: Actor): Outcome {
+  if (c.status === 'in_arbitration' || c.status === 'refunding' || c.status === 'completed' || c.status === 'closed') {
+    return invalidState(c, 'escalate');
+  }
+  if (c.escalated) {
+    return refuse('not_eligible', 'escalate_once', '每个售后单只能申请一次平台介入', 'a case can be escalated to the platform once only');
+  }
+  if (c.status !== 'rejected') {
+    const from = d.dueFrom(c.appliedAt, d.policy.params.escalation_after);
+    if (d.now < from) {
+      return refuse('too_early', 'escalation_after', '尚未到可申请平台介入的时间', 'the platform can be asked to step in only after escalation_after has passed', {
+        earliest: from,
+      });
+    }
+  }
+  escalateCase(d, c, actor, cmd.reason ?? null);
+}
+
+function escalateCase(d: Draft, c: CaseState, actor: Actor, reason: string | null): void {
+  d.move({ type: 'CaseEscalated', at: d.now, caseId: c.id, by: actor.role, reason, resumeStatus: c.status as never, to: 'in_arbitration' });
+  const now = d.caseOf(c.id);
+  // SPEC §7: the party that bears the burden of proof gets an evidence request at once.
+  for (const b of burdensOf(now, d.order, d.policy.calendar.timeZone)) {
+    const current = d.caseOf(c.id);
+    d.emit({
+      type: 'EvidenceRequested',
+      at: d.now,
+      caseId: c.id,
+      request: {
+        id: `${c.id}-evidence-${current.evidenceRequests.length + 1}`,
+        party: b.party,
+        kinds: b.kinds,
+        mode: b.mode,
+        dueAt: d.due(d.policy.params.evidence),
+        burden: true,
+        open: true,
+      },
+    });
+  }
+  d.startCaseDeadline(c.id);
+}
+
+export function submitEvidence(d: Draft, cmd: Cmd<'submit_evidence'>, c: CaseState, actor: Actor): Outcome {
+  if (c.status === 'completed' || c.status === 'closed') return invalidState(c, 'submit_evidence');
+  if (!cmd.evidence?.length) return refuse('validation', 'evidence', '请至少提供一项凭证', 'at least one evidence item is required', { field: 'evidence' });
+  d.emit({ type: 'EvidenceSubmitted', at: d.now, caseId: c.id, items: withParty(cmd.evidence, actor.role as 'buyer' | 'merchant', d.now) });
+}
+
+export function requestEvidence(d: Draft, cmd: Cmd<'request_evidence'>, c: CaseState): Outcome {
+  if (c.status !== 'in_arbitration') return invalidState(c, 'request_evidence');
+  if (!cmd.kinds?.length) return refuse('validation', 'kinds', '请指定需要的凭证类型', 'name at least one evidence kind', { field: 'kinds' });
+  if (cmd.dueInHours !== undefined && !(cmd.dueInHours > 0)) {
+    return refuse('validation', 'due_in_hours', '举证期限必须大于 0', 'due_in_hours must be positive', { field: 'due_in_hours' });
+  }
+  const burden = burdensOf(c, d.order, d.policy.calendar.timeZone).some((b) => b.party === cmd.party);
+  d.emit({
+    type: 'EvidenceRequested',
+    at: d.now,
+    caseId: c.id,
+    request: {
+      id: `${c.id}-evidence-${c.evidenceRequests.length + 1}`,
+      party: cmd.party,
+      kinds: cmd.kinds,
+      mode: 'any',
+      dueAt: cmd.dueInHours !== undefined ? d.now + cmd.dueInHours * 3_600_000 : d.due(d.policy.params.evidence),
+      burden,
+      open: true,
+    },
+  });
+  d.startCaseDeadline(c.id);
+}
+
+/** SPEC §4 `rule`: the platform's (or, on an evidence timeout, the system's) ruling. */
+export function rule(
+  d: Draft,
+  c: CaseOf<'in_arbitration'>,
+  outcome: RulingOutcome,
+  liability: Liability | undefined,
+  amount: number | undefined,
+  by: 'platform' | 'system',
+  basis: string | null,
+): Outcome {
+  const base = { type: 'CaseRuled' as const, at: d.now, caseId: c.id, outcome, by, basis };
+  if (outcome === 'seller') {
+    d.move({ ...base, liability: liability ?? 'buyer', amount: null, to: 'closed', closedReason: by === 'system' ? 'evidence_timeout' : 'ruled_for_seller' });
+    return;
+  }
+  const full = sumShares(c.lines) + c.shippingFeePart;
+  if (outcome === 'partial') {
+    if (amount === undefined || !Number.isInteger(amount) || amount <= 0) {
+      return refuse('validation', 'amount', '部分支持的裁决需填写金额 (分)', 'a partial ruling needs a positive amount in fen', { field: 'amount' });
+    }
+    if (amount > full) {
+      return refuse('amount_exceeds_refundable', 'refundable', `裁决金额超过可退金额 ${full} 分`, `ruled amount exceeds the ${full} fen refundable on this case`, { refundable: full });
+    }
+    d.move({ ...base, liability: liability ?? 'merchant', amount, to: 'refunding', closedReason: null });
+    return;
+  }
+  // For the buyer: the requested remedy proceeds, and the merchant can no longer refuse the return.
+  let to: CaseStatus;
+  let ruledAmount: number | null = null;
+  if (c.type === 'refund_only') to = 'refunding';
+  else if (c.replacement !== null) [to, ruledAmount] = ['refunding', full];
+  else if (c.goodsReceivedAt !== null) to = c.type === 'return_refund' ? 'refunding' : 'awaiting_reship';
+  else if (c.type === 'reship') to = 'awaiting_reship';
+  else to = c.resumeStatus === 'return_in_transit' ? 'return_in_transit' : 'awaiting_return';
+  if (to === 'refunding' && c.type !== 'refund_only' && c.type !== 'return_refund') ruledAmount = full;
+  d.move({ ...base, liability: liability ?? 'merchant', amount: ruledAmount, to, closedReason: null });
+}
+
+/** SPEC §6: compensation that a completed refund triggers. */
+export function compensationOnRefund(d: Draft, c: CaseState): void {
+  const o = d.order;
+  const p = d.policy.params;
+  const lineIds = c.lines.map((l) => l.lineId);
+  const basis = paidOfLines(o, lineIds);
+  const pay = (kind: 'late_shipment' | 'out_of_stock' | 'counterfeit', amount: number) =>
+    d.emit({ type: 'CompensationPaid', at: d.now, kind, amount, caseId: c.id, lines: lineIds, basis });
+  if (c.reason === 'late_shipment' && c.appliedAfterShipBy && p.late_shipment_compensation && !o.compensated.late_shipment) {
+    pay('late_shipment', formulaAmount(p.late_shipment_compensation, basis));
+  }
+  if (c.reason === 'out_of_stock' && p.out_of_stock_compensation && !o.compensated.out_of_stock) {
+    pay('out_of_stock', formulaAmount(p.out_of_stock_compensation, basis));
+  }
+  if (c.reason === 'counterfeit' && c.ruling?.outcome === 'buyer') {
+    pay('counterfeit', Math.max(p.counterfeit_min, Math.floor(basis * p.counterfeit_multiplier)));
+  }
+}

@@ -1,0 +1,81 @@
+// Commands: imperative, named as in SPEC §4 (`apply`, `agree`, …). Every command carries its
+// actor; time arrives separately as `now` from an injected clock.
+import type { ApplicationArgs } from './eligibility.ts';
+import type {
+  Actor,
+  CaseDeadlineKind,
+  CaseType,
+  EvidenceItem,
+  EvidenceKind,
+  Fen,
+  Instant,
+  Liability,
+  LineFlag,
+  LocalDate,
+  OrderDeadlineKind,
+  RulingOutcome,
+} from './types.ts';
+
+export type EvidenceInput = Omit<EvidenceItem, 'party' | 'at'>;
+
+export interface OrderInput {
+  id: string;
+  shop: string;
+  buyer: string;
+  placed_at: Instant;
+  paid_at?: Instant;
+  ship_by?: Instant;
+  shipped_at?: Instant;
+  carrier?: string;
+  tracking?: string;
+  signed_at?: Instant;
+  signed_on?: LocalDate;
+  completed_at?: Instant;
+  shipping_fee: Fen;
+  free_shipping: boolean;
+  shipping_insurance: Fen;
+  lines: {
+    id: string;
+    sku: string;
+    title?: string;
+    category: string;
+    quantity: number;
+    paid_amount: Fen;
+    flags: LineFlag[];
+    warranty_days?: number;
+  }[];
+}
+
+export type OrderCommand =
+  | { kind: 'place_order'; order: OrderInput }
+  | { kind: 'pay_order' }
+  | { kind: 'ship_order'; carrier: string; tracking: string }
+  | { kind: 'sign_order'; dateOnly?: boolean }
+  | { kind: 'complete_order' }
+  | { kind: 'extend_auto_confirm' }
+  | { kind: 'fire_order_deadline'; deadline: OrderDeadlineKind; dueAt: Instant };
+
+export type CaseCommand =
+  | { kind: 'apply'; caseId: string; args: ApplicationArgs }
+  | { kind: 'modify'; caseId: string; args: Partial<ApplicationArgs> }
+  | { kind: 'agree'; caseId: string; returnAddress?: string }
+  | { kind: 'reject'; caseId: string; reason: string; evidence?: EvidenceInput[] }
+  | { kind: 'offer'; caseId: string; type: CaseType; amount?: Fen; note?: string }
+  | { kind: 'accept_offer'; caseId: string }
+  | { kind: 'decline_offer'; caseId: string }
+  | { kind: 'cancel'; caseId: string }
+  | { kind: 'ship_return'; caseId: string; carrier: string; tracking: string; shippingCost?: Fen }
+  | { kind: 'receive_return'; caseId: string; deductions?: { kind: 'restocking_fee' | 'lost_shipping'; amount: Fen }[] }
+  | { kind: 'refuse_return'; caseId: string; reason: string; evidence?: EvidenceInput[] }
+  | { kind: 'reship'; caseId: string; carrier: string; tracking: string }
+  | { kind: 'confirm_receipt'; caseId: string }
+  | { kind: 'escalate'; caseId: string; reason?: string }
+  | { kind: 'submit_evidence'; caseId: string; evidence: EvidenceInput[] }
+  | { kind: 'request_evidence'; caseId: string; party: 'buyer' | 'merchant'; kinds: EvidenceKind[]; dueInHours?: number }
+  | { kind: 'rule'; caseId: string; outcome: RulingOutcome; liability?: Liability; amount?: Fen }
+  | { kind: 'fire_case_deadline'; caseId: string; deadline: CaseDeadlineKind; dueAt: Instant }
+  | { kind: 'confirm_refund'; caseId: string; refundId: string }
+  | { kind: 'fail_refund'; caseId: string; refundId: string; error: string };
+
+export type Command = (OrderCommand | CaseCommand) & { actor: Actor };
+export type CommandKind = Command['kind'];

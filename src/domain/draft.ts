@@ -1,0 +1,167 @@
+// A decision in progress: events emitted so far and the state they lead to, so each step of a
+// decision sees the effects of the previous ones. Also the rules that follow any change of a case:
+// the deadline of the new status (SPEC §4), the refund on entering `refunding` (§5), and the order
+// bookkeeping (auto-confirm pause/resume §1, order deadline).
+import { addDuration, type Duration } from './duration.ts';
+import type { CaseEvent, DomainEvent, OrderEvent } from './events.ts';
+import { evolve } from './evolve.ts';
+import { planRefund } from './money.ts';
+import type { Policy } from './policy.ts';
+import type { CaseState, Deadline, OrderContext, OrderState } from './state.ts';
+import { isOpenStatus, type CaseDeadlineKind, type Instant, type OpenCaseStatus, type OrderDeadlineKind } from './types.ts';
+
+export class Draft {
+  readonly events: DomainEvent[] = [];
+  constructor(
+    public ctx: OrderContext,
+    readonly policy: Policy,
+    readonly now: Instant,
+  ) {}
+
+  get order(): OrderState {
+    return this.ctx.order!;
+  }
+
+  caseOf(id: string): CaseState {
+    return this.ctx.cases[id]!;
+  }
+
+  emit(e: DomainEvent): void {
+    this.events.push(e);
+    this.ctx = evolve(this.ctx, e);
+  }
+
+  due(d: Duration): Instant {
+    return this.dueFrom(this.now, d);
+  }
+
+  dueFrom(start: Instant, d: Duration): Instant {
+    return addDuration(start, d, this.policy.calendar);
+  }
+
+  /** Emits a case event that changes its status, then what the new status brings with it. */
+  move(e: CaseEvent & { to: string }): void {
+    this.emit(e);
+    const c = this.caseOf(e.caseId);
+    if (c.status === 'refunding') {
+      const n = c.version; // the stream position makes the refund id unique and deterministic
+      const plan = planRefund(`${c.id}-refund-${n}`, c, this.order, this.policy.params, c.amount);
+      this.emit({ type: 'RefundRequested', at: this.now, caseId: c.id, plan });
+    }
+    this.startCaseDeadline(c.id);
+  }
+
+  /** Starts the deadline the case's status calls for (SPEC §4 table), if any. */
+  startCaseDeadline(caseId: string): void {
+    const c = this.caseOf(caseId);
+    const want = this.caseDeadline(c);
+    const have = c.deadline;
+    if (want && (!have || have.kind !== want.kind || have.dueAt !== want.dueAt)) {
+      this.emit({ type: 'CaseDeadlineStarted', at: this.now, caseId, deadline: want });
+    } else if (!want && have) {
+      this.emit({ type: 'CaseDeadlineCleared', at: this.now, caseId, kind: have.kind });
+    }
+  }
+
+  private caseDeadline(c: CaseState): Deadline<CaseDeadlineKind> | null {
+    const p = this.policy.params;
+    const make = (kind: CaseDeadlineKind, d: Duration) => ({ kind, dueAt: this.due(d), policyVersion: this.policy.version });
+    const keep = (kind: CaseDeadlineKind) => (c.deadline?.kind === kind ? c.deadline : null);
+    switch (c.status) {
+      case 'requested': {
+        const o = this.order;
+        const virtual = c.lines.length > 0 && c.lines.every((l) => o.lines.find((x) => x.id === l.lineId)?.flags.includes('virtual'));
+        const d =
+          o.shippedAt === null
+            ? p.merchant_response_unshipped
+            : virtual
+              ? p.merchant_response_shipped_virtual
+              : p.merchant_response_shipped;
+        return keep('merchant_response') ?? make('merchant_response', d);
+      }
+      case 'offer_pending':
+        return keep('offer_reply') ?? make('offer_reply', p.offer_reply);
+      case 'rejected':
+        return keep('buyer_after_reject') ?? make('buyer_after_reject', p.buyer_after_reject);
+      case 'awaiting_return':
+        return keep('buyer_return_shipment') ?? make('buyer_return_shipment', p.buyer_return_shipment);
+      case 'return_in_transit':
+        return keep('merchant_receipt') ?? make('merchant_receipt', p.merchant_receipt);
+      case 'awaiting_reship':
+        return keep('merchant_reship') ?? make('merchant_reship', p.merchant_reship);
+      case 'reship_in_transit':
+        return keep('buyer_confirm') ?? make('buyer_confirm', p.buyer_confirm);
+      case 'in_arbitration': {
+        // One running deadline: the earliest open evidence request.
+        const open = c.evidenceRequests.filter((r) => r.open).sort((a, b) => a.dueAt - b.dueAt)[0];
+        if (!open) return null;
+        if (c.deadline?.kind === 'evidence' && c.deadline.dueAt === open.dueAt) return c.deadline;
+        return { kind: 'evidence', dueAt: open.dueAt, policyVersion: this.policy.version };
+      }
+      case 'refunding':
+      case 'completed':
+      case 'closed':
+        return null;
+      default: {
+        const never: never = c;
+        throw new Error(`no deadline rule for ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /**
+   * Order bookkeeping after any change: auto-confirm pauses while a case is open and resumes with
+   * the time left, never less than `auto_confirm_resume_min` (SPEC §1); the order's one running
+   * deadline follows its status.
+   */
+  settleOrder(): void {
+    const o = this.order;
+    const anyOpen = Object.values(this.ctx.cases).some((c) => isOpenStatus(c.status));
+    if (o.status === 'shipped') {
+      if (anyOpen && o.autoConfirm.dueAt !== null) {
+        this.emitOrder({ type: 'AutoConfirmPaused', at: this.now, remaining: Math.max(0, o.autoConfirm.dueAt - this.now) });
+      } else if (!anyOpen && o.autoConfirm.pausedRemaining !== null) {
+        const min = this.due(this.policy.params.auto_confirm_resume_min) - this.now;
+        this.emitOrder({ type: 'AutoConfirmResumed', at: this.now, dueAt: this.now + Math.max(o.autoConfirm.pausedRemaining, min) });
+      }
+    }
+    const want = this.orderDeadline();
+    const have = this.order.deadline;
+    if (want && (!have || have.kind !== want.kind || have.dueAt !== want.dueAt)) {
+      this.emitOrder({ type: 'OrderDeadlineStarted', at: this.now, deadline: want });
+    } else if (!want && have) {
+      this.emitOrder({ type: 'OrderDeadlineCleared', at: this.now, kind: have.kind });
+    }
+  }
+
+  private orderDeadline(): Deadline<OrderDeadlineKind> | null {
+    const o = this.order;
+    const v = this.policy.version;
+    switch (o.status) {
+      case 'pending_payment':
+        return o.deadline?.kind === 'payment'
+          ? o.deadline
+          : { kind: 'payment', dueAt: this.dueFrom(o.placedAt, this.policy.params.unpaid_close_after), policyVersion: v };
+      case 'paid':
+        if (o.shipmentOverdue || o.shipBy === null) return null;
+        return o.deadline?.kind === 'ship_by' ? o.deadline : { kind: 'ship_by', dueAt: o.shipBy, policyVersion: v };
+      case 'shipped':
+        if (o.autoConfirm.dueAt === null) return null;
+        if (o.deadline?.kind === 'auto_confirm' && o.deadline.dueAt === o.autoConfirm.dueAt) return o.deadline;
+        return { kind: 'auto_confirm', dueAt: o.autoConfirm.dueAt, policyVersion: v };
+      case 'completed':
+      case 'closed':
+        return null;
+      default: {
+        const never: never = o.status;
+        throw new Error(`no order deadline rule for ${String(never)}`);
+      }
+    }
+  }
+
+  emitOrder(e: OrderEvent): void {
+    this.emit(e);
+  }
+}
+
+export type ResumeStatus = OpenCaseStatus;

@@ -1,0 +1,133 @@
+// Events: facts in the past tense. Order events have no caseId; case events carry theirs and go to
+// the case's own stream. Events that move a case carry the status they move it to (`to`), so
+// evolve never re-derives a decision.
+import type { ClaimLine, Deadline, EvidenceRequest, Offer, OrderLine, RefundPlan } from './state.ts';
+import type {
+  CaseDeadlineKind,
+  CaseStatus,
+  CaseType,
+  ClosedReason,
+  EvidenceItem,
+  Fen,
+  Instant,
+  Liability,
+  LocalDate,
+  OpenCaseStatus,
+  OrderDeadlineKind,
+  Phase,
+  Reason,
+  RulingOutcome,
+  Role,
+} from './types.ts';
+
+interface Base {
+  at: Instant;
+}
+interface OnCase extends Base {
+  caseId: string;
+}
+
+export type OrderEvent =
+  | (Base & {
+      type: 'OrderPlaced';
+      orderId: string;
+      shopId: string;
+      buyerId: string;
+      shippingFee: Fen;
+      freeShipping: boolean;
+      shippingInsurance: Fen;
+      lines: OrderLine[];
+    })
+  | (Base & { type: 'OrderPaid'; shipBy: Instant })
+  | (Base & { type: 'ShipmentOverdue'; shipBy: Instant })
+  | (Base & { type: 'OrderShipped'; carrier: string; tracking: string; late: boolean })
+  | (Base & { type: 'OrderSigned'; signedAt: Instant | null; signedOn: LocalDate | null })
+  | (Base & { type: 'AutoConfirmExtended'; by: Role; dueAt: Instant | null; pausedRemaining: number | null })
+  | (Base & { type: 'AutoConfirmPaused'; remaining: number })
+  | (Base & { type: 'AutoConfirmResumed'; dueAt: Instant })
+  | (Base & { type: 'OrderCompleted'; by: Role })
+  | (Base & { type: 'OrderClosed'; reason: 'refunded_in_full' | 'unpaid_timeout' })
+  | (Base & {
+      type: 'CompensationPaid';
+      kind: 'late_shipment' | 'out_of_stock' | 'counterfeit';
+      amount: Fen;
+      caseId: string | null;
+      lines: string[];
+      basis: Fen;
+    })
+  | (Base & { type: 'OrderDeadlineStarted'; deadline: Deadline<OrderDeadlineKind> })
+  | (Base & { type: 'OrderDeadlineCleared'; kind: OrderDeadlineKind })
+  | (Base & { type: 'OrderDeadlineExpired'; kind: OrderDeadlineKind; dueAt: Instant });
+
+export type CaseEvent =
+  | (OnCase & {
+      type: 'CaseApplied';
+      orderId: string;
+      shopId: string;
+      buyerId: string;
+      caseType: CaseType;
+      reason: Reason;
+      phase: Phase;
+      lines: ClaimLine[];
+      amount: Fen;
+      shippingFeePart: Fen;
+      intact: boolean | null;
+      note: string | null;
+      evidence: EvidenceItem[];
+      liability: Liability;
+      appliedAfterShipBy: boolean;
+    })
+  | (OnCase & {
+      type: 'CaseModified';
+      caseType: CaseType;
+      reason: Reason;
+      lines: ClaimLine[];
+      amount: Fen;
+      shippingFeePart: Fen;
+      intact: boolean | null;
+      note: string | null;
+      evidence: EvidenceItem[];
+      liability: Liability;
+      to: 'requested';
+    })
+  | (OnCase & { type: 'MerchantAgreed'; by: 'merchant' | 'system'; returnAddress: string | null; to: CaseStatus })
+  | (OnCase & { type: 'CaseRejected'; reason: string; evidence: EvidenceItem[]; to: 'rejected' })
+  | (OnCase & { type: 'OfferMade'; offer: Offer; to: 'offer_pending' })
+  | (OnCase & { type: 'OfferAccepted'; offer: Offer; lines: ClaimLine[]; to: CaseStatus })
+  | (OnCase & { type: 'OfferDeclined'; to: 'requested' })
+  | (OnCase & { type: 'CaseCancelled'; to: 'closed' })
+  | (OnCase & { type: 'ReturnShipped'; carrier: string; tracking: string; shippingCost: Fen; to: 'return_in_transit' })
+  | (OnCase & { type: 'ReturnReceived'; by: 'merchant' | 'system'; deductions: Fen; refundDueAt: Instant; to: CaseStatus })
+  | (OnCase & { type: 'ReturnRefused'; reason: string; evidence: EvidenceItem[]; to: 'rejected' })
+  | (OnCase & { type: 'ReplacementShipped'; carrier: string; tracking: string; to: 'reship_in_transit' })
+  | (OnCase & { type: 'ReceiptConfirmed'; by: 'buyer' | 'system'; to: 'completed' })
+  | (OnCase & { type: 'CaseEscalated'; by: Role; reason: string | null; resumeStatus: OpenCaseStatus; to: 'in_arbitration' })
+  | (OnCase & { type: 'EvidenceSubmitted'; items: EvidenceItem[] })
+  | (OnCase & { type: 'EvidenceRequested'; request: EvidenceRequest })
+  | (OnCase & { type: 'EvidenceRequestLapsed'; requestId: string; satisfied: boolean })
+  | (OnCase & {
+      type: 'CaseRuled';
+      outcome: RulingOutcome;
+      liability: Liability;
+      amount: Fen | null;
+      by: 'platform' | 'system';
+      basis: string | null;
+      to: CaseStatus;
+      closedReason: ClosedReason | null;
+    })
+  | (OnCase & { type: 'ReshipDefaulted'; amount: Fen; to: 'refunding' })
+  | (OnCase & { type: 'RefundRequested'; plan: RefundPlan })
+  | (OnCase & { type: 'RefundCompleted'; refundId: string })
+  | (OnCase & { type: 'RefundFailed'; refundId: string; error: string })
+  | (OnCase & { type: 'CaseCompleted'; to: 'completed' })
+  | (OnCase & { type: 'CaseClosed'; reason: ClosedReason; to: 'closed' })
+  | (OnCase & { type: 'CaseDeadlineStarted'; deadline: Deadline<CaseDeadlineKind> })
+  | (OnCase & { type: 'CaseDeadlineCleared'; kind: CaseDeadlineKind })
+  | (OnCase & { type: 'CaseDeadlineExpired'; kind: CaseDeadlineKind; dueAt: Instant });
+
+export type DomainEvent = OrderEvent | CaseEvent;
+export type EventType = DomainEvent['type'];
+
+export function caseIdOf(e: DomainEvent): string | null {
+  return 'caseId' in e && typeof e.caseId === 'string' && e.type !== 'CompensationPaid' ? e.caseId : null;
+}

@@ -1,0 +1,165 @@
+// SPEC §5 money and §6 compensation. Integer fen throughout; every division floors and the last
+// unit (or the last line) takes the remainder, so parts always add up to the whole.
+import { refuse, type Refusal } from './errors.ts';
+import type { CompensationFormula, PolicyParams } from './policy.ts';
+import type { CaseState, ClaimLine, OrderContext, OrderLine, OrderState, RefundPlan } from './state.ts';
+import { REASON_LIABILITY, isOpenStatus, type Fen, type Liability, type ShippingPayer } from './types.ts';
+
+/** Units and value of a line held by open cases other than `exceptCase`. */
+export function reservedOnLine(ctx: OrderContext, lineId: string, exceptCase: string | null) {
+  let units = 0;
+  let value = 0;
+  for (const c of Object.values(ctx.cases)) {
+    if (c.id === exceptCase || !isOpenStatus(c.status)) continue;
+    for (const l of c.lines) {
+      if (l.lineId === lineId) {
+        units += l.quantity;
+        value += l.share;
+      }
+    }
+  }
+  return { units, value };
+}
+
+/**
+ * The pro-rata share of `quantity` units of a line, or why they cannot be claimed.
+ * SPEC §5: floor to fen; the claim that takes the last units takes the remainder.
+ */
+export function claimShare(
+  ctx: OrderContext,
+  line: OrderLine,
+  quantity: number,
+  exceptCase: string | null,
+): Fen | Refusal {
+  const led = ctx.order!.ledger[line.id]!;
+  const reserved = reservedOnLine(ctx, line.id, exceptCase);
+  const unsettled = line.quantity - led.settledUnits;
+  const free = unsettled - reserved.units;
+  if (quantity > free) {
+    if (quantity <= unsettled) {
+      return refuse(
+        'duplicate_case',
+        'unit_in_open_case',
+        `商品 ${line.id} 有 ${reserved.units} 件已在其他进行中的售后单中`,
+        `${reserved.units} unit(s) of line ${line.id} are already in another open case`,
+        { line: line.id, requested: quantity, available: free },
+      );
+    }
+    return refuse(
+      'amount_exceeds_refundable',
+      'units_already_refunded',
+      `商品 ${line.id} 可申请 ${Math.max(free, 0)} 件, 已退款的件数不能再次申请`,
+      `only ${Math.max(free, 0)} unit(s) of line ${line.id} can still be claimed; refunded units cannot be claimed again`,
+      { line: line.id, requested: quantity, available: Math.max(free, 0) },
+    );
+  }
+  if (quantity === free) return line.paidAmount - led.settledValue - reserved.value;
+  return Math.floor((line.paidAmount * quantity) / line.quantity);
+}
+
+/** Splits `amount` over the claim lines in proportion to their shares (floor; last line takes the rest). */
+export function allocate(amount: Fen, lines: readonly ClaimLine[]): Fen[] {
+  const total = lines.reduce((s, l) => s + l.share, 0);
+  if (total === 0) return lines.map(() => 0);
+  let left = amount;
+  return lines.map((l, i) => {
+    if (i === lines.length - 1) return left;
+    const part = Math.floor((amount * l.share) / total);
+    left -= part;
+    return part;
+  });
+}
+
+export function sumShares(lines: readonly ClaimLine[]): Fen {
+  return lines.reduce((s, l) => s + l.share, 0);
+}
+
+/**
+ * SPEC §5: the order shipping fee goes back with the last lines when the order is refunded in full
+ * before shipment, or for a merchant-liable reason; not for buyer-liable returns after shipment.
+ */
+export function shippingFeePart(
+  ctx: OrderContext,
+  claim: readonly ClaimLine[],
+  liability: Liability,
+  exceptCase: string | null,
+): Fen {
+  const o = ctx.order!;
+  const left = o.shippingFee - o.shippingFeeRefunded;
+  if (left <= 0) return 0;
+  const shipped = o.shippedAt !== null;
+  if (shipped && liability !== 'merchant') return 0;
+  // Only the claim that leaves no unit of any line unsettled and unclaimed takes the fee.
+  for (const line of o.lines) {
+    const led = o.ledger[line.id]!;
+    const reserved = reservedOnLine(ctx, line.id, exceptCase);
+    const mine = claim.filter((c) => c.lineId === line.id).reduce((s, c) => s + c.quantity, 0);
+    if (line.quantity - led.settledUnits - reserved.units - mine > 0) return 0;
+    if (reserved.units > 0) return 0;
+  }
+  return left;
+}
+
+/** Who pays the buyer's return shipping, and how much the merchant adds to the refund (SPEC §5). */
+export function returnShipping(
+  c: CaseState,
+  o: OrderState,
+  p: PolicyParams,
+): { payer: ShippingPayer; reimbursed: Fen; insurerClaim: Fen } {
+  if (!c.returnShipment) return { payer: 'none', reimbursed: 0, insurerClaim: 0 };
+  const cost = c.returnShipment.shippingCost;
+  // Carrier liability: the merchant reimburses and claims from the carrier (SPEC §6 先行赔付).
+  if (c.liability === 'merchant' || c.liability === 'carrier') {
+    const cap = p.return_shipping_cap ?? Infinity;
+    return { payer: 'merchant', reimbursed: Math.min(cost, cap), insurerClaim: 0 };
+  }
+  if (o.shippingInsurance > 0) return { payer: 'insurer', reimbursed: 0, insurerClaim: Math.min(cost, o.shippingInsurance) };
+  return { payer: 'buyer', reimbursed: 0, insurerClaim: 0 };
+}
+
+/** The refund of a case: `amount` (goods first, then the shipping fee part) plus return shipping. */
+export function planRefund(
+  refundId: string,
+  c: CaseState,
+  o: OrderState,
+  p: PolicyParams,
+  amount: Fen,
+): RefundPlan {
+  const goodsMax = sumShares(c.lines);
+  const goodsAmount = Math.min(amount, goodsMax);
+  const fee = Math.min(amount - goodsAmount, c.shippingFeePart);
+  const deductions = Math.min(c.deductions, goodsAmount);
+  const parts = allocate(goodsAmount - deductions, c.lines);
+  const rs = returnShipping(c, o, p);
+  const goods = c.lines.map((l, i) => ({ lineId: l.lineId, amount: parts[i]!, units: l.quantity, share: l.share }));
+  const total = goods.reduce((s, g) => s + g.amount, 0) + fee + rs.reimbursed;
+  return {
+    refundId,
+    goods,
+    shippingFee: fee,
+    returnShippingReimbursed: rs.reimbursed,
+    returnShippingPayer: rs.payer,
+    insurerClaim: rs.insurerClaim,
+    deductions,
+    total,
+  };
+}
+
+/** rate × basis, clamped to [min, max] (SPEC §6). */
+export function formulaAmount(f: CompensationFormula, basis: Fen): Fen {
+  const raw = Math.floor((basis * Math.round(f.rate_pct * 100)) / 10_000);
+  return Math.min(f.max, Math.max(f.min, raw));
+}
+
+export function paidOfLines(o: OrderState, lineIds: readonly string[]): Fen {
+  return o.lines.filter((l) => lineIds.includes(l.id)).reduce((s, l) => s + l.paidAmount, 0);
+}
+
+export function defaultLiability(c: Pick<CaseState, 'reason'>): Liability {
+  return REASON_LIABILITY[c.reason];
+}
+
+/** All that went back to the buyer on an order: goods, shipping fee and return shipping. */
+export function orderRefunded(o: OrderState): Fen {
+  return Object.values(o.ledger).reduce((s, l) => s + l.refunded, 0) + o.shippingFeeRefunded + o.returnShippingReimbursed;
+}

@@ -1,0 +1,237 @@
+// SPEC §9: policy packs are data. This module holds the parameter model, the resolution of the
+// version in force at an instant, and the rules for shop overrides and generosity checks.
+import type { HolidayCalendar } from './calendar.ts';
+import { formatDuration, nominalHours, parseDuration, type CalendarContext, type Duration } from './duration.ts';
+import { refuse, type Refusal } from './errors.ts';
+import type { Fen, Instant } from './types.ts';
+
+export interface CompensationFormula {
+  /** Percent of the paid amount of the affected lines. */
+  rate_pct: number;
+  min: Fen;
+  max: Fen;
+}
+
+export interface PolicyParams {
+  ship_within: Duration;
+  unpaid_close_after: Duration;
+  merchant_response_unshipped: Duration;
+  merchant_response_shipped: Duration;
+  merchant_response_shipped_virtual: Duration;
+  offer_reply: Duration;
+  buyer_after_reject: Duration;
+  buyer_return_shipment: Duration;
+  merchant_receipt: Duration;
+  merchant_reship: Duration;
+  buyer_confirm: Duration;
+  escalation_after: Duration;
+  evidence: Duration;
+  no_reason_days: number;
+  no_reason_start: 'next_day' | 'sign_time';
+  exchange_days: number;
+  after_sale_days: number;
+  counterfeit_claim_days: number;
+  warranty_days: number;
+  category_warranty_days: Record<string, number>;
+  order_auto_confirm: Duration;
+  auto_confirm_extension: Duration;
+  auto_confirm_resume_min: Duration;
+  late_shipment_compensation: CompensationFormula | null;
+  out_of_stock_compensation: CompensationFormula | null;
+  counterfeit_multiplier: number;
+  counterfeit_min: Fen;
+  /** null: no cap on the return shipping the merchant reimburses. */
+  return_shipping_cap: Fen | null;
+  restocking_fee_max_pct: number;
+  deduct_lost_shipping: boolean;
+  max_applications_per_line: number;
+  refund_execution: Duration;
+  reminder_before: Duration;
+  business_hours: { open: string; close: string };
+}
+export type ParamName = keyof PolicyParams;
+
+/** How a parameter relates to the buyer: which way an override may move it. */
+type Direction =
+  | 'longer_for_buyer' // a buyer's window or deadline: longer is more generous
+  | 'shorter_for_buyer' // a merchant's deadline: shorter is more generous
+  | 'higher_for_buyer'
+  | 'lower_for_buyer'
+  | 'platform_only'; // not a shop's to change
+
+export const PARAM_DIRECTION: Record<ParamName, Direction> = {
+  ship_within: 'shorter_for_buyer',
+  unpaid_close_after: 'platform_only',
+  merchant_response_unshipped: 'shorter_for_buyer',
+  merchant_response_shipped: 'shorter_for_buyer',
+  merchant_response_shipped_virtual: 'shorter_for_buyer',
+  offer_reply: 'longer_for_buyer',
+  buyer_after_reject: 'longer_for_buyer',
+  buyer_return_shipment: 'longer_for_buyer',
+  merchant_receipt: 'shorter_for_buyer',
+  merchant_reship: 'shorter_for_buyer',
+  buyer_confirm: 'longer_for_buyer',
+  escalation_after: 'shorter_for_buyer',
+  evidence: 'platform_only',
+  no_reason_days: 'longer_for_buyer',
+  no_reason_start: 'longer_for_buyer',
+  exchange_days: 'longer_for_buyer',
+  after_sale_days: 'longer_for_buyer',
+  counterfeit_claim_days: 'longer_for_buyer',
+  warranty_days: 'longer_for_buyer',
+  category_warranty_days: 'longer_for_buyer',
+  order_auto_confirm: 'longer_for_buyer',
+  auto_confirm_extension: 'longer_for_buyer',
+  auto_confirm_resume_min: 'longer_for_buyer',
+  late_shipment_compensation: 'higher_for_buyer',
+  out_of_stock_compensation: 'higher_for_buyer',
+  counterfeit_multiplier: 'higher_for_buyer',
+  counterfeit_min: 'higher_for_buyer',
+  return_shipping_cap: 'higher_for_buyer',
+  restocking_fee_max_pct: 'lower_for_buyer',
+  deduct_lost_shipping: 'lower_for_buyer',
+  max_applications_per_line: 'higher_for_buyer',
+  refund_execution: 'shorter_for_buyer',
+  reminder_before: 'platform_only',
+  business_hours: 'platform_only',
+};
+export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
+
+/** A policy in force: a pack version, the shop's overrides, the calendar to count with. */
+export interface Policy {
+  pack: string;
+  version: string;
+  params: PolicyParams;
+  overridden: ParamName[];
+  calendar: CalendarContext;
+}
+
+export interface PackVersion {
+  version: string;
+  effectiveFrom: Instant;
+  note?: string;
+  params: PolicyParams;
+  sources: Partial<Record<ParamName, string>>;
+}
+
+export interface PolicyPack {
+  id: string;
+  name: { zh: string; en: string };
+  timeZone: string;
+  calendar: HolidayCalendar;
+  /** Ascending by effectiveFrom. */
+  versions: PackVersion[];
+}
+
+/** The version in force at `at`: the latest whose effective time is at or before it. */
+export function versionAt(pack: PolicyPack, at: Instant): PackVersion {
+  let found = pack.versions[0]!;
+  for (const v of pack.versions) if (v.effectiveFrom <= at) found = v;
+  return found;
+}
+
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+export function resolvePolicy(pack: PolicyPack, at: Instant, overrides: Partial<PolicyParams> = {}): Policy {
+  const v = versionAt(pack, at);
+  const params = { ...v.params, ...overrides };
+  return {
+    pack: pack.id,
+    version: v.version,
+    params,
+    overridden: Object.keys(overrides) as ParamName[],
+    calendar: {
+      timeZone: pack.timeZone,
+      calendar: pack.calendar,
+      openMinute: minutesOf(params.business_hours.open),
+      closeMinute: minutesOf(params.business_hours.close),
+    },
+  };
+}
+
+/**
+ * Compares a value with a reference for the buyer: > 0 more generous, < 0 less, 0 equal.
+ * Returns null for parameters that have no buyer direction.
+ */
+export function generosity(name: ParamName, value: unknown, reference: unknown): number | null {
+  const dir = PARAM_DIRECTION[name];
+  if (dir === 'platform_only') return null;
+  const sign = dir === 'longer_for_buyer' || dir === 'higher_for_buyer' ? 1 : -1;
+  return sign * compareMagnitude(name, value, reference);
+}
+
+function compareMagnitude(name: ParamName, a: unknown, b: unknown): number {
+  if (name === 'no_reason_start') {
+    // next_day starts later than the exact sign time, so the window ends later.
+    const rank = (x: unknown) => (x === 'next_day' ? 1 : 0);
+    return rank(a) - rank(b);
+  }
+  if (name === 'return_shipping_cap') {
+    // null is no cap: the most the merchant can reimburse.
+    const v = (x: unknown) => (x === null ? Infinity : (x as number));
+    return Math.sign(v(a) - v(b));
+  }
+  if (name === 'late_shipment_compensation' || name === 'out_of_stock_compensation') {
+    // null is no compensation. A formula is more generous only if no term is smaller.
+    if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+    const fa = a as CompensationFormula;
+    const fb = b as CompensationFormula;
+    const diffs = [fa.rate_pct - fb.rate_pct, fa.min - fb.min, fa.max - fb.max].map(Math.sign);
+    if (diffs.some((d) => d < 0)) return -1;
+    return diffs.some((d) => d > 0) ? 1 : 0;
+  }
+  if (name === 'category_warranty_days') {
+    const ra = a as Record<string, number>;
+    const rb = b as Record<string, number>;
+    let result = 0;
+    for (const k of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
+      const d = Math.sign((ra[k] ?? 0) - (rb[k] ?? 0));
+      if (d < 0) return -1;
+      if (d > 0) result = 1;
+    }
+    return result;
+  }
+  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
+  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
+  return Math.sign(nominalHours(a as Duration) - nominalHours(b as Duration));
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'none';
+  if (typeof value === 'object' && value !== null && 'unit' in value) return formatDuration(value as Duration);
+  return JSON.stringify(value);
+}
+
+/**
+ * SPEC §9: a shop may override a parameter only towards the buyer. Overrides arrive parsed; the
+ * first one that takes a right away (or that a shop may not set) is refused naming it.
+ */
+export function checkOverrides(base: PolicyParams, overrides: Partial<PolicyParams>): Refusal | null {
+  for (const name of Object.keys(overrides) as ParamName[]) {
+    const g = generosity(name, overrides[name], base[name]);
+    if (g === null) {
+      return refuse(
+        'policy_violation',
+        name,
+        `店铺不能修改平台参数 ${name}`,
+        `a shop cannot override the platform parameter ${name}`,
+        { parameter: name },
+      );
+    }
+    if (g < 0) {
+      return refuse(
+        'policy_violation',
+        name,
+        `覆盖参数 ${name}=${describeValue(overrides[name])} 比平台规则 (${describeValue(base[name])}) 对买家更不利`,
+        `override ${name}=${describeValue(overrides[name])} is less generous to the buyer than the pack's ${describeValue(base[name])}`,
+        { parameter: name, value: overrides[name], pack_value: base[name] },
+      );
+    }
+  }
+  return null;
+}
+
+export { parseDuration };

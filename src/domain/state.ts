@@ -1,0 +1,190 @@
+// The state the decider works on: one order and all its cases (an order is the consistency
+// boundary: units of a line can be in one open case only, and refunds per line and per order are
+// bounded by what was paid — SPEC §2, §5).
+import type {
+  CaseDeadlineKind,
+  CaseStatus,
+  CaseType,
+  ClosedReason,
+  EvidenceItem,
+  EvidenceKind,
+  Fen,
+  Instant,
+  Liability,
+  LineFlag,
+  LocalDate,
+  OpenCaseStatus,
+  OrderDeadlineKind,
+  OrderStatus,
+  Phase,
+  Reason,
+  RulingOutcome,
+  ShippingPayer,
+} from './types.ts';
+
+export interface OrderLine {
+  id: string;
+  sku: string;
+  title?: string;
+  category: string;
+  quantity: number;
+  paidAmount: Fen;
+  flags: LineFlag[];
+  warrantyDays?: number;
+}
+
+export interface Deadline<K extends string> {
+  kind: K;
+  dueAt: Instant;
+  /** The pack version in force when the deadline started (SPEC §9). */
+  policyVersion: string;
+}
+
+export interface LineLedger {
+  /** Fen refunded on the line so far. */
+  refunded: Fen;
+  /** Units whose case completed with a refund: they cannot be claimed again. */
+  settledUnits: number;
+  /** The pro-rata value of the settled units (what the last unit's remainder is counted from). */
+  settledValue: Fen;
+  /** Cases ever applied for on the line (SPEC §3 `max_applications_per_line`). */
+  applications: number;
+}
+
+export interface OrderState {
+  id: string;
+  shopId: string;
+  buyerId: string;
+  status: OrderStatus;
+  placedAt: Instant;
+  paidAt: Instant | null;
+  shipBy: Instant | null;
+  shippedAt: Instant | null;
+  carrier: string | null;
+  tracking: string | null;
+  signedAt: Instant | null;
+  signedOn: LocalDate | null;
+  completedAt: Instant | null;
+  closedAt: Instant | null;
+  shippingFee: Fen;
+  freeShipping: boolean;
+  shippingInsurance: Fen;
+  lines: OrderLine[];
+  ledger: Record<string, LineLedger>;
+  shippingFeeRefunded: Fen;
+  returnShippingReimbursed: Fen;
+  compensation: Fen;
+  compensated: { late_shipment: boolean; out_of_stock: boolean };
+  shipmentOverdue: boolean;
+  /** Auto-confirm: a running due time, or the time left while paused by an open case. */
+  autoConfirm: { dueAt: Instant | null; pausedRemaining: number | null; extended: boolean };
+  deadline: Deadline<OrderDeadlineKind> | null;
+}
+
+export interface ClaimLine {
+  lineId: string;
+  quantity: number;
+  /** The units' pro-rata share of the line's paid amount (SPEC §5). */
+  share: Fen;
+}
+
+export interface Offer {
+  type: CaseType;
+  amount: Fen;
+  note?: string;
+}
+
+export interface EvidenceRequest {
+  id: string;
+  party: 'buyer' | 'merchant';
+  kinds: EvidenceKind[];
+  /** `any`: at least one of the kinds; `all`: every kind (refused returns, SPEC §7). */
+  mode: 'any' | 'all';
+  dueAt: Instant;
+  /** True when the party bears the burden of proof for it (SPEC §7 table). */
+  burden: boolean;
+  open: boolean;
+}
+
+export interface RefundPlan {
+  refundId: string;
+  goods: { lineId: string; amount: Fen; units: number; share: Fen }[];
+  shippingFee: Fen;
+  returnShippingReimbursed: Fen;
+  returnShippingPayer: ShippingPayer;
+  insurerClaim: Fen;
+  deductions: Fen;
+  total: Fen;
+}
+
+export interface ReturnShipment {
+  carrier: string;
+  tracking: string;
+  shippingCost: Fen;
+  at: Instant;
+}
+
+interface CaseCommon {
+  id: string;
+  orderId: string;
+  shopId: string;
+  buyerId: string;
+  type: CaseType;
+  reason: Reason;
+  phase: Phase;
+  lines: ClaimLine[];
+  /** The refund amount asked for or agreed (goods + order shipping fee share). */
+  amount: Fen;
+  /** The part of `amount` that is the order's shipping fee (SPEC §5). */
+  shippingFeePart: Fen;
+  intact: boolean | null;
+  note: string | null;
+  evidence: EvidenceItem[];
+  liability: Liability;
+  appliedAt: Instant;
+  /** Applied after `ship_by` had passed: a late-shipment case that pays compensation (SPEC §6). */
+  appliedAfterShipBy: boolean;
+  escalated: boolean;
+  deadline: Deadline<CaseDeadlineKind> | null;
+  policyVersions: string[];
+  returnAddress: string | null;
+  returnShipment: ReturnShipment | null;
+  goodsReceivedAt: Instant | null;
+  refundDueAt: Instant | null;
+  returnRefused: boolean;
+  /** False once the platform ruled for the buyer: the merchant can no longer refuse the return. */
+  merchantMayRefuse: boolean;
+  replacement: { carrier: string; tracking: string; at: Instant } | null;
+  deductions: Fen;
+  pendingRefund: RefundPlan | null;
+  refunded: Fen;
+  returnShippingPayer: ShippingPayer;
+  returnShippingReimbursed: Fen;
+  insurerClaim: Fen;
+  evidenceRequests: EvidenceRequest[];
+  ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system' } | null;
+  version: number;
+}
+
+export type CaseState =
+  | (CaseCommon & { status: 'requested' })
+  | (CaseCommon & { status: 'offer_pending'; offer: Offer })
+  | (CaseCommon & { status: 'rejected' })
+  | (CaseCommon & { status: 'awaiting_return' })
+  | (CaseCommon & { status: 'return_in_transit' })
+  | (CaseCommon & { status: 'awaiting_reship' })
+  | (CaseCommon & { status: 'reship_in_transit' })
+  | (CaseCommon & { status: 'refunding' })
+  | (CaseCommon & { status: 'in_arbitration'; resumeStatus: OpenCaseStatus })
+  | (CaseCommon & { status: 'completed'; endedAt: Instant })
+  | (CaseCommon & { status: 'closed'; endedAt: Instant; closedReason: ClosedReason });
+
+export type CaseOf<S extends CaseStatus> = Extract<CaseState, { status: S }>;
+
+/** Everything the decider sees for one command: the order and every case on it. */
+export interface OrderContext {
+  order: OrderState | null;
+  cases: Record<string, CaseState>;
+}
+
+export const emptyContext = (): OrderContext => ({ order: null, cases: {} });

@@ -1,0 +1,140 @@
+// Versioned migrations. Every table is keyed for sharding by shop_id: its primary key and every
+// unique key start with shop_id, so the tables can be distributed by it (Citus) and one order,
+// its cases, events and deadlines always live on the same shard.
+import type { Database } from './db.ts';
+
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'core',
+    sql: `
+CREATE TABLE shops (
+  shop_id      text PRIMARY KEY,
+  category     text NOT NULL DEFAULT 'general',
+  policy_pack  text NOT NULL,
+  overrides    jsonb NOT NULL DEFAULT '{}'::jsonb,
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+
+-- Order projection and the consistency boundary: every command on an order or its cases bumps
+-- version (optimistic concurrency). state is the snapshot the decider starts from.
+CREATE TABLE orders (
+  shop_id          text NOT NULL,
+  order_id         text NOT NULL,
+  buyer_id         text NOT NULL,
+  status           text NOT NULL,
+  version          integer NOT NULL,
+  stream_version   integer NOT NULL,
+  last_hash        text,
+  auto_confirm_at  timestamptz,
+  refunded         bigint NOT NULL DEFAULT 0,
+  compensation     bigint NOT NULL DEFAULT 0,
+  state            jsonb NOT NULL,
+  updated_at       timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, order_id)
+);
+CREATE INDEX orders_buyer ON orders (shop_id, buyer_id);
+
+CREATE TABLE cases (
+  shop_id        text NOT NULL,
+  case_id        text NOT NULL,
+  order_id       text NOT NULL,
+  buyer_id       text NOT NULL,
+  type           text NOT NULL,
+  reason         text NOT NULL,
+  status         text NOT NULL,
+  phase          text NOT NULL,
+  amount         bigint NOT NULL,
+  refunded       bigint NOT NULL,
+  liability      text NOT NULL,
+  closed_reason  text,
+  deadline_kind  text,
+  deadline_due   timestamptz,
+  applied_at     timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL,
+  version        integer NOT NULL,
+  last_hash      text,
+  state          jsonb NOT NULL,
+  PRIMARY KEY (shop_id, case_id)
+);
+CREATE INDEX cases_by_id ON cases (case_id);
+CREATE INDEX cases_by_order ON cases (shop_id, order_id);
+CREATE INDEX cases_queue ON cases (shop_id, status, deadline_due);
+
+-- Events: one sequence per order (seq) and one per stream (the order's or a case's own), each
+-- event hashing the one before it in its stream (tamper-evident history, SPEC §7).
+CREATE TABLE events (
+  shop_id         text NOT NULL,
+  order_id        text NOT NULL,
+  seq             integer NOT NULL,
+  stream_id       text NOT NULL,
+  stream_version  integer NOT NULL,
+  type            text NOT NULL,
+  data            jsonb NOT NULL,
+  actor           jsonb NOT NULL,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL,
+  prev_hash       text,
+  hash            text NOT NULL,
+  PRIMARY KEY (shop_id, order_id, seq),
+  UNIQUE (shop_id, stream_id, stream_version)
+);
+
+-- Deadlines: at most one pending per order and per case (subject).
+CREATE TABLE deadlines (
+  shop_id         text NOT NULL,
+  order_id        text NOT NULL,
+  subject         text NOT NULL,
+  kind            text NOT NULL,
+  due_at          timestamptz NOT NULL,
+  policy_version  text NOT NULL,
+  status          text NOT NULL DEFAULT 'pending',
+  created_at      timestamptz NOT NULL,
+  fired_at        timestamptz,
+  PRIMARY KEY (shop_id, order_id, subject, kind, due_at)
+);
+CREATE UNIQUE INDEX deadlines_one_pending ON deadlines (shop_id, order_id, subject) WHERE status = 'pending';
+CREATE INDEX deadlines_due ON deadlines (due_at) WHERE status = 'pending';
+
+-- Compensation ledger (SPEC §6): buyer credit and merchant deposit debit, one row each.
+CREATE TABLE ledger (
+  shop_id    text NOT NULL,
+  entry_id   text NOT NULL,
+  order_id   text NOT NULL,
+  case_id    text,
+  account    text NOT NULL,
+  kind       text NOT NULL,
+  amount     bigint NOT NULL,
+  at         timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, entry_id)
+);
+
+CREATE TABLE idempotency_keys (
+  shop_id       text NOT NULL,
+  key           text NOT NULL,
+  request_hash  text NOT NULL,
+  response      jsonb NOT NULL,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, key)
+);
+`,
+  },
+];
+
+/** Applies the migrations not yet applied, in one transaction each, in the current schema. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      const { rows } = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (rows.length) return false;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

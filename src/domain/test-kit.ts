@@ -1,0 +1,111 @@
+// Test helpers for decider tests in given(events) → when(command) → then(events | refusal) form.
+// Only tests import this file.
+import { builtinPacks } from '../app/packs.ts';
+import { parseInstant } from './calendar.ts';
+import type { Command, OrderInput } from './commands.ts';
+import { decide, type Decision } from './decide.ts';
+import type { DomainEvent } from './events.ts';
+import { evolveAll } from './evolve.ts';
+import { resolvePolicy, type Policy, type PolicyParams } from './policy.ts';
+import { emptyContext, type OrderContext } from './state.ts';
+import type { Actor, Instant } from './types.ts';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const at = (iso: string): Instant => {
+  const t = parseInstant(iso);
+  if (t === null) throw new Error(`bad instant ${iso}`);
+  return t;
+};
+export const T0 = at('2026-03-01T10:00:00+08:00');
+
+export const buyer: Actor = { role: 'buyer', id: 'B1' };
+export const merchant: Actor = { role: 'merchant', id: 'S1' };
+export const platform: Actor = { role: 'platform', id: 'P' };
+export const system: Actor = { role: 'system' };
+
+export function policy(pack = 'taobao', when: Instant = T0, overrides: Partial<PolicyParams> = {}): Policy {
+  const p = builtinPacks().get(pack);
+  if (!p) throw new Error(`no pack ${pack}`);
+  return resolvePolicy(p, when, overrides);
+}
+
+/** An order of shop S1 and buyer B1: one line L1 of 99 yuan unless told otherwise. */
+export function orderInput(over: Partial<OrderInput> = {}): OrderInput {
+  return {
+    id: 'O1',
+    shop: 'S1',
+    buyer: 'B1',
+    placed_at: T0,
+    paid_at: T0,
+    shipping_fee: 0,
+    free_shipping: true,
+    shipping_insurance: 0,
+    lines: [{ id: 'L1', sku: 'SKU-1', category: 'apparel', quantity: 1, paid_amount: 9900, flags: [] }],
+    ...over,
+  };
+}
+
+/** A shipped (and, unless told otherwise, signed) order. */
+export function shippedOrder(over: Partial<OrderInput> = {}): OrderInput {
+  return orderInput({ shipped_at: T0 + DAY, signed_at: T0 + 2 * DAY, ...over });
+}
+
+type Step = { cmd: Command; now: Instant; policy?: Policy };
+
+/** Runs commands through decide/evolve; any refusal here is a broken test setup. */
+export function history(p: Policy, ...steps: Step[]): DomainEvent[] {
+  let ctx = emptyContext();
+  const events: DomainEvent[] = [];
+  for (const s of steps) {
+    const d = decide(s.cmd, ctx, s.policy ?? p, s.now);
+    if (!d.ok) throw new Error(`setup step ${s.cmd.kind} refused: ${d.code} ${d.message.en}`);
+    events.push(...d.events);
+    ctx = evolveAll(ctx, d.events);
+  }
+  return events;
+}
+
+export const place = (order: OrderInput, now?: Instant): Step => ({
+  cmd: { kind: 'place_order', order, actor: { role: 'platform' } },
+  now: now ?? Math.max(order.placed_at, order.paid_at ?? 0, order.shipped_at ?? 0, order.signed_at ?? 0, order.completed_at ?? 0),
+});
+export const step = (cmd: Command, now: Instant): Step => ({ cmd, now });
+
+export interface When {
+  decision: Decision;
+  state: OrderContext;
+  /** The events, or a failure naming the refusal. */
+  events(): DomainEvent[];
+  types(): string[];
+  refused(): string;
+  after(): OrderContext;
+}
+
+export function given(events: DomainEvent[]) {
+  const state = evolveAll(emptyContext(), events);
+  return {
+    state,
+    when(cmd: Command, now: Instant, p: Policy = policy()): When {
+      const decision = decide(cmd, state, p, now);
+      return {
+        decision,
+        state,
+        events() {
+          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
+          return decision.events;
+        },
+        types() {
+          return this.events().map((e) => e.type);
+        },
+        refused() {
+          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
+          return decision.code;
+        },
+        after() {
+          return evolveAll(state, this.events());
+        },
+      };
+    },
+  };
+}

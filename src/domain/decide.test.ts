@@ -240,7 +240,7 @@ describe('escalation and rulings', () => {
   });
 
   it('a case is escalated once only', () => {
-    let e = thenStep(escalated(), cmd({ kind: 'rule', caseId: 'C1', outcome: 'buyer' }, platform), NOW + 4 * DAY);
+    const e = thenStep(escalated(), cmd({ kind: 'rule', caseId: 'C1', outcome: 'buyer' }, platform), NOW + 4 * DAY);
     expect(given(e).state.cases.C1!.status).toBe('awaiting_return');
     expect(given(e).when(cmd({ kind: 'escalate', caseId: 'C1' }, buyer), NOW + 5 * DAY).refused()).toBe('not_eligible');
   });

@@ -29,21 +29,23 @@ export interface ScenarioRun {
   name: string;
   expectations: Expectation[];
   engine: Engine;
-  cases: Map<string, string>;
+  /** Scenario case names → the case ids the engine bound them to. */
+  cases: Map<string, { caseId: string; order: string }>;
 }
 
 let schemaCounter = 0;
 
 /** Runs one scenario in a schema of its own on `db`. */
-export async function runScenario(db: Database, packs: PackRegistry, s: Scenario): Promise<ScenarioRun> {
-  const schema = `sim_${process.pid}_${++schemaCounter}`;
+export async function runScenario(db: Database, packs: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
+  const schema = schemaName ?? `sim_${process.pid}_${++schemaCounter}`;
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
   await migrate(db);
   const clock = new SimulatedClock(s.start);
   const engine = createEngine({ db, packs, clock, payments: simulatedProvider() });
   const tz = packs.get(s.policy)!.timeZone;
   const results: Expectation[] = [];
-  const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, cases: new Map() };
+  const bound = new Map<string, { caseId: string; order: string }>();
+  const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, cases: bound };
   const expect = (step: number, what: string, field: string, expected: unknown, found: unknown, detail?: string) =>
     results.push({ file: s.file, step, what, field, expected, found, passed: same(expected, found), ...(detail ? { detail } : {}) });
 
@@ -71,7 +73,6 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     if (!r.ok) throw new Error(`${s.file}: order ${input.id}: ${r.code}: ${r.message.en}`);
     orders.set(input.id, { shop: input.shop, buyer: input.buyer });
   }
-  const bound = new Map<string, { caseId: string; order: string }>();
 
   for (const step of s.steps) {
     if (step.at !== undefined) await advance(engine, clock, step.at);
@@ -97,7 +98,8 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     const orderName = step.order ?? binding?.order;
     const o = orderName ? orders.get(orderName) : undefined;
     if (step.order && !o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
-    const caseId = step.command === 'apply' ? `${step.case}-${s.file.length}-${n}` : (binding?.caseId ?? `unbound-${step.case}`);
+    // Scenario names are unique within the scenario's own schema, so they serve as case ids.
+    const caseId = step.command === 'apply' ? step.case : (binding?.caseId ?? `unbound-${step.case}`);
     const cmd = toCaseCommand(step.command, caseId, step.args);
     const actor: Actor = { role: step.actor, id: step.as ?? (step.actor === 'buyer' ? o?.buyer : step.actor === 'merchant' ? o?.shop : 'platform') };
     const r: Result =

@@ -43,7 +43,7 @@ export function policyCommand(args: string[], out: Out): number {
       for (const v of pack.versions) {
         const ref = versionAt(base, v.effectiveFrom).params;
         for (const name of PARAM_NAMES) {
-          const g = generosity(name, v.params[name], ref[name]);
+          const g = generosity(name, v.params[name], ref[name], { value: v.params.warranty_days, reference: ref.warranty_days });
           if (g !== null && g < 0) {
             findings++;
             out.log(`${pack.id}@${v.version}  ${name} = ${describeValue(v.params[name])}  (cn-baseline: ${describeValue(ref[name])})  less generous to the buyer`);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPacks } from '../app/packs.ts';
 import {
+  addCalendarDays,
   addDaysToDate,
   formatInstant,
   isLocalDate,
@@ -12,7 +13,7 @@ import {
   startOfLocalDay,
   type HolidayCalendar,
 } from './calendar.ts';
-import { addDuration, formatDuration, nominalHours, parseDuration, type CalendarContext, type Duration } from './duration.ts';
+import { addDuration, formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { DAY, HOUR, at, policy } from './test-kit.ts';
 
 const SH = 'Asia/Shanghai';
@@ -140,10 +141,17 @@ describe('addDuration', () => {
     expect(end - start).toBe(5 * DAY - HOUR);
   });
 
-  // Known defect (reported, not enshrined): addCalendarDays adds the time elapsed since local
-  // midnight, not the wall time, so a start or end on the DST-change day itself is off by an hour:
-  // 2026-03-27T12:00+01:00 + 2d gives 2026-03-29T13:00+02:00 instead of 12:00+02:00.
-  it.todo('keeps the wall time when the start or end day is itself a DST-change day (Europe/Berlin, 2026-03-29)');
+  it('keeps the wall time when the start or end day is itself a DST-change day (Europe/Berlin, 2026-03-29)', () => {
+    expect(addCalendarDays(at('2026-03-27T12:00:00+01:00'), 2, 'Europe/Berlin')).toBe(at('2026-03-29T12:00:00+02:00'));
+    expect(addCalendarDays(at('2026-03-29T12:00:00+02:00'), 1, 'Europe/Berlin')).toBe(at('2026-03-30T12:00:00+02:00'));
+    expect(addCalendarDays(at('2026-03-28T12:00:00+01:00'), 1, 'Europe/Berlin')).toBe(at('2026-03-29T12:00:00+02:00'));
+  });
+
+  it('rejects dates that do not exist', () => {
+    expect(parseInstant('2026-02-30T10:00:00Z')).toBeNull();
+    expect(isLocalDate('2026-02-30')).toBe(false);
+    expect(isLocalDate('2028-02-29')).toBe(true);
+  });
 
   it('adds working days over a weekend', () => {
     // Friday 10:00: the rest of Friday, Monday, then Tuesday until 10:00.
@@ -233,10 +241,4 @@ describe('parsing', () => {
     for (const text of ['48h', '5d', '2wd', '4wh', '1.5d']) expect(formatDuration(dur(text))).toBe(text);
   });
 
-  it('nominalHours counts a (working) day as 24 h and a working hour as 1 h', () => {
-    expect(nominalHours(dur('48h'))).toBe(48);
-    expect(nominalHours(dur('5d'))).toBe(120);
-    expect(nominalHours(dur('2wd'))).toBe(48);
-    expect(nominalHours(dur('4wh'))).toBe(4);
-  });
 });

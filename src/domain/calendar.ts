@@ -58,11 +58,7 @@ export function localDateOf(at: Instant, tz: string): LocalDate {
 
 /** 00:00 local time of a date, as an instant. */
 export function startOfLocalDay(date: LocalDate, tz: string): Instant {
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  // Two passes settle the offset also on a day whose offset changes.
-  let at = utcMidnight - zoneOffset(tz, utcMidnight);
-  at = utcMidnight - zoneOffset(tz, at);
-  return at;
+  return localToInstant(Date.parse(`${date}T00:00:00Z`), tz);
 }
 
 export function addDaysToDate(date: LocalDate, days: number): LocalDate {
@@ -81,11 +77,17 @@ export function isWorkingDay(date: LocalDate, cal: HolidayCalendar): boolean {
   return weekday(date) <= 5;
 }
 
+/** The instant a local wall-clock time (ms since 1970-01-01T00:00 local) has in `tz`. */
+function localToInstant(localMs: number, tz: string): Instant {
+  // Two passes settle the offset also next to a change of offset.
+  let at = localMs - zoneOffset(tz, localMs);
+  at = localMs - zoneOffset(tz, at);
+  return at;
+}
+
 /** Same local wall time `days` calendar days later. */
 export function addCalendarDays(start: Instant, days: number, tz: string): Instant {
-  const date = localDateOf(start, tz);
-  const sinceMidnight = start - startOfLocalDay(date, tz);
-  return startOfLocalDay(addDaysToDate(date, days), tz) + sinceMidnight;
+  return localToInstant(start + zoneOffset(tz, start) + days * DAY, tz);
 }
 
 /**
@@ -126,12 +128,16 @@ export function addWorkingTime(
 /** Parses an ISO-8601 instant that carries an offset (or Z). Returns null when it does not. */
 export function parseInstant(text: string): Instant | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
+  if (!isLocalDate(text.slice(0, 10))) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : at;
 }
 
+/** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
 }
 
 /** Formats an instant in the platform zone with its offset, e.g. 2026-03-03T12:00:00+08:00. */

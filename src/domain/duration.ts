@@ -57,22 +57,3 @@ export function addDuration(start: Instant, d: Duration, ctx: CalendarContext): 
     }
   }
 }
-
-/**
- * A nominal length in hours, only for comparing two durations of different units when checking
- * generosity: a working day spans at least 24 h of real time, a working hour at least one hour.
- */
-export function nominalHours(d: Duration): number {
-  switch (d.unit) {
-    case 'hours':
-    case 'working_hours':
-      return d.amount;
-    case 'days':
-    case 'working_days':
-      return d.amount * 24;
-    default: {
-      const never: never = d.unit;
-      throw new Error(`unknown duration unit ${String(never)}`);
-    }
-  }
-}

@@ -236,7 +236,7 @@ describe('invariants over random command sequences', () => {
         expect(evolveAll(emptyContext(), all)).toEqual(ctx);
         for (const e of all) seen.add(e.type);
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
     );
     // The sequences reach the interesting paths (otherwise the invariants above prove little).
     for (const type of ['RefundCompleted', 'CaseRuled', 'CaseDeadlineExpired', 'OfferAccepted', 'ReturnReceived', 'ReplacementShipped', 'EvidenceRequestLapsed', 'AutoConfirmResumed', 'OrderClosed']) {

@@ -57,15 +57,21 @@ export function claimShare(
   return Math.floor((line.paidAmount * quantity) / line.quantity);
 }
 
-/** Splits `amount` over the claim lines in proportion to their shares (floor; last line takes the rest). */
+/**
+ * Splits `amount` over the claim lines in proportion to their shares. Cumulative rounding (each
+ * part is the difference of floored running totals) makes the parts sum to `amount` exactly and
+ * keeps every part within its share whenever `amount` ≤ the total of the shares (SPEC §5).
+ */
 export function allocate(amount: Fen, lines: readonly ClaimLine[]): Fen[] {
   const total = lines.reduce((s, l) => s + l.share, 0);
   if (total === 0) return lines.map(() => 0);
-  let left = amount;
+  let running = 0;
+  let given = 0;
   return lines.map((l, i) => {
-    if (i === lines.length - 1) return left;
-    const part = Math.floor((amount * l.share) / total);
-    left -= part;
+    running += l.share;
+    const upTo = i === lines.length - 1 ? amount : Math.floor((amount * running) / total);
+    const part = upTo - given;
+    given = upTo;
     return part;
   });
 }

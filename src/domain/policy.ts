@@ -1,7 +1,7 @@
 // SPEC §9: policy packs are data. This module holds the parameter model, the resolution of the
 // version in force at an instant, and the rules for shop overrides and generosity checks.
 import type { HolidayCalendar } from './calendar.ts';
-import { formatDuration, nominalHours, parseDuration, type CalendarContext, type Duration } from './duration.ts';
+import { formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
 import type { Fen, Instant } from './types.ts';
 
@@ -153,17 +153,58 @@ export function resolvePolicy(pack: PolicyPack, at: Instant, overrides: Partial<
 }
 
 /**
- * Compares a value with a reference for the buyer: > 0 more generous, < 0 less, 0 equal.
- * Returns null for parameters that have no buyer direction.
+ * Compares a value with a reference for the buyer: > 0 more generous, < 0 less (or not provably
+ * as generous), 0 equal. Null for parameters that have no buyer direction. `fallback` gives the
+ * `warranty_days` each side falls back to for a category it does not name.
  */
-export function generosity(name: ParamName, value: unknown, reference: unknown): number | null {
+export function generosity(
+  name: ParamName,
+  value: unknown,
+  reference: unknown,
+  fallback: { value: number; reference: number } = { value: 0, reference: 0 },
+): number | null {
   const dir = PARAM_DIRECTION[name];
   if (dir === 'platform_only') return null;
-  const sign = dir === 'longer_for_buyer' || dir === 'higher_for_buyer' ? 1 : -1;
-  return sign * compareMagnitude(name, value, reference);
+  const longer = dir === 'longer_for_buyer' || dir === 'higher_for_buyer';
+  const m = compareMagnitude(name, value, reference, fallback);
+  // An uncertain comparison (durations in different units that can overlap) is never generous.
+  if (m === 'uncertain') return -1;
+  return longer ? m : -m;
 }
 
-function compareMagnitude(name: ParamName, a: unknown, b: unknown): number {
+/** Bounds of the real length (hours) a duration can take, whatever the calendar. */
+function realHours(d: Duration): [number, number] {
+  const n = d.amount;
+  // A run of working time can straddle weekends and the longest holiday block (春节: 9 days).
+  const spread = (workdays: number) => 24 * (workdays + 2 * Math.ceil(workdays / 5) + 9);
+  switch (d.unit) {
+    case 'hours':
+      return [n, n];
+    case 'days':
+      return [24 * n, 24 * n];
+    case 'working_days':
+      return [24 * n, spread(n)];
+    case 'working_hours':
+      return [n, spread(Math.ceil(n / 8) + 1)];
+    default: {
+      const never: never = d.unit;
+      throw new Error(`unknown unit ${String(never)}`);
+    }
+  }
+}
+
+/** Same unit: by amount. Otherwise only a comparison that holds on every calendar counts. */
+function compareDurations(a: Duration, b: Duration): number | 'uncertain' {
+  if (a.unit === b.unit) return Math.sign(a.amount - b.amount);
+  const [amin, amax] = realHours(a);
+  const [bmin, bmax] = realHours(b);
+  if (amin === amax && bmin === bmax) return Math.sign(amin - bmin);
+  if (amin >= bmax) return 1;
+  if (amax <= bmin) return -1;
+  return 'uncertain';
+}
+
+function compareMagnitude(name: ParamName, a: unknown, b: unknown, fallback: { value: number; reference: number }): number | 'uncertain' {
   if (name === 'no_reason_start') {
     // next_day starts later than the exact sign time, so the window ends later.
     const rank = (x: unknown) => (x === 'next_day' ? 1 : 0);
@@ -184,11 +225,12 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown): number {
     return diffs.some((d) => d > 0) ? 1 : 0;
   }
   if (name === 'category_warranty_days') {
+    // A category a side does not name falls back to that side's warranty_days.
     const ra = a as Record<string, number>;
     const rb = b as Record<string, number>;
     let result = 0;
     for (const k of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
-      const d = Math.sign((ra[k] ?? 0) - (rb[k] ?? 0));
+      const d = Math.sign((ra[k] ?? fallback.value) - (rb[k] ?? fallback.reference));
       if (d < 0) return -1;
       if (d > 0) result = 1;
     }
@@ -196,7 +238,7 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown): number {
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
   if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
-  return Math.sign(nominalHours(a as Duration) - nominalHours(b as Duration));
+  return compareDurations(a as Duration, b as Duration);
 }
 
 export function describeValue(value: unknown): string {
@@ -210,8 +252,9 @@ export function describeValue(value: unknown): string {
  * first one that takes a right away (or that a shop may not set) is refused naming it.
  */
 export function checkOverrides(base: PolicyParams, overrides: Partial<PolicyParams>): Refusal | null {
+  const merged = { ...base, ...overrides };
   for (const name of Object.keys(overrides) as ParamName[]) {
-    const g = generosity(name, overrides[name], base[name]);
+    const g = generosity(name, overrides[name], base[name], { value: merged.warranty_days, reference: base.warranty_days });
     if (g === null) {
       return refuse(
         'policy_violation',

@@ -90,6 +90,9 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
       const other = await apply('C9', { idempotencyKey: 'k-1' });
       expect(other.ok ? 'ok' : other.code).toBe('idempotency_mismatch');
       expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows).toEqual([{ n: 1 }]);
+      // Keys belong to their caller: the merchant's own "k-1" is a different key.
+      const merchantsOwn = await run({ kind: 'agree', caseId: 'C1' }, merchant, { idempotencyKey: 'k-1' });
+      expect(merchantsOwn.ok && !merchantsOwn.replayed).toBe(true);
     });
 
     it('deadlines fire once at their due instant; later firings of the same deadline are no-ops', async () => {

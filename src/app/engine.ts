@@ -95,6 +95,8 @@ export function createEngine(deps: EngineDeps) {
 
   async function dispatch(shopId: string, orderId: string, cmd: Command, opts: CommandOptions = {}): Promise<Result> {
     const now = opts.at ?? clock.now();
+    // Keys are scoped to the caller (role and id) within the shop, as Stripe scopes them per account.
+    const idemKey = opts.idempotencyKey ? `${cmd.actor.role}:${cmd.actor.id ?? ''}:${opts.idempotencyKey}` : undefined;
     const requestHash = opts.idempotencyKey
       ? createHash('sha256').update(canonicalJson({ shopId, orderId, cmd })).digest('hex')
       : null;
@@ -104,7 +106,7 @@ export function createEngine(deps: EngineDeps) {
           if (opts.idempotencyKey) {
             const seen = await tx.query<{ request_hash: string; response: Result }>(
               'SELECT request_hash, response FROM idempotency_keys WHERE shop_id = $1 AND key = $2',
-              [shopId, opts.idempotencyKey],
+              [shopId, idemKey],
             );
             const row = seen.rows[0];
             if (row && row.request_hash !== requestHash) {
@@ -119,7 +121,7 @@ export function createEngine(deps: EngineDeps) {
             const stored = result.ok ? { ok: true, events: [], version: result.version } : result;
             await tx.query('INSERT INTO idempotency_keys (shop_id, key, request_hash, response, created_at) VALUES ($1,$2,$3,$4,$5)', [
               shopId,
-              opts.idempotencyKey,
+              idemKey,
               requestHash,
               JSON.stringify(stored),
               iso(now),

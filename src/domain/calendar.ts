@@ -18,14 +18,13 @@ export interface HolidayCalendar {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
+/** Zones whose offset never changed in [FIXED_FROM, FIXED_TO) (e.g. Asia/Shanghai since 1991). */
+const fixedOffsets = new Map<string, number | null>();
+const FIXED_FROM = Date.UTC(1992, 0, 1);
+const FIXED_TO = Date.UTC(2100, 0, 1);
 
-/** Offset of `tz` from UTC at `at`, in ms. Cached per zone and hour (zones change on the hour). */
-export function zoneOffset(tz: string, at: Instant): number {
-  if (tz === 'UTC') return 0;
-  const key = `${tz}|${Math.floor(at / HOUR)}`;
-  const hit = offsetCache.get(key);
-  if (hit !== undefined) return hit;
+function computeOffset(tz: string, at: Instant): number {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -45,9 +44,38 @@ export function zoneOffset(tz: string, at: Instant): number {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  const offset = asUtc - Math.floor(at / 1000) * 1000;
-  if (offsetCache.size > 10_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/** A zone's offset if it is the same at every sampled instant of the fixed range, else null. */
+function fixedOffset(tz: string): number | null {
+  let fixed = fixedOffsets.get(tz);
+  if (fixed === undefined) {
+    // Sample every quarter of every year: a zone with DST or a change of offset shows two values.
+    const samples = new Set<number>();
+    for (let y = 1992; y < 2100; y++) for (const m of [0, 3, 6, 9]) samples.add(computeOffset(tz, Date.UTC(y, m, 15)));
+    fixed = samples.size === 1 ? [...samples][0]! : null;
+    fixedOffsets.set(tz, fixed);
+  }
+  return fixed;
+}
+
+/** Offset of `tz` from UTC at `at`, in ms. Cached per zone and hour (zones change on the hour). */
+export function zoneOffset(tz: string, at: Instant): number {
+  if (tz === 'UTC') return 0;
+  if (at >= FIXED_FROM && at < FIXED_TO) {
+    const fixed = fixedOffset(tz);
+    if (fixed !== null) return fixed;
+  }
+  let byHour = offsetCache.get(tz);
+  if (!byHour) offsetCache.set(tz, (byHour = new Map()));
+  const hour = Math.floor(at / HOUR);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    offset = computeOffset(tz, at);
+    if (byHour.size > 10_000) byHour.clear();
+    byHour.set(hour, offset);
+  }
   return offset;
 }
 

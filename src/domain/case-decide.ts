@@ -176,10 +176,15 @@ export function declineOffer(d: Draft, c: CaseState): Outcome {
   d.move({ type: 'OfferDeclined', at: d.now, caseId: c.id, to: 'requested' });
 }
 
-/** SPEC §4: the buyer may cancel in any open status before the merchant has the goods back. */
+/**
+ * SPEC §4: the buyer may cancel in any open status before the merchant has the goods back. A
+ * reship case sends nothing back, so it can be cancelled until the merchant ships (rule chosen
+ * here: once the parcel is on its way the buyer confirms or escalates instead).
+ */
 export function cancel(d: Draft, c: CaseState): Outcome {
   const allowed = ['requested', 'offer_pending', 'rejected', 'awaiting_return', 'return_in_transit', 'in_arbitration'];
-  if (!allowed.includes(c.status) || c.goodsReceivedAt !== null) return invalidState(c, 'cancel');
+  const reshipWaiting = c.type === 'reship' && c.status === 'awaiting_reship';
+  if ((!allowed.includes(c.status) && !reshipWaiting) || c.goodsReceivedAt !== null) return invalidState(c, 'cancel');
   d.move({ type: 'CaseCancelled', at: d.now, caseId: c.id, to: 'closed' });
 }
 

@@ -200,6 +200,13 @@ describe('goods and money legs', () => {
     expect(caseAfter(w).status).toBe('completed');
   });
 
+  it('a reship case can be cancelled while the merchant has not shipped, not after', () => {
+    const agreed = thenStep(applied({ type: 'reship', reason: 'wrong_or_missing_item' }), cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW);
+    expect(caseAfter(given(agreed).when(cmd({ kind: 'cancel', caseId: 'C1' }, buyer), NOW))).toMatchObject({ status: 'closed', closedReason: 'cancelled' });
+    const sent = thenStep(agreed, cmd({ kind: 'reship', caseId: 'C1', carrier: 'SF', tracking: 'SF3' }, merchant), NOW);
+    expect(given(sent).when(cmd({ kind: 'cancel', caseId: 'C1' }, buyer), NOW).refused()).toBe('invalid_state');
+  });
+
   it('cancel closes the case and resumes auto-confirm with the time that was left', () => {
     const w = given(applied()).when(cmd({ kind: 'cancel', caseId: 'C1' }, buyer), NOW + DAY);
     expect(caseAfter(w)).toMatchObject({ status: 'closed', closedReason: 'cancelled' });

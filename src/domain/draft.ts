@@ -63,34 +63,36 @@ export class Draft {
     }
   }
 
+  /** The running deadline if it is of this kind, else a new one of `d` from now. */
+  private deadlineOf(c: CaseState, kind: CaseDeadlineKind, d: Duration): Deadline<CaseDeadlineKind> {
+    return c.deadline?.kind === kind ? c.deadline : { kind, dueAt: this.due(d), policyVersion: this.policy.version };
+  }
+
   private caseDeadline(c: CaseState): Deadline<CaseDeadlineKind> | null {
     const p = this.policy.params;
-    const make = (kind: CaseDeadlineKind, d: Duration) => ({ kind, dueAt: this.due(d), policyVersion: this.policy.version });
-    const keep = (kind: CaseDeadlineKind) => (c.deadline?.kind === kind ? c.deadline : null);
     switch (c.status) {
       case 'requested': {
         const o = this.order;
-        const virtual = c.lines.length > 0 && c.lines.every((l) => o.lines.find((x) => x.id === l.lineId)?.flags.includes('virtual'));
         const d =
           o.shippedAt === null
             ? p.merchant_response_unshipped
-            : virtual
+            : allVirtual(c, o)
               ? p.merchant_response_shipped_virtual
               : p.merchant_response_shipped;
-        return keep('merchant_response') ?? make('merchant_response', d);
+        return this.deadlineOf(c, 'merchant_response', d);
       }
       case 'offer_pending':
-        return keep('offer_reply') ?? make('offer_reply', p.offer_reply);
+        return this.deadlineOf(c, 'offer_reply', p.offer_reply);
       case 'rejected':
-        return keep('buyer_after_reject') ?? make('buyer_after_reject', p.buyer_after_reject);
+        return this.deadlineOf(c, 'buyer_after_reject', p.buyer_after_reject);
       case 'awaiting_return':
-        return keep('buyer_return_shipment') ?? make('buyer_return_shipment', p.buyer_return_shipment);
+        return this.deadlineOf(c, 'buyer_return_shipment', p.buyer_return_shipment);
       case 'return_in_transit':
-        return keep('merchant_receipt') ?? make('merchant_receipt', p.merchant_receipt);
+        return this.deadlineOf(c, 'merchant_receipt', p.merchant_receipt);
       case 'awaiting_reship':
-        return keep('merchant_reship') ?? make('merchant_reship', p.merchant_reship);
+        return this.deadlineOf(c, 'merchant_reship', p.merchant_reship);
       case 'reship_in_transit':
-        return keep('buyer_confirm') ?? make('buyer_confirm', p.buyer_confirm);
+        return this.deadlineOf(c, 'buyer_confirm', p.buyer_confirm);
       case 'in_arbitration': {
         // One running deadline: the earliest open evidence request.
         const open = c.evidenceRequests.filter((r) => r.open).sort((a, b) => a.dueAt - b.dueAt)[0];
@@ -165,3 +167,11 @@ export class Draft {
 }
 
 export type ResumeStatus = OpenCaseStatus;
+
+function allVirtual(c: CaseState, o: OrderState): boolean {
+  if (c.lines.length === 0) return false;
+  for (const l of c.lines) {
+    if (!o.lines.find((x) => x.id === l.lineId)?.flags.includes('virtual')) return false;
+  }
+  return true;
+}

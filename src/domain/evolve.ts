@@ -1,8 +1,8 @@
 // evolve(state, event) → state. Pure and total: every event type is handled (the `never` check
 // makes a new event type a compile error until it is).
 import type { CaseEvent, DomainEvent, OrderEvent } from './events.ts';
-import type { CaseState, LineLedger, OrderContext, OrderState } from './state.ts';
-import type { CaseStatus, ClosedReason, Instant, OpenCaseStatus } from './types.ts';
+import { caseIn, type CaseState, type LineLedger, type OrderContext, type OrderState } from './state.ts';
+import type { CaseStatus, ClosedReason, Instant } from './types.ts';
 
 export function evolve(ctx: OrderContext, e: DomainEvent): OrderContext {
   if ('caseId' in e && e.type !== 'CompensationPaid') return evolveCase(ctx, e as CaseEvent);
@@ -103,23 +103,9 @@ function evolveOrder(prev: OrderState | null, e: OrderEvent): OrderState {
 
 /** Moves a case to a status, keeping its common fields (and dropping status-specific ones). */
 function moveTo(c: CaseState, to: CaseStatus, at: Instant, extra: { closedReason?: ClosedReason } = {}): CaseState {
-  const { status: _s, ...common } = c as CaseState & Record<string, unknown>;
-  delete (common as Record<string, unknown>).offer;
-  delete (common as Record<string, unknown>).resumeStatus;
-  delete (common as Record<string, unknown>).endedAt;
-  delete (common as Record<string, unknown>).closedReason;
-  const base = { ...(common as Omit<CaseState, 'status'>), deadline: null };
-  switch (to) {
-    case 'completed':
-      return { ...base, status: 'completed', endedAt: at };
-    case 'closed':
-      return { ...base, status: 'closed', endedAt: at, closedReason: extra.closedReason ?? 'cancelled' };
-    case 'offer_pending':
-    case 'in_arbitration':
-      throw new Error(`moveTo(${to}) needs its own fields`);
-    default:
-      return { ...base, status: to };
-  }
+  const moved = caseIn(to, c, to === 'completed' || to === 'closed' ? { endedAt: at, closedReason: to === 'closed' ? (extra.closedReason ?? 'cancelled') : null } : {});
+  moved.deadline = null;
+  return moved;
 }
 
 function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
@@ -130,8 +116,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       const led = ledger[l.lineId]!;
       ledger[l.lineId] = { ...led, applications: led.applications + 1 };
     }
-    const c: CaseState = {
-      status: 'requested',
+    const c: CaseState = caseIn('requested', {
       id: e.caseId,
       orderId: e.orderId,
       shopId: e.shopId,
@@ -167,12 +152,12 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       evidenceRequests: [],
       ruling: null,
       version: 1,
-    };
+    });
     return { order: { ...order, ledger }, cases: { ...ctx.cases, [e.caseId]: c } };
   }
   const prev = ctx.cases[e.caseId];
   if (!prev) throw new Error(`${e.type} for unknown case ${e.caseId}`);
-  const c = { ...prev, version: prev.version + 1 } as CaseState;
+  const c = prev;
   let next: CaseState;
   let order = ctx.order;
   switch (e.type) {
@@ -197,7 +182,8 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       next = { ...moveTo(c, e.to, e.at), evidence: [...c.evidence, ...e.evidence] };
       break;
     case 'OfferMade':
-      next = { ...moveTo(c, 'requested', e.at), status: 'offer_pending', offer: e.offer };
+      next = caseIn('offer_pending', c, { offer: e.offer });
+      next.deadline = null;
       break;
     case 'OfferAccepted':
       next = {
@@ -243,12 +229,9 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       next = { ...moveTo(c, e.to, e.at), replacement: { carrier: e.carrier, tracking: e.tracking, at: e.at } };
       break;
     case 'CaseEscalated':
-      next = {
-        ...moveTo(c, 'requested', e.at),
-        status: 'in_arbitration',
-        resumeStatus: e.resumeStatus as OpenCaseStatus,
-        escalated: true,
-      };
+      next = caseIn('in_arbitration', c, { resumeStatus: e.resumeStatus });
+      next.deadline = null;
+      next.escalated = true;
       break;
     case 'EvidenceSubmitted':
       next = { ...c, evidence: [...c.evidence, ...e.items] };
@@ -281,7 +264,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       next = { ...c, pendingRefund: e.plan };
       break;
     case 'RefundFailed':
-      next = c;
+      next = { ...c };
       break;
     case 'RefundCompleted': {
       const plan = c.pendingRefund;
@@ -329,5 +312,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       throw new Error(`unhandled case event ${JSON.stringify(never)}`);
     }
   }
+  // Every branch above built a new object, so stamping the stream position on it mutates nothing shared.
+  next.version = prev.version + 1;
   return { order, cases: { ...ctx.cases, [e.caseId]: next } };
 }

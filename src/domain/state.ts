@@ -124,7 +124,7 @@ export interface ReturnShipment {
   at: Instant;
 }
 
-interface CaseCommon {
+export interface CaseCommon {
   id: string;
   orderId: string;
   shopId: string;
@@ -164,6 +164,64 @@ interface CaseCommon {
   evidenceRequests: EvidenceRequest[];
   ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system' } | null;
   version: number;
+}
+
+/** Status-specific fields, null where a status has none (so every case object has one shape). */
+export interface CaseExtras {
+  offer?: Offer | null;
+  resumeStatus?: OpenCaseStatus | null;
+  endedAt?: Instant | null;
+  closedReason?: ClosedReason | null;
+}
+
+/**
+ * Builds a case in a status from the common fields. Every case object is created here with the
+ * same keys in the same order: V8 then copies and reads them on one fast path (a 2× difference in
+ * decisions per second, see bench/domain.bench.ts).
+ */
+export function caseIn(status: CaseStatus, c: CaseCommon, x: CaseExtras = {}): CaseState {
+  return {
+    status,
+    id: c.id,
+    orderId: c.orderId,
+    shopId: c.shopId,
+    buyerId: c.buyerId,
+    type: c.type,
+    reason: c.reason,
+    phase: c.phase,
+    lines: c.lines,
+    amount: c.amount,
+    shippingFeePart: c.shippingFeePart,
+    intact: c.intact,
+    note: c.note,
+    evidence: c.evidence,
+    liability: c.liability,
+    appliedAt: c.appliedAt,
+    appliedAfterShipBy: c.appliedAfterShipBy,
+    escalated: c.escalated,
+    deadline: c.deadline,
+    policyVersions: c.policyVersions,
+    returnAddress: c.returnAddress,
+    returnShipment: c.returnShipment,
+    goodsReceivedAt: c.goodsReceivedAt,
+    refundDueAt: c.refundDueAt,
+    returnRefused: c.returnRefused,
+    merchantMayRefuse: c.merchantMayRefuse,
+    replacement: c.replacement,
+    deductions: c.deductions,
+    pendingRefund: c.pendingRefund,
+    refunded: c.refunded,
+    returnShippingPayer: c.returnShippingPayer,
+    returnShippingReimbursed: c.returnShippingReimbursed,
+    insurerClaim: c.insurerClaim,
+    evidenceRequests: c.evidenceRequests,
+    ruling: c.ruling,
+    version: c.version,
+    offer: x.offer ?? null,
+    resumeStatus: x.resumeStatus ?? null,
+    endedAt: x.endedAt ?? null,
+    closedReason: x.closedReason ?? null,
+  } as CaseState;
 }
 
 export type CaseState =

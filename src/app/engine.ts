@@ -32,6 +32,8 @@ export interface EngineDeps {
   packs: PackRegistry;
   clock: Clock;
   payments: PaymentProvider;
+  /** Commands a caller (role + id) may send per shop per minute; unlimited when absent. */
+  rateLimit?: { perMinute: number };
 }
 
 export type Result = { ok: true; events: DomainEvent[]; version: number; replayed?: boolean } | Refusal;
@@ -116,6 +118,8 @@ export function createEngine(deps: EngineDeps) {
             }
             if (row) return { ...row.response, replayed: true } as Result;
           }
+          const limited = await overLimit(tx, shopId, cmd.actor, now);
+          if (limited) return limited;
           const result = await decideAndAppend(tx, shopId, orderId, cmd, now, opts);
           if (opts.idempotencyKey) {
             const stored = result.ok ? { ok: true, events: [], version: result.version } : result;
@@ -142,6 +146,23 @@ export function createEngine(deps: EngineDeps) {
         }
       }
     }
+  }
+
+  /** Counts the command in its caller's one-minute window; the system is never limited. */
+  async function overLimit(tx: Sql, shopId: string, actor: Actor, now: Instant): Promise<Refusal | null> {
+    if (!deps.rateLimit || actor.role === 'system') return null;
+    const windowStart = now - (now % 60_000);
+    const r = await tx.query<{ count: number }>(
+      `INSERT INTO rate_limits (shop_id, principal, window_start, count) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (shop_id, principal, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count`,
+      [shopId, `${actor.role}:${actor.id ?? ''}`, iso(windowStart)],
+    );
+    const count = r.rows[0]!.count;
+    if (count <= deps.rateLimit.perMinute) return null;
+    return refuse('rate_limited', 'commands_per_minute', '操作过于频繁, 请稍后再试', 'too many commands: wait for the next minute', {
+      limit: deps.rateLimit.perMinute,
+      retry_at: windowStart + 60_000,
+    });
   }
 
   async function decideAndAppend(tx: Sql, shopId: string, orderId: string, cmd: Command, now: Instant, opts: CommandOptions): Promise<Result> {

@@ -43,6 +43,7 @@ export interface Scenario {
   policy: string;
   overrides: Record<string, unknown>;
   expectLoadError: string | null;
+  rateLimit: { perMinute: number } | null;
   start: number;
   shops: { id: string; category: string }[];
   orders: Record<string, unknown>[];
@@ -60,6 +61,8 @@ const fileSchema = z
     policy: z.string(),
     overrides: z.record(z.string(), z.unknown()).optional(),
     expect_load_error: z.enum(ERROR_CODES).optional(),
+    // Extension: the app-level limit of commands per caller per minute (SPEC §11 rate_limited).
+    rate_limit: z.object({ commands_per_minute: z.number().int().min(1) }).strict().optional(),
     start: instant,
     shops: z.array(z.object({ id: z.string().min(1), category: z.string().default('general') }).strict()).optional(),
     orders: z.array(z.record(z.string(), z.unknown())).default([]),
@@ -177,6 +180,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     policy: f.policy,
     overrides: f.overrides ?? {},
     expectLoadError: f.expect_load_error ?? null,
+    rateLimit: f.rate_limit ? { perMinute: f.rate_limit.commands_per_minute } : null,
     start,
     shops: (f.shops ?? []).map((s) => ({ id: s.id, category: s.category })),
     orders: f.orders,

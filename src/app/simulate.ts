@@ -41,7 +41,7 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
   await migrate(db);
   const clock = new SimulatedClock(s.start);
-  const engine = createEngine({ db, packs, clock, payments: simulatedProvider() });
+  const engine = createEngine({ db, packs, clock, payments: simulatedProvider(), ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}) });
   const tz = packs.get(s.policy)!.timeZone;
   const results: Expectation[] = [];
   const bound = new Map<string, { caseId: string; order: string }>();

@@ -305,7 +305,7 @@ export function compensationOnRefund(d: Draft, c: CaseState): void {
   const lineIds = c.lines.map((l) => l.lineId);
   const basis = paidOfLines(o, lineIds);
   const pay = (kind: 'late_shipment' | 'out_of_stock' | 'counterfeit', amount: number) =>
-    d.emit({ type: 'CompensationPaid', at: d.now, kind, amount, caseId: c.id, lines: lineIds, basis });
+    d.emit({ type: 'CompensationPaid', at: d.now, kind, amount, forCase: c.id, lines: lineIds, basis });
   if (c.reason === 'late_shipment' && c.appliedAfterShipBy && p.late_shipment_compensation && !o.compensated.late_shipment) {
     pay('late_shipment', formulaAmount(p.late_shipment_compensation, basis));
   }
@@ -314,5 +314,11 @@ export function compensationOnRefund(d: Draft, c: CaseState): void {
   }
   if (c.reason === 'counterfeit' && c.ruling?.outcome === 'buyer') {
     pay('counterfeit', Math.max(p.counterfeit_min, Math.floor(basis * p.counterfeit_multiplier)));
+  }
+  // SPEC §6 先行赔付: when the platform ruled the carrier liable (a lost or damaged parcel), the
+  // buyer is refunded now and the platform records a claim against the carrier for the goods.
+  if (c.ruling?.liability === 'carrier') {
+    const refunded = d.caseOf(c.id).refunded;
+    if (refunded > 0) d.emit({ type: 'ClaimRecorded', at: d.now, against: 'carrier', amount: refunded, forCase: c.id });
   }
 }

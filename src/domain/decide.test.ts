@@ -261,6 +261,14 @@ describe('escalation and rulings', () => {
     expect(caseAfter(w)).toMatchObject({ status: 'refunding', amount: 3000, liability: 'carrier' });
   });
 
+  it('a carrier-liable ruling is paid first and recorded as a claim against the carrier (先行赔付)', () => {
+    const ruled = thenStep(escalated(), cmd({ kind: 'rule', caseId: 'C1', outcome: 'partial', amount: 3000, liability: 'carrier' }, platform), NOW + 4 * DAY);
+    const refundId = given(ruled).state.cases.C1!.pendingRefund!.refundId;
+    const w = given(ruled).when(cmd({ kind: 'confirm_refund', caseId: 'C1', refundId }, system), NOW + 4 * DAY);
+    expect(ofType(w.events(), 'ClaimRecorded')).toEqual([expect.objectContaining({ against: 'carrier', amount: 3000, forCase: 'C1' })]);
+    expect(w.after().order!.claims).toBe(3000);
+  });
+
   it('ruling for the seller closes the case', () => {
     const w = given(escalated()).when(cmd({ kind: 'rule', caseId: 'C1', outcome: 'seller', liability: 'buyer' }, platform), NOW + 4 * DAY);
     expect(caseAfter(w)).toMatchObject({ status: 'closed', closedReason: 'ruled_for_seller', liability: 'buyer' });

@@ -51,9 +51,17 @@ export type OrderEvent =
       type: 'CompensationPaid';
       kind: 'late_shipment' | 'out_of_stock' | 'counterfeit';
       amount: Fen;
-      caseId: string | null;
+      /** The case that triggered it (order events carry no caseId: they belong to the order stream). */
+      forCase: string | null;
       lines: string[];
       basis: Fen;
+    })
+  | (Base & {
+      type: 'ClaimRecorded';
+      /** SPEC §6 先行赔付: the platform paid the buyer first and claims the amount back. */
+      against: 'carrier' | 'merchant';
+      amount: Fen;
+      forCase: string;
     })
   | (Base & { type: 'OrderDeadlineStarted'; deadline: Deadline<OrderDeadlineKind> })
   | (Base & { type: 'OrderDeadlineCleared'; kind: OrderDeadlineKind })
@@ -129,5 +137,5 @@ export type DomainEvent = OrderEvent | CaseEvent;
 export type EventType = DomainEvent['type'];
 
 export function caseIdOf(e: DomainEvent): string | null {
-  return 'caseId' in e && typeof e.caseId === 'string' && e.type !== 'CompensationPaid' ? e.caseId : null;
+  return 'caseId' in e ? e.caseId : null;
 }

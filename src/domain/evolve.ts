@@ -5,7 +5,7 @@ import { caseIn, type CaseState, type LineLedger, type OrderContext, type OrderS
 import type { CaseStatus, ClosedReason, Instant } from './types.ts';
 
 export function evolve(ctx: OrderContext, e: DomainEvent): OrderContext {
-  if ('caseId' in e && e.type !== 'CompensationPaid') return evolveCase(ctx, e as CaseEvent);
+  if ('caseId' in e) return evolveCase(ctx, e);
   return { ...ctx, order: evolveOrder(ctx.order, e as OrderEvent) };
 }
 
@@ -47,6 +47,7 @@ function evolveOrder(prev: OrderState | null, e: OrderEvent): OrderState {
       shippingFeeRefunded: 0,
       returnShippingReimbursed: 0,
       compensation: 0,
+      claims: 0,
       compensated: { late_shipment: false, out_of_stock: false },
       shipmentOverdue: false,
       autoConfirm: { dueAt: null, pausedRemaining: null, extended: false },
@@ -85,6 +86,8 @@ function evolveOrder(prev: OrderState | null, e: OrderEvent): OrderState {
         compensated:
           e.kind === 'counterfeit' ? o.compensated : { ...o.compensated, [e.kind]: true },
       };
+    case 'ClaimRecorded':
+      return { ...o, claims: o.claims + e.amount };
     case 'OrderDeadlineStarted':
       return {
         ...o,

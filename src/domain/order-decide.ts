@@ -101,7 +101,7 @@ function recordShipment(d: Draft, at: Instant, carrier: string, tracking: string
       at,
       kind: 'late_shipment',
       amount: formulaAmount(formula, basis),
-      caseId: null,
+      forCase: null,
       lines: o.lines.map((l) => l.id),
       basis,
     });

@@ -74,6 +74,8 @@ export interface OrderState {
   shippingFeeRefunded: Fen;
   returnShippingReimbursed: Fen;
   compensation: Fen;
+  /** Claims the platform recorded against the carrier or the merchant after paying first. */
+  claims: Fen;
   compensated: { late_shipment: boolean; out_of_stock: boolean };
   shipmentOverdue: boolean;
   /** Auto-confirm: a running due time, or the time left while paused by an open case. */

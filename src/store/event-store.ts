@@ -195,12 +195,15 @@ export async function appendDecision(
   await syncDeadlines(tx, shopId, orderId, prevCtx, next, events, recordedAt);
 
   for (const [i, e] of events.entries()) {
-    if (e.type !== 'CompensationPaid') continue;
+    if (e.type !== 'CompensationPaid' && e.type !== 'ClaimRecorded') continue;
     const id = `${orderId}:${baseVersion + i + 1}`;
+    // Double entry: every ledger event writes two rows that sum to zero.
+    const [creditTo, debitFrom, kind] =
+      e.type === 'CompensationPaid' ? ['buyer_credit', 'merchant_deposit', e.kind] : [`${e.against}_claim`, 'platform_advance', 'advance_payment'];
     await tx.query(
       `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at)
-       VALUES ($1,$2,$3,$4,'buyer_credit',$5,$6,$7), ($1,$8,$3,$4,'merchant_deposit',$5,$9,$7)`,
-      [shopId, `${id}:buyer`, orderId, e.caseId, e.kind, e.amount, iso(e.at), `${id}:merchant`, -e.amount],
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8), ($1,$9,$3,$4,$10,$6,$11,$8)`,
+      [shopId, `${id}:credit`, orderId, e.forCase, creditTo, kind, e.amount, iso(e.at), `${id}:debit`, debitFrom, -e.amount],
     );
   }
   return { version };

@@ -109,6 +109,15 @@ CREATE TABLE ledger (
   PRIMARY KEY (shop_id, entry_id)
 );
 
+-- Fixed one-minute windows of commands per caller (SPEC §11 rate_limited), shared by every process.
+CREATE TABLE rate_limits (
+  shop_id       text NOT NULL,
+  principal     text NOT NULL,
+  window_start  timestamptz NOT NULL,
+  count         integer NOT NULL,
+  PRIMARY KEY (shop_id, principal, window_start)
+);
+
 CREATE TABLE idempotency_keys (
   shop_id       text NOT NULL,
   key           text NOT NULL,

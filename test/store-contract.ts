@@ -1,6 +1,6 @@
 // The store contract: one suite, run against every engine (PGlite now; PostgreSQL with the same
 // suite). Each test works in a fresh schema.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../src/app/clock.ts';
 import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -30,9 +30,14 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
     afterAll(async () => {
       await db?.close();
     });
+    let schema = '';
+    afterEach(async () => {
+      if (schema) await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    });
     beforeEach(async () => {
-      const schema = `contract_${process.pid}_${++n}`;
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+      schema = `contract_${process.pid}_${++n}`;
+      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.useSchema(schema);
       await migrate(db);
       clock = new SimulatedClock(NOW);
       engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider() });

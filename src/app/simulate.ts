@@ -29,6 +29,8 @@ export interface ScenarioRun {
   name: string;
   expectations: Expectation[];
   engine: Engine;
+  /** The schema the scenario ran in (callers drop it when done, unless they show it afterwards). */
+  schema: string;
   /** Scenario case names → the case ids the engine bound them to. */
   cases: Map<string, { caseId: string; order: string }>;
 }
@@ -38,14 +40,15 @@ let schemaCounter = 0;
 /** Runs one scenario in a schema of its own on `db`. */
 export async function runScenario(db: Database, packs: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
   const schema = schemaName ?? `sim_${process.pid}_${++schemaCounter}`;
-  await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+  await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await db.useSchema(schema);
   await migrate(db);
   const clock = new SimulatedClock(s.start);
   const engine = createEngine({ db, packs, clock, payments: simulatedProvider(), ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}) });
   const tz = packs.get(s.policy)!.timeZone;
   const results: Expectation[] = [];
   const bound = new Map<string, { caseId: string; order: string }>();
-  const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, cases: bound };
+  const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, schema, cases: bound };
   const expect = (step: number, what: string, field: string, expected: unknown, found: unknown, detail?: string) =>
     results.push({ file: s.file, step, what, field, expected, found, passed: same(expected, found), ...(detail ? { detail } : {}) });
 

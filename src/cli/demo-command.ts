@@ -41,7 +41,7 @@ export async function demoCommand(args: string[], out: Out): Promise<number> {
     }
     out.log(`${passed} passed, ${failed} failed (${Date.now() - started} ms)`);
     if (featured) {
-      await db.exec(`SET search_path TO ${featured.schema}`);
+      await db.useSchema(featured.schema);
       const events = await streamEvents(db, `case:${featured.caseId}`);
       out.log('');
       out.log(`售后单时间线 / timeline of case ${featured.caseId} (tmall, 假一赔十):`);

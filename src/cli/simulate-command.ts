@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { builtinPacks } from '../app/packs.ts';
 import { parseScenario, ScenarioError, type Scenario } from '../app/scenario.ts';
 import { describe, runScenario, type Expectation } from '../app/simulate.ts';
-import { openPglite } from '../store/db.ts';
+import { openDatabase } from '../store/db.ts';
 
 export interface Out {
   log(line: string): void;
@@ -40,13 +40,15 @@ export async function simulateCommand(args: string[], out: Out): Promise<number>
       throw e;
     }
   }
-  const db = await openPglite();
+  // A fresh schema per file: on PGlite in memory, or on PostgreSQL when DATABASE_URL is set.
+  const db = await openDatabase(process.env);
   const all: Expectation[] = [];
   const perFile: { file: string; name: string; passed: number; failed: number; error?: string }[] = [];
   try {
     for (const s of scenarios) {
       try {
         const run = await runScenario(db, packs, s);
+        await db.exec(`DROP SCHEMA ${run.schema} CASCADE`);
         all.push(...run.expectations);
         const failed = run.expectations.filter((e) => !e.passed).length;
         perFile.push({ file: s.file, name: s.name, passed: run.expectations.length - failed, failed });

@@ -1,6 +1,7 @@
 // The one database interface the store uses: parameterised SQL and transactions. The SQL is plain
 // PostgreSQL, so the same statements run on PGlite (embedded) and on a PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
@@ -9,8 +10,15 @@ export interface Sql {
 
 export interface Database extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Makes `schema` (created if missing) the one every later statement uses. */
+  useSchema(schema: string): Promise<void>;
   close(): Promise<void>;
   readonly engine: 'pglite' | 'postgres';
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+function checkSchema(schema: string): void {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
 }
 
 /** PGlite in memory (`dataDir` undefined) or in a data directory. */
@@ -30,6 +38,73 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     ...wrap(db),
     engine: 'pglite',
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    // One connection: setting the search path is enough.
+    useSchema: async (schema) => {
+      checkSchema(schema);
+      await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+    },
     close: () => db.close(),
   };
+}
+
+// bigint columns hold fen and counts well inside 2^53: read them as numbers, as PGlite does.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A PostgreSQL server through a connection pool (several processes may share one database). */
+export async function openPostgres(url: string, opts: { schema?: string; max?: number } = {}): Promise<Database> {
+  const make = (schema?: string) =>
+    new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      types,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+  if (opts.schema) checkSchema(opts.schema);
+  let pool = make(opts.schema);
+  const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
+    query: async <T>(text: string, params?: unknown[]) => {
+      const r = await c.query(text, params as unknown[]);
+      return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
+    },
+    exec: async (text: string) => {
+      await c.query(text);
+    },
+  });
+  // Fail early and clearly when the server is not there.
+  await pool.query('SELECT 1');
+  return {
+    engine: 'postgres',
+    query: (text, params) => wrap(pool).query(text, params),
+    exec: (text) => wrap(pool).exec(text),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async useSchema(schema) {
+      checkSchema(schema);
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      const old = pool;
+      pool = make(schema);
+      await old.end();
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite in `dataDir` (or in memory). */
+export function openDatabase(env: { DATABASE_URL?: string }, dataDir?: string): Promise<Database> {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir);
 }

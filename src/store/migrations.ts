@@ -130,20 +130,28 @@ CREATE TABLE idempotency_keys (
   },
 ];
 
-/** Applies the migrations not yet applied, in one transaction each, in the current schema. */
+/** Any fixed number: every process that migrates takes this advisory lock first. */
+const MIGRATION_LOCK = 72_011_853;
+
+/**
+ * Applies the migrations not yet applied, in the current schema, in one transaction that holds an
+ * advisory lock: several processes starting at once migrate one after the other, and the later
+ * ones find nothing left to do.
+ */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const applied: number[] = [];
-  for (const m of MIGRATIONS) {
-    const done = await db.transaction(async (tx) => {
-      const { rows } = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
-      if (rows.length) return false;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      return true;
-    });
-    if (done) applied.push(m.version);
-  }
-  return applied;
+      applied.push(m.version);
+    }
+    return applied;
+  });
 }

@@ -8,7 +8,8 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { advance } from '../src/app/simulate.ts';
 import type { Database } from '../src/store/db.ts';
 import { replayOrder, verifyAll } from '../src/store/history.ts';
-import { migrate } from '../src/store/migrations.ts';
+import { migrate, MIGRATIONS } from '../src/store/migrations.ts';
+import { addEndpoint } from '../src/store/outbox.ts';
 import { DAY, HOUR, shippedOrder, T0 } from '../src/domain/test-kit.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
 
@@ -40,7 +41,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
       await db.useSchema(schema);
       await migrate(db);
       clock = new SimulatedClock(NOW);
-      engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider() });
+      engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db, { now: () => clock.now() }) });
       expect(await engine.upsertShop({ id: 'S1', pack: 'taobao' })).toEqual({ ok: true });
       const placed = await engine.placeOrder(shippedOrder(), { role: 'platform' });
       expect(placed.ok).toBe(true);
@@ -53,7 +54,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
     it('migrations are versioned and idempotent', async () => {
       expect(await migrate(db)).toEqual([]);
       const r = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(r.rows.map((x) => x.version)).toEqual([1]);
+      expect(r.rows.map((x) => x.version)).toEqual(MIGRATIONS.map((m) => m.version));
     });
 
     it('appends events, projections and the deadline in one transaction', async () => {
@@ -132,6 +133,40 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
       const replayed = await replayOrder(db, 'S1', 'O1');
       expect(replayed.cases.C1).toEqual(c);
       expect(replayed.order).toEqual(await engine.getOrder('S1', 'O1'));
+    });
+
+    it('every event goes to the outbox in its transaction, fanned out to the shop and platform endpoints', async () => {
+      await addEndpoint(db, { shopId: 'S1', endpointId: 'erp', url: 'http://127.0.0.1:9/hook', secret: 's1', maxAttempts: 3 }, NOW);
+      await addEndpoint(db, { shopId: '_platform', endpointId: 'risk', url: 'http://127.0.0.1:9/p', secret: 'p1', maxAttempts: 3 }, NOW);
+      await addEndpoint(db, { shopId: 'S2', endpointId: 'other', url: 'http://127.0.0.1:9/o', secret: 'o1', maxAttempts: 3 }, NOW);
+      const before = (await db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM outbox')).rows[0]!.id;
+      const eventsBefore = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n;
+      await apply();
+      const added = await db.query<{ type: string }>('SELECT type FROM outbox WHERE id > $1 ORDER BY id', [before]);
+      const eventsAdded = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n - eventsBefore;
+      expect(added.rows.length).toBe(eventsAdded);
+      expect(added.rows.map((r) => r.type)).toContain('CaseApplied');
+      // Each new message reaches S1's endpoint and the platform's, not S2's.
+      const perEndpoint = await db.query<{ endpoint_id: string; n: number }>(
+        'SELECT endpoint_id, count(*)::int AS n FROM deliveries WHERE message_id > $1 GROUP BY endpoint_id ORDER BY endpoint_id',
+        [before],
+      );
+      expect(perEndpoint.rows).toEqual([
+        { endpoint_id: 'erp', n: eventsAdded },
+        { endpoint_id: 'risk', n: eventsAdded },
+      ]);
+    });
+
+    it('a refund is a row executed exactly once against the provider, by refund id', async () => {
+      await engine.caseCommand({ kind: 'apply', caseId: 'C1', args: { ...applyArgs, type: 'refund_only' } }, buyer, { shopId: 'S1', orderId: 'O1' });
+      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      const rows = await db.query<{ status: string; amount: number }>('SELECT status, amount FROM refunds');
+      expect(rows.rows).toEqual([{ status: 'succeeded', amount: 9900 }]);
+      // Running the executor again, or asking the provider again, pays nothing more.
+      expect(await engine.runRefunds(NOW + DAY)).toBe(0);
+      const refundId = (await db.query<{ refund_id: string }>('SELECT refund_id FROM refunds')).rows[0]!.refund_id;
+      await simulatedProvider(db).refund({ refundId, shopId: 'S1', orderId: 'O1', caseId: 'C1', amount: 9900 });
+      expect((await db.query('SELECT count(*)::int AS n, sum(amount)::int AS total FROM provider_refunds')).rows).toEqual([{ n: 1, total: 9900 }]);
     });
 
     it('compensation is written to the ledger: buyer credit and merchant deposit debit balance', async () => {

@@ -17,15 +17,16 @@ import {
   canonicalJson,
   ConflictError,
   dueDeadlines,
-  iso,
   loadOrder,
   locateCase,
   markStale,
   type DueDeadline,
 } from '../store/event-store.ts';
+import { iso } from '../store/time.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
+import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 
 export interface EngineDeps {
   db: Database;
@@ -34,6 +35,11 @@ export interface EngineDeps {
   payments: PaymentProvider;
   /** Commands a caller (role + id) may send per shop per minute; unlimited when absent. */
   rateLimit?: { perMinute: number };
+  /**
+   * Execute a command's refunds right after it commits (embedded mode, simulations). When false,
+   * workers execute them (`aftersale worker`); either way through the same executor.
+   */
+  inlineRefunds?: boolean;
 }
 
 export type Result = { ok: true; events: DomainEvent[]; version: number; replayed?: boolean } | Refusal;
@@ -187,17 +193,13 @@ export function createEngine(deps: EngineDeps) {
     return { ok: true, events: decision.events, version };
   }
 
-  /** Sends each requested refund to the provider; its answer comes back as a system command. */
-  async function executeRefunds(shopId: string, orderId: string, events: readonly DomainEvent[], at: Instant): Promise<void> {
+  /** The provider's answer comes back as a system command on the order. */
+  const report: RefundReport = (shopId, orderId, cmd, at) => dispatch(shopId, orderId, cmd, { at });
+
+  async function executeRefunds(shopId: string, _orderId: string, events: readonly DomainEvent[], at: Instant): Promise<void> {
+    if (deps.inlineRefunds === false) return;
     for (const e of events) {
-      if (e.type !== 'RefundRequested') continue;
-      const r = await payments.refund({ refundId: e.plan.refundId, shopId, orderId, caseId: e.caseId, amount: e.plan.total });
-      const system: Actor = { role: 'system' };
-      if (r.status === 'succeeded') {
-        await dispatch(shopId, orderId, { kind: 'confirm_refund', caseId: e.caseId, refundId: e.plan.refundId, actor: system }, { at });
-      } else if (r.status === 'failed') {
-        await dispatch(shopId, orderId, { kind: 'fail_refund', caseId: e.caseId, refundId: e.plan.refundId, error: r.error, actor: system }, { at });
-      }
+      if (e.type === 'RefundRequested') await executeDueRefunds(db, payments, report, at, { only: { shopId, refundId: e.plan.refundId } });
     }
   }
 
@@ -275,5 +277,8 @@ export function createEngine(deps: EngineDeps) {
     return r.rows;
   }
 
-  return { db, clock, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+  /** Refunds that are due (first tries and retries), as a worker runs them. */
+  const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
+
+  return { db, clock, runRefunds, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
 }

@@ -1,6 +1,9 @@
 // SPEC §5: refunds are executed through a payment-provider adapter. `simulated` is built in;
-// real adapters implement the same interface. The refund id is the provider-side idempotency key.
+// real adapters implement the same interface. The refund id is the provider-side idempotency key:
+// asking twice for the same refund pays once.
 import type { Fen } from '../domain/types.ts';
+import type { Sql } from '../store/db.ts';
+import { iso } from '../store/time.ts';
 
 export interface RefundRequest {
   refundId: string;
@@ -17,14 +20,32 @@ export interface PaymentProvider {
   refund(req: RefundRequest): Promise<RefundResult>;
 }
 
-/** Confirms every refund at once (FORMAT.md: an agreed refund shows as completed in the same step). */
-export function simulatedProvider(): PaymentProvider {
-  const executed = new Map<string, Fen>();
+export interface SimulatedOptions {
+  /** Milliseconds each call takes. */
+  delayMs?: number;
+  /** Share of calls that fail (0..1), before anything is paid. */
+  failureRate?: number;
+  random?: () => number;
+  now?: () => number;
+}
+
+/**
+ * The built-in provider. Its books are a table of its own (`provider_refunds`) in the same
+ * database, so any number of processes share them and `aftersale doctor` can audit them.
+ */
+export function simulatedProvider(sql: Sql, opts: SimulatedOptions = {}): PaymentProvider {
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
   return {
     name: 'simulated',
     async refund(req) {
-      // Provider-side idempotency: a repeated refund id is acknowledged, never paid twice.
-      if (!executed.has(req.refundId)) executed.set(req.refundId, req.amount);
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+      if (opts.failureRate && random() < opts.failureRate) return { status: 'failed', error: 'simulated provider failure' };
+      await sql.query(
+        `INSERT INTO provider_refunds (shop_id, refund_id, amount, executed_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (shop_id, refund_id) DO NOTHING`,
+        [req.shopId, req.refundId, req.amount, iso(now())],
+      );
       return { status: 'succeeded' };
     },
   };

@@ -44,7 +44,7 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
   await db.useSchema(schema);
   await migrate(db);
   const clock = new SimulatedClock(s.start);
-  const engine = createEngine({ db, packs, clock, payments: simulatedProvider(), ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}) });
+  const engine = createEngine({ db, packs, clock, payments: simulatedProvider(db, { now: () => clock.now() }), ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}) });
   const tz = packs.get(s.policy)!.timeZone;
   const results: Expectation[] = [];
   const bound = new Map<string, { caseId: string; order: string }>();

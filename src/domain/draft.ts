@@ -65,7 +65,13 @@ export class Draft {
 
   /** The running deadline if it is of this kind, else a new one of `d` from now. */
   private deadlineOf(c: CaseState, kind: CaseDeadlineKind, d: Duration): Deadline<CaseDeadlineKind> {
-    return c.deadline?.kind === kind ? c.deadline : { kind, dueAt: this.due(d), policyVersion: this.policy.version };
+    return c.deadline?.kind === kind ? c.deadline : this.deadline(kind, this.due(d));
+  }
+
+  /** A new deadline, with its reminder `reminder_before` ahead when that is still to come. */
+  deadline<K extends string>(kind: K, dueAt: Instant): Deadline<K> {
+    const remindAt = dueAt - (this.due(this.policy.params.reminder_before) - this.now);
+    return { kind, dueAt, policyVersion: this.policy.version, remindAt: remindAt > this.now ? remindAt : null };
   }
 
   private caseDeadline(c: CaseState): Deadline<CaseDeadlineKind> | null {
@@ -98,7 +104,7 @@ export class Draft {
         const open = c.evidenceRequests.filter((r) => r.open).sort((a, b) => a.dueAt - b.dueAt)[0];
         if (!open) return null;
         if (c.deadline?.kind === 'evidence' && c.deadline.dueAt === open.dueAt) return c.deadline;
-        return { kind: 'evidence', dueAt: open.dueAt, policyVersion: this.policy.version };
+        return this.deadline('evidence', open.dueAt);
       }
       case 'refunding':
       case 'completed':
@@ -138,19 +144,18 @@ export class Draft {
 
   private orderDeadline(): Deadline<OrderDeadlineKind> | null {
     const o = this.order;
-    const v = this.policy.version;
     switch (o.status) {
       case 'pending_payment':
         return o.deadline?.kind === 'payment'
           ? o.deadline
-          : { kind: 'payment', dueAt: this.dueFrom(o.placedAt, this.policy.params.unpaid_close_after), policyVersion: v };
+          : this.deadline('payment', this.dueFrom(o.placedAt, this.policy.params.unpaid_close_after));
       case 'paid':
         if (o.shipmentOverdue || o.shipBy === null) return null;
-        return o.deadline?.kind === 'ship_by' ? o.deadline : { kind: 'ship_by', dueAt: o.shipBy, policyVersion: v };
+        return o.deadline?.kind === 'ship_by' ? o.deadline : this.deadline('ship_by', o.shipBy);
       case 'shipped':
         if (o.autoConfirm.dueAt === null) return null;
         if (o.deadline?.kind === 'auto_confirm' && o.deadline.dueAt === o.autoConfirm.dueAt) return o.deadline;
-        return { kind: 'auto_confirm', dueAt: o.autoConfirm.dueAt, policyVersion: v };
+        return this.deadline('auto_confirm', o.autoConfirm.dueAt);
       case 'completed':
       case 'closed':
         return null;

@@ -38,6 +38,8 @@ export interface Deadline<K extends string> {
   dueAt: Instant;
   /** The pack version in force when the deadline started (SPEC §9). */
   policyVersion: string;
+  /** When the parties are reminded (SPEC §4: e.g. 24 h before auto-agree); null: too short to. */
+  remindAt: Instant | null;
 }
 
 export interface LineLedger {

@@ -7,6 +7,8 @@ import type { CaseState, Deadline, OrderContext, OrderState } from '../domain/st
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { orderRefunded } from '../domain/money.ts';
+import { writeOutbox, type OutboxMessage } from './outbox.ts';
+import { iso, toMs } from './time.ts';
 
 export class ConflictError extends Error {
   constructor(message = 'concurrent change') {
@@ -22,8 +24,6 @@ export interface LoadedOrder {
   caseHashes: Record<string, string | null>;
 }
 
-const iso = (at: Instant) => new Date(at).toISOString();
-const toMs = (v: unknown): Instant => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 /** Stable JSON (sorted keys) so a hash never depends on key order. */
 export function canonicalJson(value: unknown): string {
@@ -95,6 +95,7 @@ export async function appendDecision(
   const caseHashes: Record<string, string | null> = { ...(loaded?.caseHashes ?? {}) };
   const params: unknown[] = [];
   const values: string[] = [];
+  const messages: OutboxMessage[] = [];
   const actorJson = JSON.stringify(actor);
   events.forEach((e, i) => {
     const caseId = caseIdOf(e);
@@ -118,6 +119,11 @@ export async function appendDecision(
     const b = params.length;
     values.push(`($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11},$${b + 12})`);
     params.push(shopId, orderId, baseVersion + i + 1, streamId, streamVersion, e.type, JSON.stringify(e), actorJson, occurredAt, iso(recordedAt), prev, hash);
+    messages.push({
+      streamId,
+      type: e.type,
+      payload: { shop: shopId, order: orderId, stream: streamId, stream_version: streamVersion, occurred_at: occurredAt, actor, event: e },
+    });
   });
 
   const orderRow = [
@@ -193,6 +199,8 @@ export async function appendDecision(
   }
 
   await syncDeadlines(tx, shopId, orderId, prevCtx, next, events, recordedAt);
+  await writeOutbox(tx, shopId, orderId, messages, recordedAt);
+  await recordRefunds(tx, shopId, orderId, events, recordedAt);
 
   for (const [i, e] of events.entries()) {
     if (e.type !== 'CompensationPaid' && e.type !== 'ClaimRecorded') continue;
@@ -238,11 +246,30 @@ async function syncDeadlines(
     }
     if (after && (!before || before.kind !== after.kind || before.dueAt !== after.dueAt)) {
       await tx.query(
-        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,'pending',$7)
-         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status='pending', fired_at=NULL, policy_version=EXCLUDED.policy_version`,
-        [shopId, orderId, subject, after.kind, iso(after.dueAt), after.policyVersion, iso(now)],
+        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at)
+         VALUES ($1,$2,$3,$4,$5,$6,'pending',$7,$8)
+         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status='pending', fired_at=NULL, lease_until=NULL,
+           policy_version=EXCLUDED.policy_version, remind_at=EXCLUDED.remind_at, reminded_at=NULL`,
+        [shopId, orderId, subject, after.kind, iso(after.dueAt), after.policyVersion, iso(now), after.remindAt ? iso(after.remindAt) : null],
       );
+    }
+  }
+}
+
+/** Refunds the decider asked for become rows the refund executor works through (SPEC §5). */
+async function recordRefunds(tx: Sql, shopId: string, orderId: string, events: readonly DomainEvent[], now: Instant): Promise<void> {
+  for (const e of events) {
+    if (e.type === 'RefundRequested') {
+      await tx.query(
+        `INSERT INTO refunds (shop_id, refund_id, order_id, case_id, amount, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$6)`,
+        [shopId, e.plan.refundId, orderId, e.caseId, e.plan.total, iso(now)],
+      );
+    } else if (e.type === 'RefundCompleted') {
+      await tx.query(`UPDATE refunds SET status = 'succeeded', completed_at = $3, lease_until = NULL WHERE shop_id = $1 AND refund_id = $2`, [
+        shopId,
+        e.refundId,
+        iso(now),
+      ]);
     }
   }
 }
@@ -273,4 +300,3 @@ export async function markStale(sql: Sql, d: DueDeadline, now: Instant): Promise
   );
 }
 
-export { iso, toMs };

@@ -4,7 +4,8 @@ import type { DomainEvent } from '../domain/events.ts';
 import { evolveAll } from '../domain/evolve.ts';
 import { emptyContext, type OrderContext } from '../domain/state.ts';
 import type { Sql } from './db.ts';
-import { eventHash, iso } from './event-store.ts';
+import { eventHash } from './event-store.ts';
+import { iso } from './time.ts';
 
 export interface StoredEvent {
   stream_id: string;

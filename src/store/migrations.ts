@@ -128,6 +128,85 @@ CREATE TABLE idempotency_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'outbox, webhooks, refunds, deadline leases and reminders',
+    sql: `
+-- Transactional outbox: every event (and every deadline reminder) of a command, written in the
+-- command's transaction. id orders the messages of a stream.
+CREATE TABLE outbox (
+  shop_id     text NOT NULL,
+  id          bigserial,
+  order_id    text NOT NULL,
+  stream_id   text NOT NULL,
+  type        text NOT NULL,
+  payload     jsonb NOT NULL,
+  created_at  timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+
+-- Webhook endpoints of a shop, or of the platform (shop_id '_platform': every shop's messages).
+CREATE TABLE webhook_endpoints (
+  shop_id       text NOT NULL,
+  endpoint_id   text NOT NULL,
+  url           text NOT NULL,
+  secret        text NOT NULL,
+  active        boolean NOT NULL DEFAULT true,
+  max_attempts  integer NOT NULL DEFAULT 8,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, endpoint_id)
+);
+
+-- One delivery per (message, endpoint), fanned out in the command's transaction.
+CREATE TABLE deliveries (
+  shop_id          text NOT NULL,
+  message_id       bigint NOT NULL,
+  endpoint_shop    text NOT NULL,
+  endpoint_id      text NOT NULL,
+  stream_id        text NOT NULL,
+  status           text NOT NULL DEFAULT 'pending',
+  attempts         integer NOT NULL DEFAULT 0,
+  next_attempt_at  timestamptz NOT NULL,
+  last_error       text,
+  delivered_at     timestamptz,
+  PRIMARY KEY (shop_id, message_id, endpoint_shop, endpoint_id)
+);
+CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX deliveries_stream ON deliveries (shop_id, endpoint_shop, endpoint_id, stream_id, message_id) WHERE status = 'pending';
+
+-- Refunds to execute against the payment provider (the refund id is its idempotency key).
+CREATE TABLE refunds (
+  shop_id          text NOT NULL,
+  refund_id        text NOT NULL,
+  order_id         text NOT NULL,
+  case_id          text NOT NULL,
+  amount           bigint NOT NULL,
+  status           text NOT NULL DEFAULT 'pending',
+  attempts         integer NOT NULL DEFAULT 0,
+  next_attempt_at  timestamptz NOT NULL,
+  lease_until      timestamptz,
+  last_error       text,
+  created_at       timestamptz NOT NULL,
+  completed_at     timestamptz,
+  PRIMARY KEY (shop_id, refund_id)
+);
+CREATE INDEX refunds_due ON refunds (next_attempt_at) WHERE status = 'pending';
+
+-- The built-in simulated payment provider's own books (what it actually paid out).
+CREATE TABLE provider_refunds (
+  shop_id      text NOT NULL,
+  refund_id    text NOT NULL,
+  amount       bigint NOT NULL,
+  executed_at  timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, refund_id)
+);
+
+ALTER TABLE deadlines ADD COLUMN lease_until timestamptz;
+ALTER TABLE deadlines ADD COLUMN remind_at timestamptz;
+ALTER TABLE deadlines ADD COLUMN reminded_at timestamptz;
+CREATE INDEX deadlines_remind ON deadlines (remind_at) WHERE status = 'pending' AND reminded_at IS NULL;
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -1,0 +1,145 @@
+// Transactional outbox and webhook deliveries. Messages are written in the command's transaction
+// and fanned out to the shop's and the platform's endpoints there too, so a committed event can
+// never miss a delivery; the relay then delivers each at least once, in order per stream.
+import type { Sql } from './db.ts';
+import { iso, toMs } from './time.ts';
+import type { Instant } from '../domain/types.ts';
+
+export const PLATFORM = '_platform';
+
+export interface OutboxMessage {
+  streamId: string;
+  type: string;
+  payload: unknown;
+}
+
+export async function writeOutbox(tx: Sql, shopId: string, orderId: string, messages: readonly OutboxMessage[], now: Instant): Promise<void> {
+  if (messages.length === 0) return;
+  const params: unknown[] = [shopId, orderId, iso(now)];
+  const values = messages.map((m) => {
+    params.push(m.streamId, m.type, JSON.stringify(m.payload));
+    const b = params.length;
+    return `($1, $2, $${b - 2}, $${b - 1}, $${b}, $3)`;
+  });
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO outbox (shop_id, order_id, stream_id, type, payload, created_at) VALUES ${values.join(',')} RETURNING id`,
+    params,
+  );
+  await tx.query(
+    `INSERT INTO deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
+     SELECT m.shop_id, m.id, w.shop_id, w.endpoint_id, m.stream_id, m.created_at
+     FROM outbox m JOIN webhook_endpoints w ON w.shop_id IN (m.shop_id, '${PLATFORM}') AND w.active
+     WHERE m.shop_id = $1 AND m.id = ANY($2::bigint[])`,
+    [shopId, r.rows.map((x) => x.id)],
+  );
+}
+
+export interface Endpoint {
+  shopId: string;
+  endpointId: string;
+  url: string;
+  secret: string;
+  maxAttempts: number;
+}
+
+export async function addEndpoint(sql: Sql, e: Endpoint, now: Instant): Promise<void> {
+  await sql.query(
+    `INSERT INTO webhook_endpoints (shop_id, endpoint_id, url, secret, max_attempts, created_at) VALUES ($1,$2,$3,$4,$5,$6)
+     ON CONFLICT (shop_id, endpoint_id) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, max_attempts = EXCLUDED.max_attempts, active = true`,
+    [e.shopId, e.endpointId, e.url, e.secret, e.maxAttempts, iso(now)],
+  );
+}
+
+export interface ClaimedDelivery {
+  shopId: string;
+  messageId: number;
+  endpoint: Endpoint;
+  attempts: number;
+  message: { streamId: string; type: string; payload: unknown; createdAt: Instant };
+}
+
+/**
+ * Locks the next due delivery whose stream has no earlier undelivered message for the same
+ * endpoint (in order per case), skipping rows other relays hold. Call inside a transaction and
+ * keep it open while delivering: a relay that dies releases the row and it is delivered again.
+ */
+export async function claimDelivery(tx: Sql, now: Instant): Promise<ClaimedDelivery | null> {
+  const r = await tx.query<{
+    shop_id: string;
+    message_id: number;
+    endpoint_shop: string;
+    endpoint_id: string;
+    attempts: number;
+    url: string;
+    secret: string;
+    max_attempts: number;
+    stream_id: string;
+    type: string;
+    payload: unknown;
+    created_at: Date;
+  }>(
+    `SELECT d.shop_id, d.message_id, d.endpoint_shop, d.endpoint_id, d.attempts, w.url, w.secret, w.max_attempts,
+            m.stream_id, m.type, m.payload, m.created_at
+     FROM deliveries d
+     JOIN webhook_endpoints w ON w.shop_id = d.endpoint_shop AND w.endpoint_id = d.endpoint_id
+     JOIN outbox m ON m.shop_id = d.shop_id AND m.id = d.message_id
+     WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+       AND NOT EXISTS (SELECT 1 FROM deliveries e
+                       WHERE e.shop_id = d.shop_id AND e.endpoint_shop = d.endpoint_shop AND e.endpoint_id = d.endpoint_id
+                         AND e.stream_id = d.stream_id AND e.message_id < d.message_id AND e.status = 'pending')
+     ORDER BY d.next_attempt_at, d.message_id
+     LIMIT 1
+     FOR UPDATE OF d SKIP LOCKED`,
+    [iso(now)],
+  );
+  const x = r.rows[0];
+  if (!x) return null;
+  return {
+    shopId: x.shop_id,
+    messageId: Number(x.message_id),
+    attempts: x.attempts,
+    endpoint: { shopId: x.endpoint_shop, endpointId: x.endpoint_id, url: x.url, secret: x.secret, maxAttempts: x.max_attempts },
+    message: { streamId: x.stream_id, type: x.type, payload: x.payload, createdAt: toMs(x.created_at) },
+  };
+}
+
+export async function recordAttempt(
+  tx: Sql,
+  d: ClaimedDelivery,
+  outcome: { ok: true; at: Instant } | { ok: false; error: string; retryAt: Instant | null },
+): Promise<void> {
+  const key = [d.shopId, d.messageId, d.endpoint.shopId, d.endpoint.endpointId];
+  if (outcome.ok) {
+    await tx.query(
+      `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = $5, last_error = NULL
+       WHERE shop_id = $1 AND message_id = $2 AND endpoint_shop = $3 AND endpoint_id = $4`,
+      [...key, iso(outcome.at)],
+    );
+  } else {
+    // No retry time left: dead-lettered (kept, visible, and no longer blocking its stream).
+    await tx.query(
+      `UPDATE deliveries SET status = $5, attempts = attempts + 1, last_error = $6, next_attempt_at = COALESCE($7, next_attempt_at)
+       WHERE shop_id = $1 AND message_id = $2 AND endpoint_shop = $3 AND endpoint_id = $4`,
+      [...key, outcome.retryAt === null ? 'dead' : 'pending', outcome.error.slice(0, 500), outcome.retryAt === null ? null : iso(outcome.retryAt)],
+    );
+  }
+}
+
+export interface TailRow {
+  id: number;
+  shopId: string;
+  streamId: string;
+  type: string;
+  payload: unknown;
+  createdAt: Instant;
+}
+
+/** Outbox messages after `afterId`, oldest first (for `aftersale events tail`). */
+export async function readOutbox(sql: Sql, afterId: number, limit: number, shopId?: string): Promise<TailRow[]> {
+  const r = await sql.query<{ id: number; shop_id: string; stream_id: string; type: string; payload: unknown; created_at: Date }>(
+    `SELECT id, shop_id, stream_id, type, payload, created_at FROM outbox
+     WHERE id > $1 AND ($3::text IS NULL OR shop_id = $3) ORDER BY id LIMIT $2`,
+    [afterId, limit, shopId ?? null],
+  );
+  return r.rows.map((x) => ({ id: Number(x.id), shopId: x.shop_id, streamId: x.stream_id, type: x.type, payload: x.payload, createdAt: toMs(x.created_at) }));
+}

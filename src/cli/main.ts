@@ -9,7 +9,17 @@ usage:
   aftersale simulate FILE... [--json] [--verbose]   run scenario files with a simulated clock
   aftersale policy show PACK [--at INSTANT]         a pack's parameters and their sources
   aftersale policy check                            where packs are less generous than cn-baseline
-  aftersale demo                                    run the demo scenarios and print a case timeline`;
+  aftersale demo                                    run the demo scenarios and print a case timeline
+
+operations (PostgreSQL when DATABASE_URL is set, else the embedded database in AFTERSALE_DATA_DIR;
+--schema NAME or AFTERSALE_SCHEMA picks a schema):
+  aftersale migrate                                 apply the database migrations
+  aftersale worker [--until-idle] [--no-relay]      deadline runner, reminders, refunds, webhook relay
+  aftersale doctor                                  check every invariant; exit 1 on a breach
+  aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
+  aftersale history verify [CASE]                   detect edited, deleted or reordered events
+  aftersale events tail [--shop S] [--follow]       the outbox stream
+  aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint`;
 
 const stdout: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
@@ -20,6 +30,16 @@ export async function main(argv: string[], out: Out = stdout): Promise<number> {
       return simulateCommand(rest, out);
     case 'policy':
       return policyCommand(rest, out);
+    case 'migrate':
+    case 'worker':
+    case 'doctor':
+    case 'history':
+    case 'events':
+    case 'webhooks': {
+      const ops = await import('./ops-commands.ts');
+      const run = { migrate: ops.migrateCommand, worker: ops.workerCommand, doctor: ops.doctorCommand, history: ops.historyCommand, events: ops.eventsCommand, webhooks: ops.webhooksCommand }[command];
+      return run(rest, out);
+    }
     case 'demo': {
       const { demoCommand } = await import('./demo-command.ts');
       return demoCommand(rest, out);

@@ -1,0 +1,101 @@
+// The webhook relay: delivers outbox messages to endpoints, signed, at least once, in order per
+// stream, retried with exponential backoff and jitter, dead-lettered after the endpoint's
+// max_attempts. See docs/webhooks.md for the signature format.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Instant } from '../domain/types.ts';
+import type { Database } from '../store/db.ts';
+import { claimDelivery, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
+import { iso } from '../store/time.ts';
+
+export const SIGNATURE_HEADER = 'aftersale-signature';
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (Stripe's scheme). */
+export function sign(secret: string, body: string, at: Instant): string {
+  const t = Math.floor(at / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** What a receiver does: recompute the signature, compare in constant time, bound the age. */
+export function verifySignature(secret: string, body: string, header: string, now: Instant, toleranceSec = 300): boolean {
+  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=') as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isFinite(t) || !parts.v1 || Math.abs(now / 1000 - t) > toleranceSec) return false;
+  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
+  const given = Buffer.from(parts.v1, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export interface RelayOptions {
+  now: () => Instant;
+  /** First retry delay; doubles per attempt up to maxDelayMs, times a jitter in [0.5, 1). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  timeoutMs?: number;
+  random?: () => number;
+  fetch?: typeof fetch;
+}
+
+export function retryDelay(attempt: number, opts: Pick<RelayOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+  const base = opts.baseDelayMs ?? 10_000;
+  const capped = Math.min(opts.maxDelayMs ?? 3_600_000, base * 2 ** attempt);
+  return Math.round(capped * (0.5 + (opts.random ?? Math.random)() / 2));
+}
+
+function body(d: ClaimedDelivery): string {
+  return JSON.stringify({
+    id: `${d.shopId}:${d.messageId}`,
+    type: d.message.type,
+    created_at: iso(d.message.createdAt),
+    data: d.message.payload,
+  });
+}
+
+async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | null> {
+  const text = body(d);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
+  try {
+    const res = await (opts.fetch ?? fetch)(d.endpoint.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: sign(d.endpoint.secret, text, opts.now()),
+        'aftersale-event-id': `${d.shopId}:${d.messageId}`,
+        'aftersale-delivery-attempt': String(d.attempts + 1),
+      },
+      body: text,
+      signal: controller.signal,
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.ok ? null : `HTTP ${res.status}`;
+  } catch (e) {
+    return (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Delivers one due message, holding its row locked while posting (a relay that dies releases it
+ * and another delivers it again: at least once). Returns false when nothing was due.
+ */
+export async function relayOne(db: Database, opts: RelayOptions): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const d = await claimDelivery(tx, opts.now());
+    if (!d) return false;
+    const error = await post(d, opts);
+    const now = opts.now();
+    if (error === null) await recordAttempt(tx, d, { ok: true, at: now });
+    else {
+      const last = d.attempts + 1 >= d.endpoint.maxAttempts;
+      await recordAttempt(tx, d, { ok: false, error, retryAt: last ? null : now + retryDelay(d.attempts, opts) });
+    }
+    return true;
+  });
+}
+
+export async function relayBatch(db: Database, opts: RelayOptions, limit = 100): Promise<number> {
+  let n = 0;
+  while (n < limit && (await relayOne(db, opts))) n++;
+  return n;
+}

@@ -1,0 +1,199 @@
+// Operations commands: migrate, worker, doctor, history, events tail, webhooks add. They work on
+// PostgreSQL when DATABASE_URL is set, else on the embedded database in AFTERSALE_DATA_DIR
+// (default ./data); `--schema NAME` (or AFTERSALE_SCHEMA) picks a schema.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { systemClock } from '../app/clock.ts';
+import { doctor } from '../app/doctor.ts';
+import { createEngine } from '../app/engine.ts';
+import { builtinPacks } from '../app/packs.ts';
+import { simulatedProvider } from '../app/payments.ts';
+import { runWorker } from '../app/worker.ts';
+import { openDatabase, type Database } from '../store/db.ts';
+import { streamEvents, verifyAll, verifyEvents } from '../store/history.ts';
+import { migrate } from '../store/migrations.ts';
+import { addEndpoint, readOutbox } from '../store/outbox.ts';
+import { iso } from '../store/time.ts';
+import type { Out } from './simulate-command.ts';
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Opens the configured database, in its schema, migrated. */
+export async function openConfigured(args: string[]): Promise<Database> {
+  const db = await openDatabase(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'));
+  const schema = flag(args, '--schema') ?? process.env.AFTERSALE_SCHEMA;
+  if (schema) await db.useSchema(schema);
+  await migrate(db);
+  return db;
+}
+
+function engineOn(db: Database) {
+  return createEngine({
+    db,
+    packs: builtinPacks(),
+    clock: systemClock,
+    payments: simulatedProvider(db, {
+      delayMs: Number(process.env.AFTERSALE_PROVIDER_DELAY_MS ?? 0),
+      failureRate: Number(process.env.AFTERSALE_PROVIDER_FAILURE_RATE ?? 0),
+    }),
+    inlineRefunds: false,
+  });
+}
+
+export async function migrateCommand(args: string[], out: Out): Promise<number> {
+  const db = await openDatabase(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'));
+  try {
+    const schema = flag(args, '--schema') ?? process.env.AFTERSALE_SCHEMA;
+    if (schema) await db.useSchema(schema);
+    const applied = await migrate(db);
+    out.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database is up to date');
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function workerCommand(args: string[], out: Out): Promise<number> {
+  const db = await openConfigured(args);
+  const stop = new AbortController();
+  // Graceful shutdown: finish the item in hand, then stop.
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    const totals = { deadlines: 0, reminders: 0, refunds: 0, deliveries: 0 };
+    await runWorker(engineOn(db), {
+      untilIdle: args.includes('--until-idle'),
+      relay: !args.includes('--no-relay'),
+      deadlines: !args.includes('--no-deadlines'),
+      refunds: !args.includes('--no-refunds'),
+      signal: stop.signal,
+      relayOptions: process.env.AFTERSALE_RELAY_BASE_DELAY_MS ? { baseDelayMs: Number(process.env.AFTERSALE_RELAY_BASE_DELAY_MS) } : {},
+      onPass: (d) => {
+        for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
+      },
+    });
+    out.log(JSON.stringify({ worker: 'stopped', ...totals }));
+    return 0;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    await db.close();
+  }
+}
+
+export async function doctorCommand(args: string[], out: Out): Promise<number> {
+  const db = await openConfigured(args);
+  try {
+    const findings = await doctor(db, Date.now());
+    for (const f of findings) out.log(`${f.breach ? 'BREACH' : 'note  '} ${f.check}: ${f.detail}`);
+    const breaches = findings.filter((f) => f.breach).length;
+    out.log(breaches ? `${breaches} breach(es)` : 'all invariants hold');
+    return breaches ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function historyCommand(args: string[], out: Out): Promise<number> {
+  const [sub, caseId] = args;
+  if (sub !== 'export' && sub !== 'verify') {
+    out.error('usage: aftersale history export CASE [--out FILE] | aftersale history verify [CASE]');
+    return 2;
+  }
+  if (sub === 'export' && (!caseId || caseId.startsWith('--'))) {
+    out.error('usage: aftersale history export CASE [--out FILE]');
+    return 2;
+  }
+  const db = await openConfigured(args);
+  try {
+    if (sub === 'verify' && (!caseId || caseId.startsWith('--'))) {
+      const breaks = await verifyAll(db);
+      for (const b of breaks) out.log(`BROKEN ${b.stream} at version ${b.version}: ${b.problem}`);
+      out.log(breaks.length ? `${breaks.length} problem(s)` : 'every history is intact');
+      return breaks.length ? 1 : 0;
+    }
+    const events = await streamEvents(db, `case:${caseId}`);
+    if (events.length === 0) {
+      out.error(`not_found: no case ${caseId}`);
+      return 2;
+    }
+    const breaks = verifyEvents(events);
+    if (sub === 'verify') {
+      for (const b of breaks) out.log(`BROKEN case:${caseId} at version ${b.version}: ${b.problem}`);
+      out.log(breaks.length ? `${breaks.length} problem(s)` : `case ${caseId}: ${events.length} events, hash chain intact`);
+      return breaks.length ? 1 : 0;
+    }
+    const doc = {
+      case: caseId,
+      exported_at: iso(Date.now()),
+      hash_algorithm: 'sha256(prev_hash + "\\n" + canonical_json({s: stream, v: version, t: type, d: event, o: occurred_at}))',
+      intact: breaks.length === 0,
+      events: events.map((e) => ({
+        version: e.stream_version,
+        type: e.type,
+        occurred_at: iso(new Date(e.occurred_at).getTime()),
+        recorded_at: iso(new Date(e.recorded_at).getTime()),
+        actor: e.actor,
+        event: e.data,
+        prev_hash: e.prev_hash,
+        hash: e.hash,
+      })),
+    };
+    const text = JSON.stringify(doc, null, 2);
+    const file = flag(args, '--out');
+    if (file) {
+      writeFileSync(file, text);
+      out.log(`wrote ${events.length} events of case ${caseId} to ${file}`);
+    } else out.log(text);
+    return breaks.length ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function eventsCommand(args: string[], out: Out): Promise<number> {
+  if (args[0] !== 'tail') {
+    out.error('usage: aftersale events tail [--shop S] [--after ID] [--follow]');
+    return 2;
+  }
+  const db = await openConfigured(args);
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  try {
+    let after = Number(flag(args, '--after') ?? 0);
+    const shop = flag(args, '--shop');
+    while (!stop.signal.aborted) {
+      const rows = await readOutbox(db, after, 500, shop);
+      for (const r of rows) out.log(`${r.id}\t${iso(r.createdAt)}\t${r.shopId}\t${r.streamId}\t${r.type}`);
+      if (rows.length) after = rows.at(-1)!.id;
+      else if (!args.includes('--follow')) break;
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function webhooksCommand(args: string[], out: Out): Promise<number> {
+  const shop = flag(args, '--shop');
+  const url = flag(args, '--url');
+  const secret = flag(args, '--secret');
+  if (args[0] !== 'add' || !shop || !url || !secret || !/^https?:\/\//.test(url)) {
+    out.error('usage: aftersale webhooks add --shop SHOP|_platform --url http(s)://… --secret SECRET [--id ID] [--max-attempts N]');
+    return 2;
+  }
+  const db = await openConfigured(args);
+  try {
+    const endpointId = flag(args, '--id') ?? 'default';
+    await addEndpoint(db, { shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) }, Date.now());
+    out.log(`endpoint ${shop}/${endpointId} → ${url}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -10,10 +10,8 @@ import { writeOutbox } from '../store/outbox.ts';
 import { iso, toMs } from '../store/time.ts';
 import type { Engine } from './engine.ts';
 
-const LEASE_MS = 60_000;
-
-/** Claims up to `limit` due deadlines no other runner holds. */
-export async function claimDeadlines(sql: Sql, now: Instant, limit: number): Promise<DueDeadline[]> {
+/** Claims up to `limit` due deadlines no other runner holds, for `leaseMs`. */
+export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leaseMs = 60_000): Promise<DueDeadline[]> {
   const r = await sql.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
     `UPDATE deadlines d SET lease_until = $2
      FROM (SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
@@ -21,7 +19,7 @@ export async function claimDeadlines(sql: Sql, now: Instant, limit: number): Pro
            ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) c
      WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
      RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
-    [iso(now), iso(now + LEASE_MS), limit],
+    [iso(now), iso(now + leaseMs), limit],
   );
   return r.rows
     .map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) }))
@@ -32,8 +30,8 @@ export async function claimDeadlines(sql: Sql, now: Instant, limit: number): Pro
  * One pass: claim a batch and fire it, `concurrency` orders at a time (deadlines of one order are
  * fired in due order by one worker, so they never race each other). Returns how many fired.
  */
-export async function runDeadlines(engine: Engine, opts: { batch?: number; concurrency?: number } = {}): Promise<number> {
-  const batch = await claimDeadlines(engine.db, engine.clock.now(), opts.batch ?? 200);
+export async function runDeadlines(engine: Engine, opts: { batch?: number; concurrency?: number; leaseMs?: number } = {}): Promise<number> {
+  const batch = await claimDeadlines(engine.db, engine.clock.now(), opts.batch ?? 200, opts.leaseMs);
   const byOrder = new Map<string, DueDeadline[]>();
   for (const d of batch) {
     const key = `${d.shopId}\u0000${d.orderId}`;

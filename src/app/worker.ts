@@ -17,6 +17,8 @@ export interface WorkerOptions {
   /** Keep idempotency keys at least this long (SPEC-issue: ≥ 24 h). */
   keepKeysMs?: number;
   relayOptions?: Partial<RelayOptions>;
+  /** How long a claimed batch of deadlines is this worker's before others may take it over. */
+  leaseMs?: number;
   /** Stop after the first pass that finds nothing to do. */
   untilIdle?: boolean;
   signal?: AbortSignal;
@@ -35,7 +37,7 @@ export async function runWorker(engine: Engine, opts: WorkerOptions = {}): Promi
   while (!opts.signal?.aborted) {
     const now: Instant = engine.clock.now();
     const done = {
-      deadlines: opts.deadlines === false ? 0 : await runDeadlines(engine),
+      deadlines: opts.deadlines === false ? 0 : await runDeadlines(engine, { leaseMs: opts.leaseMs }),
       reminders: opts.reminders === false ? 0 : await runReminders(engine),
       refunds: opts.refunds === false ? 0 : await engine.runRefunds(now, 100),
       deliveries: opts.relay === false ? 0 : await relayBatch(engine.db, { now: () => engine.clock.now(), ...opts.relayOptions }, 100),

@@ -71,6 +71,7 @@ export async function workerCommand(args: string[], out: Out): Promise<number> {
       deadlines: !args.includes('--no-deadlines'),
       refunds: !args.includes('--no-refunds'),
       signal: stop.signal,
+      ...(process.env.AFTERSALE_LEASE_MS ? { leaseMs: Number(process.env.AFTERSALE_LEASE_MS) } : {}),
       relayOptions: process.env.AFTERSALE_RELAY_BASE_DELAY_MS ? { baseDelayMs: Number(process.env.AFTERSALE_RELAY_BASE_DELAY_MS) } : {},
       onPass: (d) => {
         for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];

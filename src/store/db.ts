@@ -95,7 +95,12 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
     },
     async useSchema(schema) {
       checkSchema(schema);
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      try {
+        await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      } catch (e) {
+        // Two processes creating the same schema at once: the loser sees a duplicate; fine.
+        if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
+      }
       const old = pool;
       pool = make(schema);
       await old.end();

@@ -17,8 +17,10 @@ import {
   canonicalJson,
   ConflictError,
   dueDeadlines,
+  loadForCommand,
   loadOrder,
   locateCase,
+  type ShopRow,
   markStale,
   type DueDeadline,
 } from '../store/event-store.ts';
@@ -62,8 +64,14 @@ export interface ShopInput {
 
 const MAX_ATTEMPTS = 5;
 
+/**
+ * A unique violation that means another writer got there first (same event position, same new
+ * order, same idempotency key). Any other one is a bug and is not retried into a `conflict`.
+ */
 function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+  if (typeof e !== 'object' || e === null || (e as { code?: string }).code !== '23505') return false;
+  const constraint = (e as { constraint?: string }).constraint;
+  return constraint === undefined || /^(events_|orders_pkey|cases_pkey|idempotency_keys_pkey|rate_limits_pkey)/.test(constraint);
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -72,11 +80,12 @@ export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
 
   async function policyFor(sql: Sql, shopId: string, at: Instant): Promise<Policy | Refusal> {
-    const r = await sql.query<{ policy_pack: string; overrides: Record<string, unknown> }>(
-      'SELECT policy_pack, overrides FROM shops WHERE shop_id = $1',
-      [shopId],
-    );
-    const shop = r.rows[0];
+    const r = await sql.query<ShopRow>('SELECT policy_pack, overrides FROM shops WHERE shop_id = $1', [shopId]);
+    return shopPolicy(r.rows[0] ?? null, shopId, at);
+  }
+
+  /** The policy in force for a shop at an instant: its pack's version then, with its overrides. */
+  function shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal {
     if (!shop) return refuse('not_found', 'shop', `店铺 ${shopId} 不存在`, `no shop ${shopId}`, { shop: shopId });
     const pack = packs.get(shop.policy_pack);
     if (!pack) throw new Error(`shop ${shopId} names unknown pack ${shop.policy_pack}`);
@@ -172,7 +181,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function decideAndAppend(tx: Sql, shopId: string, orderId: string, cmd: Command, now: Instant, opts: CommandOptions): Promise<Result> {
-    const loaded = await loadOrder(tx, shopId, orderId);
+    const { shop, order: loaded } = await loadForCommand(tx, shopId, orderId);
     if (opts.expectedVersion !== undefined && loaded) {
       const current = 'caseId' in cmd && loaded.ctx.cases[cmd.caseId] ? loaded.ctx.cases[cmd.caseId]!.version : loaded.version;
       if (current !== opts.expectedVersion) {
@@ -182,7 +191,7 @@ export function createEngine(deps: EngineDeps) {
         });
       }
     }
-    const policy = await policyFor(tx, shopId, now);
+    const policy = shopPolicy(shop, shopId, now);
     if ('ok' in policy) return policy;
     const ctx = loaded?.ctx ?? emptyContext();
     const decision = decide(cmd, ctx, policy, now);

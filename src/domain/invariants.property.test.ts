@@ -201,9 +201,7 @@ function checkInvariants(ctx: OrderContext, terminal: Map<string, string>): void
 }
 
 describe('invariants over random command sequences', () => {
-  it('hold for every pack, order shape and sequence; replaying the events gives the same state', () => {
-    const seen = new Set<string>();
-    fc.assert(
+  const property = (seen: Set<string>) =>
       fc.property(orderArb, fc.constantFrom(...PACKS), fc.array(actionArb, { minLength: 5, maxLength: 40 }), (ov, pack, actions) => {
         const order = buildOrder(ov);
         let now = T0 + 4 * DAY;
@@ -235,9 +233,16 @@ describe('invariants over random command sequences', () => {
         });
         expect(evolveAll(emptyContext(), all)).toEqual(ctx);
         for (const e of all) seen.add(e.type);
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
-    );
+      });
+
+  it('hold for every pack, order shape and sequence; replaying the events gives the same state', () => {
+    // A fresh random seed each run explores new sequences (fast-check prints the seed on failure).
+    fc.assert(property(new Set()), { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) });
+  });
+
+  it('the generated sequences reach the deep paths (fixed seed, so this never flakes)', () => {
+    const seen = new Set<string>();
+    fc.assert(property(seen), { numRuns: 500, seed: 20261122 });
     // The sequences reach the interesting paths (otherwise the invariants above prove little).
     for (const type of ['RefundCompleted', 'CaseRuled', 'CaseDeadlineExpired', 'OfferAccepted', 'ReturnReceived', 'ReplacementShipped', 'EvidenceRequestLapsed', 'AutoConfirmResumed', 'OrderClosed']) {
       expect(seen, type).toContain(type);

@@ -41,24 +41,49 @@ export function eventHash(prev: string | null, e: { streamId: string; streamVers
     .digest('hex');
 }
 
-export async function loadOrder(sql: Sql, shopId: string, orderId: string): Promise<LoadedOrder | null> {
-  const o = await sql.query<{ state: OrderState; version: number; stream_version: number; last_hash: string | null }>(
-    'SELECT state, version, stream_version, last_hash FROM orders WHERE shop_id = $1 AND order_id = $2',
+export interface ShopRow {
+  policy_pack: string;
+  overrides: Record<string, unknown>;
+}
+
+/**
+ * Everything a command needs, in one round trip: the shop's policy choice, the order's snapshot
+ * and its cases. `shop` is null for an unknown shop, `order` for an order not placed yet.
+ */
+export async function loadForCommand(sql: Sql, shopId: string, orderId: string): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }> {
+  const r = await sql.query<{
+    policy_pack: string | null;
+    overrides: Record<string, unknown> | null;
+    state: OrderState | null;
+    version: number;
+    stream_version: number;
+    last_hash: string | null;
+    cases: [string, CaseState, string | null][] | null;
+  }>(
+    `SELECT s.policy_pack, s.overrides, o.state, o.version, o.stream_version, o.last_hash,
+            (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = $1 AND c.order_id = $2) AS cases
+     FROM (SELECT $1::text AS shop_id) k
+     LEFT JOIN shops s ON s.shop_id = k.shop_id
+     LEFT JOIN orders o ON o.shop_id = k.shop_id AND o.order_id = $2`,
     [shopId, orderId],
   );
-  const row = o.rows[0];
-  if (!row) return null;
-  const cs = await sql.query<{ case_id: string; state: CaseState; last_hash: string | null }>(
-    'SELECT case_id, state, last_hash FROM cases WHERE shop_id = $1 AND order_id = $2',
-    [shopId, orderId],
-  );
+  const row = r.rows[0]!;
+  const shop = row.policy_pack ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {} } : null;
+  if (!row.state) return { shop, order: null };
   const cases: Record<string, CaseState> = {};
   const caseHashes: Record<string, string | null> = {};
-  for (const c of cs.rows) {
-    cases[c.case_id] = c.state;
-    caseHashes[c.case_id] = c.last_hash;
+  for (const [id, state, hash] of row.cases ?? []) {
+    cases[id] = state;
+    caseHashes[id] = hash;
   }
-  return { ctx: { order: row.state, cases }, version: row.version, streamVersion: row.stream_version, lastHash: row.last_hash, caseHashes };
+  return {
+    shop,
+    order: { ctx: { order: row.state, cases }, version: row.version, streamVersion: row.stream_version, lastHash: row.last_hash, caseHashes },
+  };
+}
+
+export async function loadOrder(sql: Sql, shopId: string, orderId: string): Promise<LoadedOrder | null> {
+  return (await loadForCommand(sql, shopId, orderId)).order;
 }
 
 export async function locateCase(sql: Sql, caseId: string, shopId?: string): Promise<{ shopId: string; orderId: string } | null> {
@@ -119,11 +144,7 @@ export async function appendDecision(
     const b = params.length;
     values.push(`($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11},$${b + 12})`);
     params.push(shopId, orderId, baseVersion + i + 1, streamId, streamVersion, e.type, JSON.stringify(e), actorJson, occurredAt, iso(recordedAt), prev, hash);
-    messages.push({
-      streamId,
-      type: e.type,
-      payload: { shop: shopId, order: orderId, stream: streamId, stream_version: streamVersion, occurred_at: occurredAt, actor, event: e },
-    });
+    messages.push({ streamId, type: e.type, eventSeq: baseVersion + i + 1 });
   });
 
   const orderRow = [
@@ -232,28 +253,40 @@ async function syncDeadlines(
   for (const id of Object.keys(next.cases)) {
     subjects.push([id, prev.cases[id]?.deadline ?? null, next.cases[id]!.deadline]);
   }
+  // Every change in one statement: old deadlines fired or cancelled, new ones inserted.
+  const params: unknown[] = [shopId, orderId, iso(now)];
+  const ends: string[] = [];
+  const starts: string[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
   for (const [subject, before, after] of subjects) {
-    if (before && (!after || before.kind !== after.kind || before.dueAt !== after.dueAt)) {
+    const same = before && after && before.kind === after.kind && before.dueAt === after.dueAt;
+    if (before && !same) {
       const fired = events.some(
         (e) =>
           (e.type === 'CaseDeadlineExpired' && e.caseId === subject && e.kind === before.kind && e.dueAt === before.dueAt) ||
           (e.type === 'OrderDeadlineExpired' && subject === 'order' && e.kind === before.kind && e.dueAt === before.dueAt),
       );
-      await tx.query(
-        `UPDATE deadlines SET status = $6, fired_at = $7 WHERE shop_id=$1 AND order_id=$2 AND subject=$3 AND kind=$4 AND due_at=$5 AND status='pending'`,
-        [shopId, orderId, subject, before.kind, iso(before.dueAt), fired ? 'fired' : 'cancelled', fired ? iso(now) : null],
-      );
+      ends.push(`(${p(subject)}, ${p(before.kind)}, ${p(iso(before.dueAt))}::timestamptz, ${p(fired ? 'fired' : 'cancelled')})`);
     }
-    if (after && (!before || before.kind !== after.kind || before.dueAt !== after.dueAt)) {
-      await tx.query(
-        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at)
-         VALUES ($1,$2,$3,$4,$5,$6,'pending',$7,$8)
-         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status='pending', fired_at=NULL, lease_until=NULL,
-           policy_version=EXCLUDED.policy_version, remind_at=EXCLUDED.remind_at, reminded_at=NULL`,
-        [shopId, orderId, subject, after.kind, iso(after.dueAt), after.policyVersion, iso(now), after.remindAt ? iso(after.remindAt) : null],
-      );
+    if (after && !same) {
+      starts.push(`($1, $2, ${p(subject)}, ${p(after.kind)}, ${p(iso(after.dueAt))}::timestamptz, ${p(after.policyVersion)}, 'pending', $3::timestamptz, ${p(after.remindAt ? iso(after.remindAt) : null)}::timestamptz)`);
     }
   }
+  if (!ends.length && !starts.length) return;
+  const end = ends.length
+    ? `UPDATE deadlines d SET status = v.status, fired_at = CASE WHEN v.status = 'fired' THEN $3::timestamptz END
+       FROM (VALUES ${ends.join(',')}) v(subject, kind, due_at, status)
+       WHERE d.shop_id = $1 AND d.order_id = $2 AND d.subject = v.subject AND d.kind = v.kind AND d.due_at = v.due_at AND d.status = 'pending'`
+    : '';
+  // The insert reads the update's result, so the update has finished before a new pending row
+  // meets the one-pending-per-subject index (sub-statements of a WITH otherwise run in any order).
+  const start = starts.length
+    ? `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at)
+       SELECT * FROM (VALUES ${starts.join(',')}) v ${ends.length ? 'WHERE (SELECT count(*) FROM ended) >= 0' : ''}
+       ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
+         policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`
+    : '';
+  await tx.query(end && start ? `WITH ended AS (${end} RETURNING 1) ${start}` : end || start, params);
 }
 
 /** Refunds the decider asked for become rows the refund executor works through (SPEC §5). */

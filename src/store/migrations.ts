@@ -133,14 +133,16 @@ CREATE TABLE idempotency_keys (
     name: 'outbox, webhooks, refunds, deadline leases and reminders',
     sql: `
 -- Transactional outbox: every event (and every deadline reminder) of a command, written in the
--- command's transaction. id orders the messages of a stream.
+-- command's transaction. id orders the messages of a stream. An event's message refers to the
+-- event row (event_seq) instead of copying it; a reminder carries its own payload.
 CREATE TABLE outbox (
   shop_id     text NOT NULL,
   id          bigserial,
   order_id    text NOT NULL,
   stream_id   text NOT NULL,
   type        text NOT NULL,
-  payload     jsonb NOT NULL,
+  payload     jsonb,
+  event_seq   integer,
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (shop_id, id)
 );

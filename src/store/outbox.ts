@@ -7,30 +7,30 @@ import type { Instant } from '../domain/types.ts';
 
 export const PLATFORM = '_platform';
 
-export interface OutboxMessage {
-  streamId: string;
-  type: string;
-  payload: unknown;
-}
+/** A message's payload: its own, or built from the event it refers to (`e`: events, `m`: outbox). */
+const PAYLOAD = `coalesce(m.payload, jsonb_build_object('shop', e.shop_id, 'order', e.order_id, 'stream', e.stream_id,
+  'stream_version', e.stream_version, 'occurred_at', e.occurred_at, 'actor', e.actor, 'event', e.data))`;
+
+/** An event's message (by its position in the order) or a message with its own payload. */
+export type OutboxMessage = { streamId: string; type: string } & ({ eventSeq: number } | { payload: unknown });
 
 export async function writeOutbox(tx: Sql, shopId: string, orderId: string, messages: readonly OutboxMessage[], now: Instant): Promise<void> {
   if (messages.length === 0) return;
   const params: unknown[] = [shopId, orderId, iso(now)];
   const values = messages.map((m) => {
-    params.push(m.streamId, m.type, JSON.stringify(m.payload));
+    params.push(m.streamId, m.type, 'payload' in m ? JSON.stringify(m.payload) : null, 'eventSeq' in m ? m.eventSeq : null);
     const b = params.length;
-    return `($1, $2, $${b - 2}, $${b - 1}, $${b}, $3)`;
+    return `($1, $2, $${b - 3}, $${b - 2}, $${b - 1}::jsonb, $${b}::integer, $3)`;
   });
-  const r = await tx.query<{ id: number }>(
-    `INSERT INTO outbox (shop_id, order_id, stream_id, type, payload, created_at) VALUES ${values.join(',')} RETURNING id`,
-    params,
-  );
+  // One round trip: the messages, and their fan-out to every active endpoint of the shop and the platform.
   await tx.query(
-    `INSERT INTO deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
+    `WITH m AS (
+       INSERT INTO outbox (shop_id, order_id, stream_id, type, payload, event_seq, created_at) VALUES ${values.join(',')}
+       RETURNING shop_id, id, stream_id, created_at)
+     INSERT INTO deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
      SELECT m.shop_id, m.id, w.shop_id, w.endpoint_id, m.stream_id, m.created_at
-     FROM outbox m JOIN webhook_endpoints w ON w.shop_id IN (m.shop_id, '${PLATFORM}') AND w.active
-     WHERE m.shop_id = $1 AND m.id = ANY($2::bigint[])`,
-    [shopId, r.rows.map((x) => x.id)],
+     FROM m JOIN webhook_endpoints w ON w.shop_id IN (m.shop_id, '${PLATFORM}') AND w.active`,
+    params,
   );
 }
 
@@ -79,10 +79,11 @@ export async function claimDelivery(tx: Sql, now: Instant): Promise<ClaimedDeliv
     created_at: Date;
   }>(
     `SELECT d.shop_id, d.message_id, d.endpoint_shop, d.endpoint_id, d.attempts, w.url, w.secret, w.max_attempts,
-            m.stream_id, m.type, m.payload, m.created_at
+            m.stream_id, m.type, ${PAYLOAD} AS payload, m.created_at
      FROM deliveries d
      JOIN webhook_endpoints w ON w.shop_id = d.endpoint_shop AND w.endpoint_id = d.endpoint_id
      JOIN outbox m ON m.shop_id = d.shop_id AND m.id = d.message_id
+     LEFT JOIN events e ON e.shop_id = m.shop_id AND e.order_id = m.order_id AND e.seq = m.event_seq
      WHERE d.status = 'pending' AND d.next_attempt_at <= $1
        AND NOT EXISTS (SELECT 1 FROM deliveries e
                        WHERE e.shop_id = d.shop_id AND e.endpoint_shop = d.endpoint_shop AND e.endpoint_id = d.endpoint_id
@@ -137,8 +138,9 @@ export interface TailRow {
 /** Outbox messages after `afterId`, oldest first (for `aftersale events tail`). */
 export async function readOutbox(sql: Sql, afterId: number, limit: number, shopId?: string): Promise<TailRow[]> {
   const r = await sql.query<{ id: number; shop_id: string; stream_id: string; type: string; payload: unknown; created_at: Date }>(
-    `SELECT id, shop_id, stream_id, type, payload, created_at FROM outbox
-     WHERE id > $1 AND ($3::text IS NULL OR shop_id = $3) ORDER BY id LIMIT $2`,
+    `SELECT m.id, m.shop_id, m.stream_id, m.type, ${PAYLOAD} AS payload, m.created_at FROM outbox m
+     LEFT JOIN events e ON e.shop_id = m.shop_id AND e.order_id = m.order_id AND e.seq = m.event_seq
+     WHERE m.id > $1 AND ($3::text IS NULL OR m.shop_id = $3) ORDER BY m.id LIMIT $2`,
     [afterId, limit, shopId ?? null],
   );
   return r.rows.map((x) => ({ id: Number(x.id), shopId: x.shop_id, streamId: x.stream_id, type: x.type, payload: x.payload, createdAt: toMs(x.created_at) }));

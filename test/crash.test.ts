@@ -110,7 +110,8 @@ describe.skipIf(!HAVE_PG)('crashes and concurrency on PostgreSQL (separate proce
     }
     const pending = async () =>
       (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deadlines WHERE status = 'pending' AND kind = 'auto_confirm' AND order_id LIKE 'K%'")).rows[0]!.n;
-    const worker = run([bin, 'worker', '--no-relay'], env);
+    // Small batches, so the kill lands in the middle of the work.
+    const worker = run([bin, 'worker', '--no-relay'], { ...env, AFTERSALE_RUNNER_BATCH: '40', AFTERSALE_RUNNER_CHUNK: '4' });
     await untilTrue(async () => (await pending()) < 280, 30_000);
     worker.proc.kill('SIGKILL');
     expect((await worker.done).signal).toBe('SIGKILL');

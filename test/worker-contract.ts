@@ -96,6 +96,23 @@ export function workerContract(engineName: string, open: () => Promise<Database>
       expect((await doctor(db, clock.now())).filter((f) => f.breach && f.check === 'deadline_fired')).toEqual([]);
     });
 
+    it('the same batch fired twice at once: one transaction wins, the other falls back and finds it stale', async () => {
+      const engine = await setup(12);
+      const other = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });
+      clock.set(NOW + 6 * DAY);
+      const due = (await db.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
+        "SELECT shop_id, order_id, subject, kind, due_at FROM deadlines WHERE status = 'pending' AND kind = 'merchant_response'",
+      )).rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: x.due_at.getTime() }));
+      expect(due).toHaveLength(12);
+      const [a, b] = await Promise.all([engine.fireBatch(due), other.fireBatch(due)]);
+      expect(a + b).toBe(12);
+      const expired = await db.query("SELECT count(*)::int AS n FROM events WHERE type = 'CaseDeadlineExpired'");
+      expect(expired.rows).toEqual([{ n: 12 }]);
+      expect((await db.query("SELECT status, count(*)::int AS n FROM deadlines WHERE kind = 'merchant_response' GROUP BY status")).rows).toEqual([
+        { status: 'fired', n: 12 },
+      ]);
+    });
+
     it('reminders go out once, reminder_before ahead of the deadline', async () => {
       const engine = await setup(1);
       clock.set(NOW + 4 * DAY - HOUR);

@@ -13,11 +13,11 @@ import { emptyContext, type CaseState, type OrderState } from '../domain/state.t
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Database, Sql } from '../store/db.ts';
 import {
-  appendDecision,
   canonicalJson,
   ConflictError,
   dueDeadlines,
   loadForCommand,
+  loadForCommands,
   loadOrder,
   locateCase,
   type ShopRow,
@@ -25,6 +25,7 @@ import {
   type DueDeadline,
 } from '../store/event-store.ts';
 import { iso } from '../store/time.ts';
+import { appendDecisions, type Decided } from '../store/append.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
@@ -198,8 +199,8 @@ export function createEngine(deps: EngineDeps) {
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0 };
     const next = evolveAll(ctx, decision.events);
-    const { version } = await appendDecision(tx, loaded, next, decision.events, cmd.actor, clock.now());
-    return { ok: true, events: decision.events, version };
+    const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
+    return { ok: true, events: decision.events, version: version! };
   }
 
   /** The provider's answer comes back as a system command on the order. */
@@ -237,19 +238,57 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  async function fire(d: DueDeadline): Promise<boolean> {
+  function expiry(d: DueDeadline): Command {
     const system: Actor = { role: 'system' };
-    const cmd: Command =
-      d.subject === 'order'
-        ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
-        : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
+    return d.subject === 'order'
+      ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
+      : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
+  }
+
+  async function fire(d: DueDeadline): Promise<boolean> {
     // The expiry takes effect at the due instant, however late the runner gets to it.
-    const r = await dispatch(d.shopId, d.orderId, cmd, { at: d.dueAt });
+    const r = await dispatch(d.shopId, d.orderId, expiry(d), { at: d.dueAt });
     if (!r.ok || r.events.length === 0) {
       await markStale(db, d, clock.now());
       return false;
     }
     return true;
+  }
+
+  /**
+   * Fires deadlines of distinct orders in one transaction (the runner's fast path). If any order
+   * changed meanwhile the batch is rolled back and each deadline is fired on its own instead.
+   */
+  async function fireBatch(ds: readonly DueDeadline[]): Promise<number> {
+    const keys = new Set(ds.map((d) => `${d.shopId}\u0000${d.orderId}`));
+    if (keys.size !== ds.length) throw new Error('fireBatch takes one deadline per order');
+    let decided: (Decided & { d: DueDeadline })[];
+    let stale: DueDeadline[] = [];
+    try {
+      [decided, stale] = await db.transaction(async (tx) => {
+        const loaded = await loadForCommands(tx, ds);
+        const ok: (Decided & { d: DueDeadline })[] = [];
+        const none: DueDeadline[] = [];
+        ds.forEach((d, i) => {
+          const { shop, order } = loaded[i]!;
+          const policy = shopPolicy(shop, d.shopId, d.dueAt);
+          const cmd = expiry(d);
+          const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
+          if (!decision?.ok || decision.events.length === 0) none.push(d);
+          else ok.push({ d, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+        });
+        if (ok.length) await appendDecisions(tx, ok, clock.now());
+        return [ok, none] as const;
+      });
+    } catch (e) {
+      if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
+      let fired = 0;
+      for (const d of ds) if (await fire(d)) fired++;
+      return fired;
+    }
+    for (const d of stale) await markStale(db, d, clock.now());
+    for (const x of decided) await executeRefunds(x.d.shopId, x.d.orderId, x.events, x.d.dueAt);
+    return decided.length;
   }
 
   /** The earliest pending deadline due at or before `upTo`. */
@@ -289,5 +328,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+  return { db, clock, runRefunds, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
 }

@@ -27,24 +27,33 @@ export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leas
 }
 
 /**
- * One pass: claim a batch and fire it, `concurrency` orders at a time (deadlines of one order are
- * fired in due order by one worker, so they never race each other). Returns how many fired.
+ * One pass: claim due deadlines and fire them. The first deadline of each order goes out in
+ * chunks of `chunk` orders per transaction, `concurrency` chunks at a time; an order's later
+ * deadlines (rare: an order and one of its cases due together) follow one by one, in due order.
+ * Returns how many fired.
  */
-export async function runDeadlines(engine: Engine, opts: { batch?: number; concurrency?: number; leaseMs?: number } = {}): Promise<number> {
-  const batch = await claimDeadlines(engine.db, engine.clock.now(), opts.batch ?? 200, opts.leaseMs);
-  const byOrder = new Map<string, DueDeadline[]>();
-  for (const d of batch) {
+export async function runDeadlines(
+  engine: Engine,
+  opts: { batch?: number; chunk?: number; concurrency?: number; leaseMs?: number } = {},
+): Promise<number> {
+  const claimed = await claimDeadlines(engine.db, engine.clock.now(), opts.batch ?? 1000, opts.leaseMs);
+  const first = new Map<string, DueDeadline>();
+  const later: DueDeadline[] = [];
+  for (const d of claimed) {
     const key = `${d.shopId}\u0000${d.orderId}`;
-    byOrder.set(key, [...(byOrder.get(key) ?? []), d]);
+    if (first.has(key)) later.push(d);
+    else first.set(key, d);
   }
-  const queues = [...byOrder.values()];
+  const size = opts.chunk ?? 100;
+  const chunks: DueDeadline[][] = [];
+  const heads = [...first.values()];
+  for (let i = 0; i < heads.length; i += size) chunks.push(heads.slice(i, i + size));
   let fired = 0;
   const worker = async () => {
-    for (let q = queues.shift(); q; q = queues.shift()) {
-      for (const d of q) if (await engine.fire(d)) fired++;
-    }
+    for (let c = chunks.shift(); c; c = chunks.shift()) fired += await engine.fireBatch(c);
   };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 8, queues.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, chunks.length) }, worker));
+  for (const d of later) if (await engine.fire(d)) fired++;
   return fired;
 }
 
@@ -68,9 +77,7 @@ export async function runReminders(engine: Engine, limit = 200): Promise<number>
       const streamId = x.subject === 'order' ? `order:${x.order_id}` : `case:${x.subject}`;
       await writeOutbox(
         tx,
-        x.shop_id,
-        x.order_id,
-        [{ streamId, type: 'DeadlineReminder', payload: { shop: x.shop_id, order: x.order_id, stream: streamId, deadline: { kind: x.kind, due: iso(toMs(x.due_at)) } } }],
+        [{ shopId: x.shop_id, orderId: x.order_id, streamId, type: 'DeadlineReminder', payload: { shop: x.shop_id, order: x.order_id, stream: streamId, deadline: { kind: x.kind, due: iso(toMs(x.due_at)) } } }],
         now,
       );
     }

@@ -19,6 +19,9 @@ export interface WorkerOptions {
   relayOptions?: Partial<RelayOptions>;
   /** How long a claimed batch of deadlines is this worker's before others may take it over. */
   leaseMs?: number;
+  /** Deadlines claimed per pass, and orders fired per transaction. */
+  batch?: number;
+  chunk?: number;
   /** Stop after the first pass that finds nothing to do. */
   untilIdle?: boolean;
   signal?: AbortSignal;
@@ -37,7 +40,7 @@ export async function runWorker(engine: Engine, opts: WorkerOptions = {}): Promi
   while (!opts.signal?.aborted) {
     const now: Instant = engine.clock.now();
     const done = {
-      deadlines: opts.deadlines === false ? 0 : await runDeadlines(engine, { leaseMs: opts.leaseMs }),
+      deadlines: opts.deadlines === false ? 0 : await runDeadlines(engine, { leaseMs: opts.leaseMs, batch: opts.batch, chunk: opts.chunk }),
       reminders: opts.reminders === false ? 0 : await runReminders(engine),
       refunds: opts.refunds === false ? 0 : await engine.runRefunds(now, 100),
       deliveries: opts.relay === false ? 0 : await relayBatch(engine.db, { now: () => engine.clock.now(), ...opts.relayOptions }, 100),

@@ -72,6 +72,8 @@ export async function workerCommand(args: string[], out: Out): Promise<number> {
       refunds: !args.includes('--no-refunds'),
       signal: stop.signal,
       ...(process.env.AFTERSALE_LEASE_MS ? { leaseMs: Number(process.env.AFTERSALE_LEASE_MS) } : {}),
+      ...(process.env.AFTERSALE_RUNNER_BATCH ? { batch: Number(process.env.AFTERSALE_RUNNER_BATCH) } : {}),
+      ...(process.env.AFTERSALE_RUNNER_CHUNK ? { chunk: Number(process.env.AFTERSALE_RUNNER_CHUNK) } : {}),
       relayOptions: process.env.AFTERSALE_RELAY_BASE_DELAY_MS ? { baseDelayMs: Number(process.env.AFTERSALE_RELAY_BASE_DELAY_MS) } : {},
       onPass: (d) => {
         for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];

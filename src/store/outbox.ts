@@ -12,15 +12,15 @@ const PAYLOAD = `coalesce(m.payload, jsonb_build_object('shop', e.shop_id, 'orde
   'stream_version', e.stream_version, 'occurred_at', e.occurred_at, 'actor', e.actor, 'event', e.data))`;
 
 /** An event's message (by its position in the order) or a message with its own payload. */
-export type OutboxMessage = { streamId: string; type: string } & ({ eventSeq: number } | { payload: unknown });
+export type OutboxMessage = { shopId: string; orderId: string; streamId: string; type: string } & ({ eventSeq: number } | { payload: unknown });
 
-export async function writeOutbox(tx: Sql, shopId: string, orderId: string, messages: readonly OutboxMessage[], now: Instant): Promise<void> {
+export async function writeOutbox(tx: Sql, messages: readonly OutboxMessage[], now: Instant): Promise<void> {
   if (messages.length === 0) return;
-  const params: unknown[] = [shopId, orderId, iso(now)];
+  const params: unknown[] = [iso(now)];
   const values = messages.map((m) => {
-    params.push(m.streamId, m.type, 'payload' in m ? JSON.stringify(m.payload) : null, 'eventSeq' in m ? m.eventSeq : null);
+    params.push(m.shopId, m.orderId, m.streamId, m.type, 'payload' in m ? JSON.stringify(m.payload) : null, 'eventSeq' in m ? m.eventSeq : null);
     const b = params.length;
-    return `($1, $2, $${b - 3}, $${b - 2}, $${b - 1}::jsonb, $${b}::integer, $3)`;
+    return `($${b - 5}, $${b - 4}, $${b - 3}, $${b - 2}, $${b - 1}::jsonb, $${b}::integer, $1)`;
   });
   // One round trip: the messages, and their fan-out to every active endpoint of the shop and the platform.
   await tx.query(

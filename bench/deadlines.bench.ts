@@ -1,6 +1,7 @@
 // npm run bench:deadlines — 1,000,000 pending deadlines of which 100,000 fall due at once: time
 // to fire them all and their lateness (fired − due), with one runner process and with two.
-// PostgreSQL at DATABASE_URL (default the local one). BENCH_DUE / BENCH_PENDING scale it down.
+// Then lateness under a steady load. PostgreSQL at DATABASE_URL (default the local one);
+// BENCH_DUE / BENCH_PENDING / BENCH_RATE / BENCH_STEADY_SECONDS scale it.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { systemClock } from '../src/app/clock.ts';
@@ -100,5 +101,45 @@ for (const n of [1, 2]) {
       `lateness after the first firing p50 ${(x.p50 - start).toFixed(1)} s, p99 ${(x.p99 - start).toFixed(1)} s, max ${(x.max - start).toFixed(1)} s`,
   );
 }
+/**
+ * Steady load: deadlines falling due continuously (RATE per second for SECONDS s) while one worker
+ * runs as in production (polling every 250 ms when idle). Lateness = fired − due.
+ */
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
+{
+  await prepare(db);
+  await db.exec(`DELETE FROM ${SCHEMA}.deadlines WHERE order_id LIKE 'K%'`);
+  const n = RATE * SECONDS;
+  const start = Date.now() + 3000; // leave the worker time to start
+  // Order K<g> falls due at start + g / RATE seconds: snapshot and deadline row agree.
+  await db.exec(`
+    UPDATE ${SCHEMA}.orders SET state = jsonb_set(jsonb_set(state, '{deadline,dueAt}', to_jsonb(d.ms)), '{autoConfirm,dueAt}', to_jsonb(d.ms))
+      FROM (SELECT g, ${start} + (g * 1000 / ${RATE}) AS ms FROM generate_series(1, ${n}) g) d WHERE order_id = 'K' || d.g;
+    INSERT INTO ${SCHEMA}.deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, reminded_at)
+      SELECT 'S1', 'K' || g, 'order', 'auto_confirm', to_timestamp((${start} + (g * 1000 / ${RATE}))::double precision / 1000), '2025.1', 'pending', now(), now()
+      FROM generate_series(1, ${n}) g;
+    ANALYZE;`);
+  const worker = spawn(process.execPath, [bin, 'worker', '--no-relay', '--no-refunds'], {
+    env: { ...process.env, DATABASE_URL: PG_URL, AFTERSALE_SCHEMA: SCHEMA },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await new Promise((r) => setTimeout(r, start - Date.now() + SECONDS * 1000 + 2000));
+  worker.kill('SIGTERM');
+  await new Promise((r) => worker.on('exit', r));
+  const r = await db.query<{ fired: number; p50: number; p99: number; max: number }>(
+    `SELECT count(*)::int AS fired,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fired_at - due_at)) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM fired_at - due_at)) AS p99,
+            max(extract(epoch FROM fired_at - due_at)) AS max
+     FROM ${SCHEMA}.deadlines WHERE status = 'fired' AND order_id LIKE 'K%'`,
+  );
+  const x = r.rows[0]!;
+  console.log(
+    `steady load, ${RATE}/s for ${SECONDS} s with ${(PENDING - DUE).toLocaleString('en-US')} others pending: fired ${x.fired.toLocaleString('en-US')} of ${n.toLocaleString('en-US')}; ` +
+      `lateness p50 ${(x.p50 * 1000).toFixed(0)} ms, p99 ${(x.p99 * 1000).toFixed(0)} ms, max ${(x.max * 1000).toFixed(0)} ms`,
+  );
+}
+
 await db.exec(`DROP SCHEMA ${SCHEMA} CASCADE`);
 await db.close();

@@ -193,6 +193,16 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
       expect((await verifyAll(db)).map((b) => b.problem)).toContain('hash_mismatch');
     });
 
+    it('two reordered events break the chain', async () => {
+      await apply();
+      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      // Swap the stream positions of the case's first two events (through a free position).
+      await db.exec(`UPDATE events SET stream_version = 1000 WHERE stream_id = 'case:C1' AND stream_version = 1;
+        UPDATE events SET stream_version = 1 WHERE stream_id = 'case:C1' AND stream_version = 2;
+        UPDATE events SET stream_version = 2 WHERE stream_id = 'case:C1' AND stream_version = 1000`);
+      expect((await verifyAll(db)).map((b) => b.problem)).toContain('broken_link');
+    });
+
     it('a deleted event breaks the chain', async () => {
       await apply();
       await run({ kind: 'agree', caseId: 'C1' }, merchant);

@@ -7,7 +7,7 @@ import { decide } from './decide.ts';
 import type { DomainEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import { emptyContext, type OrderContext } from './state.ts';
-import { DAY, HOUR, policy, T0 } from './test-kit.ts';
+import { DAY, HOUR, orderInput, policy, T0 } from './test-kit.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, isOpenStatus, LINE_FLAGS, REASONS, type Actor, type CaseType, type Reason } from './types.ts';
 
 const PACKS = ['taobao', 'tmall', 'pinduoduo', 'jd', 'cn-baseline'] as const;
@@ -42,12 +42,7 @@ const orderArb = fc.record({
 function buildOrder(v: { lines: { quantity: number; paid: number; flags: string[] }[]; shippingFee: number; insurance: number; stage: string }): OrderInput {
   const stages = ['paid', 'shipped', 'signed', 'completed'];
   const reached = (s: string) => stages.indexOf(v.stage) >= stages.indexOf(s);
-  return {
-    id: 'O1',
-    shop: 'S1',
-    buyer: 'B1',
-    placed_at: T0,
-    paid_at: T0,
+  return orderInput({
     shipped_at: reached('shipped') ? T0 + DAY : undefined,
     signed_at: reached('signed') ? T0 + 2 * DAY : undefined,
     completed_at: reached('completed') ? T0 + 3 * DAY : undefined,
@@ -62,7 +57,7 @@ function buildOrder(v: { lines: { quantity: number; paid: number; flags: string[
       paid_amount: l.paid,
       flags: l.flags as OrderInput['lines'][number]['flags'],
     })),
-  };
+  });
 }
 
 const actionArb = fc.record({

@@ -43,30 +43,10 @@ export interface ShopRow {
 }
 
 /**
- * Everything a command needs, in one round trip: the shop's policy choice, the order's snapshot
- * and its cases. `shop` is null for an unknown shop, `order` for an order not placed yet.
+ * Everything commands need, in one round trip: for each (shop, order) the shop's policy choice,
+ * the order's snapshot and its cases. `shop` is null for an unknown shop, `order` for an order not
+ * placed yet. Many keys at once serve the deadline runner's batches.
  */
-export async function loadForCommand(sql: Sql, shopId: string, orderId: string): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }> {
-  const r = await sql.query<{
-    policy_pack: string | null;
-    overrides: Record<string, unknown> | null;
-    state: OrderState | null;
-    version: number;
-    stream_version: number;
-    last_hash: string | null;
-    cases: [string, CaseState, string | null][] | null;
-  }>(
-    `SELECT s.policy_pack, s.overrides, o.state, o.version, o.stream_version, o.last_hash,
-            (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = $1 AND c.order_id = $2) AS cases
-     FROM (SELECT $1::text AS shop_id) k
-     LEFT JOIN shops s ON s.shop_id = k.shop_id
-     LEFT JOIN orders o ON o.shop_id = k.shop_id AND o.order_id = $2`,
-    [shopId, orderId],
-  );
-  return toLoaded(r.rows[0]!);
-}
-
-/** loadForCommand for many orders in one round trip (the deadline runner's batches). */
 export async function loadForCommands(
   sql: Sql,
   keys: readonly { shopId: string; orderId: string }[],
@@ -114,6 +94,10 @@ function toLoaded(row: {
     shop,
     order: { ctx: { order: row.state, cases }, version: row.version, streamVersion: row.stream_version, lastHash: row.last_hash, caseHashes },
   };
+}
+
+export async function loadForCommand(sql: Sql, shopId: string, orderId: string): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }> {
+  return (await loadForCommands(sql, [{ shopId, orderId }]))[0]!;
 }
 
 export async function loadOrder(sql: Sql, shopId: string, orderId: string): Promise<LoadedOrder | null> {

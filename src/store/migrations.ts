@@ -209,6 +209,24 @@ ALTER TABLE deadlines ADD COLUMN reminded_at timestamptz;
 CREATE INDEX deadlines_remind ON deadlines (remind_at) WHERE status = 'pending' AND reminded_at IS NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'api keys',
+    sql: `
+-- API keys of the platform (shop_id '_platform') and of each shop: only a hash is kept; the key
+-- itself is shown once, when it is created.
+CREATE TABLE api_keys (
+  shop_id     text NOT NULL,
+  key_id      text NOT NULL,
+  key_hash    text NOT NULL,
+  label       text NOT NULL DEFAULT '',
+  revoked_at  timestamptz,
+  created_at  timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, key_id)
+);
+CREATE UNIQUE INDEX api_keys_hash ON api_keys (key_hash);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

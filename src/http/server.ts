@@ -1,0 +1,209 @@
+// The HTTP API under /v1 (Fastify, with the zod schemas of src/app/schemas.ts): OpenAPI at
+// /openapi.json, a reference page at /docs. Every request is authenticated (Bearer API key or buyer
+// token) and authorised against the resource it touches; refusals are SPEC §11 errors.
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Engine } from '../app/engine.ts';
+import { builtinPacks } from '../app/packs.ts';
+import { CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
+import { describeEvent } from '../app/timeline.ts';
+import { caseView, orderView } from '../app/views.ts';
+import { formatInstant } from '../domain/calendar.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import { describeValue, PARAM_NAMES, versionAt } from '../domain/policy.ts';
+import type { CaseState } from '../domain/state.ts';
+import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
+import { errorBody, language, STATUS } from './errors.ts';
+import { availableActions } from './actions.ts';
+
+export interface ServerOptions {
+  engine: Engine;
+  tokenSecret: string;
+  timeZone?: string;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+const notFound = (what: string) => refuse('not_found', what, '资源不存在', `no such ${what}`, { resource: what });
+const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+
+export async function buildServer(opts: ServerOptions) {
+  const { engine } = opts;
+  const tz = opts.timeZone ?? 'Asia/Shanghai';
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => reply.status(STATUS[r.code]).send(errorBody(r, language(req.headers['accept-language'])));
+
+  // Any error Fastify raises (malformed JSON, schema mismatch, body too large) is a `validation`.
+  app.setErrorHandler((err: { validation?: unknown; statusCode?: number; message: string }, req, reply) => {
+    if (err.validation || (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)) {
+      return send(req, reply, refuse('validation', 'request', `请求无效: ${err.message}`, `invalid request: ${err.message}`, {}));
+    }
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error', details: {} } });
+  });
+  app.setNotFoundHandler((req, reply) => send(req, reply, notFound('route')));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Aftersale API', version: '0.1.0', description: 'After-sales (售后) engine: orders, cases, disputes. Errors use the SPEC §11 codes.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await engine.db.query('SELECT 1');
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+
+  // Authentication for everything under /v1.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/v1/')) return;
+    const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    const token = m?.[1] ?? '';
+    const principal = token.startsWith('bt_') ? principalOfBuyerToken(opts.tokenSecret, token, Date.now()) : token ? await principalOfKey(engine.db, token) : null;
+    if (!principal) return send(req, reply, refuse('forbidden', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
+    req.principal = principal;
+  });
+
+  const canSeeShop = (p: Principal, shopId: string) => p.kind === 'platform' || (p.kind === 'shop' && p.shopId === shopId);
+  const canSeeCase = (p: Principal, c: CaseState) => canSeeShop(p, c.shopId) || (p.kind === 'buyer' && p.buyerId === c.buyerId);
+  const idempotency = (req: FastifyRequest) => {
+    const k = req.headers['idempotency-key'];
+    return typeof k === 'string' && k.length > 0 && k.length <= 255 ? k : undefined;
+  };
+
+  const shopOrder = z.object({ shop: idParam, order: idParam });
+
+  app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'] } }, async (req, reply) => {
+    const input = toOrderInput(req.body);
+    if ('ok' in input) return send(req, reply, input);
+    if (!canSeeShop(req.principal, input.shop)) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
+    const r = await engine.placeOrder(input, actorOf(req.principal), { idempotencyKey: idempotency(req) });
+    if (!r.ok) return send(req, reply, r);
+    const o = await engine.getOrder(input.shop, input.id);
+    return reply.status(201).send(orderView(o!, tz));
+  });
+
+  app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'] } }, async (req, reply) => {
+    const o = await engine.getOrder(req.params.shop, req.params.order);
+    const p = req.principal;
+    if (!o || !(canSeeShop(p, o.shopId) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
+    return orderView(o, tz);
+  });
+
+  app.post(
+    '/v1/shops/:shop/orders/:order/events/:event',
+    { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'] } },
+    async (req, reply) => {
+      const { shop, order, event } = req.params;
+      const o = await engine.getOrder(shop, order);
+      const p = req.principal;
+      if (!o || !(canSeeShop(p, shop) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
+      const cmd = toOrderCommand(event, req.body ?? {});
+      if ('ok' in cmd) return send(req, reply, cmd);
+      const r = await engine.orderCommand(shop, order, cmd, actorOf(p), { idempotencyKey: idempotency(req) });
+      if (!r.ok) return send(req, reply, r);
+      return orderView((await engine.getOrder(shop, order))!, tz);
+    },
+  );
+
+  app.post(
+    '/v1/shops/:shop/orders/:order/cases',
+    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'] } },
+    async (req, reply) => {
+      const { shop, order } = req.params;
+      const { id, ...args } = req.body;
+      const caseId = id ?? `AS${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
+      const cmd = toCaseCommand('apply', caseId, args);
+      if ('ok' in cmd) return send(req, reply, cmd);
+      const o = await engine.getOrder(shop, order);
+      const p = req.principal;
+      if (!o || !(canSeeShop(p, shop) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
+      const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req) });
+      if (!r.ok) return send(req, reply, r);
+      return reply.status(201).send(await caseDetail(caseId, p));
+    },
+  );
+
+  for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
+    app.post(
+      `/v1/cases/:case/${name}`,
+      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'] } },
+      async (req, reply) => {
+        const c = await engine.getCase(req.params.case);
+        if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
+        const cmd = toCaseCommand(name as CaseCommandName, c.id, req.body ?? {});
+        if ('ok' in cmd) return send(req, reply, cmd);
+        const version = req.headers['if-match'];
+        const r = await engine.caseCommand(cmd, actorOf(req.principal), {
+          shopId: c.shopId,
+          idempotencyKey: idempotency(req),
+          ...(typeof version === 'string' && /^\d+$/.test(version) ? { expectedVersion: Number(version) } : {}),
+        });
+        if (!r.ok) return send(req, reply, r);
+        return caseDetail(c.id, req.principal);
+      },
+    );
+  }
+
+  async function caseDetail(caseId: string, p: Principal) {
+    const c = (await engine.getCase(caseId))!;
+    const o = (await engine.getOrder(c.shopId, c.orderId))!;
+    const events = await engine.caseHistory(caseId);
+    return {
+      ...caseView(c, tz),
+      money: {
+        amount: c.amount,
+        goods: c.amount - c.shippingFeePart,
+        shipping_fee: c.shippingFeePart,
+        return_shipping_payer: c.returnShippingPayer,
+        return_shipping_reimbursed: c.returnShippingReimbursed,
+        insurer_claim: c.insurerClaim,
+        deductions: c.deductions,
+        refunded: c.refunded,
+        refund_pending: c.pendingRefund?.total ?? null,
+        refund_due_at: c.refundDueAt === null ? null : formatInstant(c.refundDueAt, tz),
+        order_compensation: o.compensation,
+      },
+      actions: availableActions(c, actorOf(p).role),
+      timeline: events.map((e) => ({ version: e.stream_version, at: formatInstant(e.data.at, tz), type: e.type, actor: e.actor, ...describeEvent(e.data, tz) })),
+    };
+  }
+
+  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'] } }, async (req, reply) => {
+    const c = await engine.getCase(req.params.case);
+    if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
+    return caseDetail(c.id, req.principal);
+  });
+
+  app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
+    builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
+  );
+  app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'] } }, async (req, reply) => {
+    const pack = builtinPacks().get(req.params.pack);
+    if (!pack) return send(req, reply, notFound('policy pack'));
+    const v = versionAt(pack, Date.now());
+    return { id: pack.id, name: pack.name, version: v.version, parameters: PARAM_NAMES.map((n) => ({ name: n, value: describeValue(v.params[n]), source: v.sources[n] ?? null })) };
+  });
+
+  return app;
+}

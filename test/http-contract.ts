@@ -1,0 +1,106 @@
+// The HTTP API on every engine: a return from apply to refund with keys and tokens, tenant
+// isolation, SPEC §11 errors in both languages, and the OpenAPI document.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimulatedClock } from '../src/app/clock.ts';
+import { createEngine, type Engine } from '../src/app/engine.ts';
+import { builtinPacks } from '../src/app/packs.ts';
+import { simulatedProvider } from '../src/app/payments.ts';
+import { DAY } from '../src/domain/test-kit.ts';
+import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
+import { buildServer } from '../src/http/server.ts';
+import type { Database } from '../src/store/db.ts';
+import { migrate } from '../src/store/migrations.ts';
+
+const SECRET = 'test-secret';
+
+export function httpContract(engineName: string, open: () => Promise<Database>) {
+  describe(`HTTP API on ${engineName}`, () => {
+    let db: Database;
+    let engine: Engine;
+    let app: Awaited<ReturnType<typeof buildServer>>;
+    const keys: Record<string, string> = {};
+    const schema = `http_${process.pid}_${engineName.toLowerCase()}`;
+    const now = Date.now();
+    const buyer = issueBuyerToken(SECRET, 'B1', now + DAY);
+    const otherBuyer = issueBuyerToken(SECRET, 'B2', now + DAY);
+
+    beforeAll(async () => {
+      db = await open();
+      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.useSchema(schema);
+      await migrate(db);
+      engine = createEngine({ db, packs: builtinPacks(), clock: new SimulatedClock(now), payments: simulatedProvider(db) });
+      for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']]) {
+        await engine.upsertShop({ id: id!, pack: pack! });
+        keys[id!] = await createApiKey(db, id!, 'test', now);
+      }
+      keys.platform = await createApiKey(db, '_platform', 'test', now);
+      app = await buildServer({ engine, tokenSecret: SECRET });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await db?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db?.close();
+    });
+
+    const call = (method: 'GET' | 'POST', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+
+    const order = {
+      id: 'O1', shop: 'S1', buyer: 'B1',
+      placed_at: new Date(now - 3 * DAY).toISOString(), paid_at: new Date(now - 3 * DAY).toISOString(),
+      shipped_at: new Date(now - 2 * DAY).toISOString(), signed_at: new Date(now - DAY).toISOString(),
+      shipping_fee: 0, free_shipping: true, shipping_insurance: 0,
+      lines: [{ id: 'L1', sku: 'TEE', category: 'apparel', quantity: 1, paid_amount: 19900, flags: [] }],
+    };
+
+    it('takes a quality return from apply to refund', async () => {
+      expect((await call('POST', '/v1/orders', keys.S1!, order)).statusCode).toBe(201);
+      const applied = await call('POST', '/v1/shops/S1/orders/O1/cases', buyer, { id: 'C1', type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo' }] });
+      expect(applied.statusCode).toBe(201);
+      expect(applied.json()).toMatchObject({ id: 'C1', status: 'requested', deadline: { kind: 'merchant_response' }, actions: ['modify', 'cancel', 'escalate', 'submit_evidence'] });
+      expect((await call('POST', '/v1/cases/C1/agree', keys.S1!, {})).json()).toMatchObject({ status: 'awaiting_return' });
+      expect((await call('POST', '/v1/cases/C1/ship_return', buyer, { carrier: 'SF', tracking: 'SF1', shipping_cost: 1200 })).json()).toMatchObject({ status: 'return_in_transit' });
+      const done = await call('POST', '/v1/cases/C1/receive_return', keys.S1!, {});
+      expect(done.json()).toMatchObject({ status: 'completed', refunded: 21100, money: { goods: 19900, return_shipping_reimbursed: 1200 } });
+      expect(done.json().timeline.map((t: { type: string }) => t.type)).toContain('RefundCompleted');
+    });
+
+    it('never shows one tenant another tenant’s data', async () => {
+      for (const auth of [keys.S2!, otherBuyer]) {
+        const r = await call('GET', '/v1/cases/C1', auth);
+        expect(r.statusCode).toBe(404);
+        expect(r.json().error.code).toBe('not_found');
+        expect((await call('POST', '/v1/cases/C1/agree', auth, {})).statusCode).toBe(404);
+        expect((await call('GET', '/v1/shops/S1/orders/O1', auth)).statusCode).toBe(404);
+      }
+      expect((await call('POST', '/v1/orders', keys.S2!, { ...order, id: 'O9' })).json().error.code).toBe('forbidden');
+      expect((await call('GET', '/v1/cases/C1', null)).statusCode).toBe(403);
+      expect((await call('GET', '/v1/cases/C1', 'sk_nope')).statusCode).toBe(403);
+      expect((await call('GET', '/v1/cases/C1', keys.platform!)).statusCode).toBe(200);
+    });
+
+    it('answers bad input with a SPEC code in the caller’s language, never a 5xx', async () => {
+      const bad = await app.inject({ method: 'POST', url: '/v1/cases/C1/agree', payload: '{"return_address":', headers: { authorization: `Bearer ${keys.S1}`, 'content-type': 'application/json' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('validation');
+      const unknownField = await call('POST', '/v1/cases/C1/agree', keys.S1!, { colour: 'red' });
+      expect(unknownField.statusCode).toBe(400);
+      const zh = await call('POST', '/v1/cases/C1/agree', keys.S1!, {});
+      expect(zh.statusCode).toBe(409);
+      expect(zh.json().error).toMatchObject({ code: 'invalid_state', details: { status: 'completed' } });
+      expect(zh.json().error.message).toMatch(/售后单/);
+      const en = await call('POST', '/v1/cases/C1/agree', keys.S1!, {}, { 'accept-language': 'en-US,en;q=0.9' });
+      expect(en.json().error.message).toMatch(/not allowed while the case is completed/);
+      expect((await call('GET', '/v1/nothing-here', keys.S1!)).json().error.code).toBe('not_found');
+    });
+
+    it('publishes the OpenAPI document and the reference page', async () => {
+      const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/cases/{case}', '/v1/cases/{case}/agree', '/v1/shops/{shop}/orders/{order}/cases']));
+      expect((await app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true });
+    });
+  });
+}

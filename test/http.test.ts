@@ -1,0 +1,6 @@
+import { openPglite, openPostgres } from '../src/store/db.ts';
+import { httpContract } from './http-contract.ts';
+import { HAVE_PG, PG_URL } from './postgres.ts';
+
+httpContract('PGlite', () => openPglite());
+if (HAVE_PG) httpContract('PostgreSQL', () => openPostgres(PG_URL));

@@ -9,6 +9,7 @@ usage:
   aftersale simulate FILE... [--json] [--verbose]   run scenario files with a simulated clock
   aftersale policy show PACK [--at INSTANT]         a pack's parameters and their sources
   aftersale policy check                            where packs are less generous than cn-baseline
+  aftersale serve [--demo] [--no-worker]            the HTTP API (PORT, default 3000) and the worker loops
   aftersale demo                                    run the demo scenarios and print a case timeline
 
 operations (PostgreSQL when DATABASE_URL is set, else the embedded database in AFTERSALE_DATA_DIR;
@@ -39,6 +40,10 @@ export async function main(argv: string[], out: Out = stdout): Promise<number> {
       const ops = await import('./ops-commands.ts');
       const run = { migrate: ops.migrateCommand, worker: ops.workerCommand, doctor: ops.doctorCommand, history: ops.historyCommand, events: ops.eventsCommand, webhooks: ops.webhooksCommand }[command];
       return run(rest, out);
+    }
+    case 'serve': {
+      const { serveCommand } = await import('./serve-command.ts');
+      return serveCommand(rest, out);
     }
     case 'demo': {
       const { demoCommand } = await import('./demo-command.ts');

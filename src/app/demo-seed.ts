@@ -1,0 +1,121 @@
+// The demo marketplace `npm start` seeds on first start: four shops on different platform packs
+// and categories, ~1,000 orders at every stage, and cases in every status, made through the engine
+// like any other caller's (so their histories and deadlines are real).
+import type { CaseCommand, OrderInput } from '../domain/commands.ts';
+import type { Actor, LineFlag } from '../domain/types.ts';
+import type { Engine } from './engine.ts';
+
+export const DEMO_SHOPS = [
+  { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
+  { id: 'tm-beauty', pack: 'tmall', category: 'cosmetics', name: '天猫·美妆旗舰店' },
+  { id: 'pdd-fresh', pack: 'pinduoduo', category: 'fresh', name: '拼多多·果园直发' },
+  { id: 'jd-digital', pack: 'jd', category: 'electronics', name: '京东·数码自营' },
+] as const;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A small deterministic generator, so every fresh demo looks the same. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const ITEMS: Record<string, { sku: string; title: string; price: number; flags?: LineFlag[] }[]> = {
+  apparel: [
+    { sku: 'TEE-M', title: '纯棉短袖T恤 M', price: 7900 },
+    { sku: 'JEANS-30', title: '直筒牛仔裤 30', price: 15900 },
+    { sku: 'COAT-L', title: '羊毛大衣 L', price: 59900 },
+    { sku: 'CUSTOM-TEE', title: '定制印花T恤', price: 9900, flags: ['customized'] },
+  ],
+  cosmetics: [
+    { sku: 'SERUM-30', title: '精华液 30ml', price: 45900 },
+    { sku: 'LIPSTICK', title: '口红 #999', price: 32000, flags: ['hygiene_opened'] },
+    { sku: 'MASK-10', title: '面膜 10片', price: 9900 },
+  ],
+  fresh: [
+    { sku: 'ORANGE-5KG', title: '赣南脐橙 5斤', price: 3990, flags: ['perishable'] },
+    { sku: 'MANGO-3KG', title: '贵妃芒 3斤', price: 2990, flags: ['perishable'] },
+  ],
+  electronics: [
+    { sku: 'EARBUDS', title: '无线耳机', price: 49900 },
+    { sku: 'CHARGER-65W', title: '65W 充电器', price: 12900 },
+    { sku: 'E-CARD-100', title: '100元游戏点卡', price: 10000, flags: ['virtual'] },
+  ],
+};
+
+export async function seedDemo(engine: Engine, now: number, orders = 1000): Promise<{ orders: number; cases: number }> {
+  const rnd = prng(20261122);
+  for (const s of DEMO_SHOPS) await engine.upsertShop({ id: s.id, pack: s.pack, category: s.category });
+  let placed = 0;
+  let cases = 0;
+  const stages = ['pending_payment', 'paid', 'shipped', 'signed', 'completed'] as const;
+  const shippedOnes: { shop: string; order: string; buyer: string; category: string; stage: string }[] = [];
+  for (let i = 1; i <= orders; i++) {
+    const shop = DEMO_SHOPS[i % DEMO_SHOPS.length]!;
+    const items = ITEMS[shop.category]!;
+    const item = items[Math.floor(rnd() * items.length)]!;
+    const stage = stages[Math.min(stages.length - 1, Math.floor(rnd() * 6))]!;
+    const placedAt = now - Math.floor((3 + rnd() * 16) * DAY);
+    const quantity = 1 + Math.floor(rnd() * 3);
+    const reached = (s: (typeof stages)[number]) => stages.indexOf(stage) >= stages.indexOf(s);
+    const order: OrderInput = {
+      id: `D${String(i).padStart(5, '0')}`,
+      shop: shop.id,
+      buyer: `buyer-${1 + (i % 40)}`,
+      placed_at: placedAt,
+      ...(reached('paid') ? { paid_at: placedAt + 10 * 60_000 } : {}),
+      ...(reached('shipped') ? { shipped_at: placedAt + 20 * HOUR, carrier: 'SF', tracking: `SF${100000 + i}` } : {}),
+      ...(reached('signed') ? { signed_at: placedAt + 2 * DAY } : {}),
+      ...(reached('completed') ? { completed_at: placedAt + 2 * DAY + 6 * HOUR } : {}),
+      shipping_fee: rnd() < 0.3 ? 800 : 0,
+      free_shipping: rnd() >= 0.3,
+      shipping_insurance: rnd() < 0.4 ? 1200 : 0,
+      lines: [{ id: 'L1', sku: item.sku, title: item.title, category: shop.category, quantity, paid_amount: item.price * quantity, flags: item.flags ?? [] }],
+    };
+    order.free_shipping = order.shipping_fee === 0;
+    const r = await engine.placeOrder(order, { role: 'platform' });
+    if (!r.ok) throw new Error(`demo order ${order.id}: ${r.code} ${r.message.en}`);
+    placed++;
+    if (reached('shipped')) shippedOnes.push({ shop: shop.id, order: order.id, buyer: order.buyer, category: shop.category, stage });
+  }
+
+  // Cases in every status: each recipe is a series of steps on one order.
+  type Step = [CaseCommand['kind'], Record<string, unknown>?];
+  const recipes: { name: string; apply: Record<string, unknown>; steps: Step[] }[] = [
+    { name: 'requested', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '开线' }] }, steps: [] },
+    { name: 'offer_pending', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo', description: '外箱破损' }] }, steps: [['offer', { type: 'refund_only', amount: 1000, note: '补偿10元, 商品保留' }]] },
+    { name: 'rejected', apply: { type: 'refund_only', reason: 'not_as_described', evidence: [{ kind: 'photo' }] }, steps: [['reject', { reason: '商品与描述一致, 详见详情页第3张图' }]] },
+    { name: 'awaiting_return', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '拉链坏了' }] }, steps: [['agree', {}]] },
+    { name: 'return_in_transit', apply: { type: 'return_refund', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['ship_return', { carrier: 'YTO', tracking: 'YT8888', shipping_cost: 1000 }]] },
+    { name: 'awaiting_reship', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo', description: '少发一件' }] }, steps: [['agree', {}]] },
+    { name: 'reship_in_transit', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['reship', { carrier: 'SF', tracking: 'SF7777' }]] },
+    { name: 'in_arbitration', apply: { type: 'return_refund', reason: 'counterfeit', evidence: [{ kind: 'photo', description: '防伪码查询无记录' }] }, steps: [] },
+    { name: 'completed', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}]] },
+    { name: 'closed', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'video' }] }, steps: [['cancel', {}]] },
+  ];
+  const signed = shippedOnes.filter((o) => (o.stage === 'signed' || o.stage === 'completed') && o.category !== 'fresh' && o.category !== 'electronics');
+  let n = 0;
+  for (let round = 0; round < 3; round++) {
+    // The first rounds' refunds are paid at once; the last round's wait for the worker (refunding).
+    if (round === 2) await engine.runRefunds(now);
+    for (const recipe of recipes) {
+      const target = signed[n++];
+      if (!target) break;
+      const caseId = `AS-${recipe.name}-${round + 1}`;
+      const buyer: Actor = { role: 'buyer', id: target.buyer };
+      const merchant: Actor = { role: 'merchant', id: target.shop };
+      const applied = await engine.caseCommand({ kind: 'apply', caseId, args: recipe.apply as never }, buyer, { shopId: target.shop, orderId: target.order });
+      if (!applied.ok) continue;
+      cases++;
+      for (const [kind, args] of recipe.steps) {
+        const actor = ['offer', 'reject', 'agree', 'reship', 'receive_return'].includes(kind) ? merchant : buyer;
+        await engine.caseCommand({ kind, caseId, ...args } as CaseCommand, actor, { shopId: target.shop });
+      }
+    }
+  }
+  return { orders: placed, cases };
+}

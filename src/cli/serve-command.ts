@@ -1,0 +1,84 @@
+// `aftersale serve [--demo]` (what `npm start` runs): the HTTP API, the console later, and the
+// worker loops in the same process, on the embedded database in AFTERSALE_DATA_DIR (default
+// ./data) or on PostgreSQL with DATABASE_URL. `--demo` seeds the demo marketplace on first start.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { systemClock } from '../app/clock.ts';
+import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
+import { createEngine } from '../app/engine.ts';
+import { builtinPacks } from '../app/packs.ts';
+import { simulatedProvider } from '../app/payments.ts';
+import { runWorker } from '../app/worker.ts';
+import { createApiKey, issueBuyerToken } from '../http/auth.ts';
+import { buildServer } from '../http/server.ts';
+import { PLATFORM } from '../store/outbox.ts';
+import { openConfigured } from './ops-commands.ts';
+import type { Out } from './simulate-command.ts';
+
+/** The buyer-token secret: from the environment, or made once and kept in the data directory. */
+function tokenSecret(dataDir: string): string {
+  if (process.env.AFTERSALE_TOKEN_SECRET) return process.env.AFTERSALE_TOKEN_SECRET;
+  const file = join(dataDir, 'token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function serveCommand(args: string[], out: Out): Promise<number> {
+  const dataDir = resolve(process.env.AFTERSALE_DATA_DIR ?? 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const db = await openConfigured(args);
+  const engine = createEngine({
+    db,
+    packs: builtinPacks(),
+    clock: systemClock,
+    payments: simulatedProvider(db),
+    inlineRefunds: !process.env.DATABASE_URL,
+    ...(process.env.AFTERSALE_RATE_LIMIT ? { rateLimit: { perMinute: Number(process.env.AFTERSALE_RATE_LIMIT) } } : {}),
+  });
+  const secret = tokenSecret(dataDir);
+  const keysFile = join(dataDir, 'demo-keys.json');
+  if (args.includes('--demo')) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM shops');
+    if (rows[0]!.n === 0) {
+      out.log('Seeding the demo marketplace (first start)…');
+      const seeded = await seedDemo(engine, Date.now(), Number(process.env.AFTERSALE_DEMO_ORDERS ?? 1000));
+      const keys: Record<string, string> = { platform: await createApiKey(db, PLATFORM, 'demo platform', Date.now()) };
+      for (const s of DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, `demo ${s.name}`, Date.now());
+      // Demo keys are kept so a restart can print them again; real keys are shown once only.
+      writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
+      out.log(`  ${seeded.orders} orders, ${seeded.cases} cases in every status`);
+    }
+  }
+  const app = await buildServer({ engine, tokenSecret: secret, logger: process.env.AFTERSALE_LOG === 'json' });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  out.log(`Aftersale listening on ${url}  (API reference: ${url}/docs, OpenAPI: ${url}/openapi.json)`);
+  out.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`);
+  if (existsSync(keysFile)) {
+    const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
+    out.log('demo keys (Authorization: Bearer …):');
+    for (const [who, key] of Object.entries(keys)) out.log(`  ${who.padEnd(12)} ${key}`);
+    const token = issueBuyerToken(secret, 'buyer-1', Date.now() + 7 * 24 * 3_600_000);
+    out.log(`  buyer-1      ${token}   (buyer token, 7 days)`);
+    out.log(`try: curl -s -H "Authorization: Bearer ${keys.platform}" ${url}/v1/cases/AS-requested-1`);
+  }
+
+  const stop = new AbortController();
+  const worker = args.includes('--no-worker') ? Promise.resolve() : runWorker(engine, { signal: stop.signal });
+  await new Promise<void>((resolveStop) => {
+    const shutdown = () => resolveStop();
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+  // Graceful: stop taking requests and let in-flight ones finish, stop the worker after its item.
+  out.log('shutting down…');
+  await app.close();
+  stop.abort();
+  await worker;
+  await db.close();
+  return 0;
+}

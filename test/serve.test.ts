@@ -1,0 +1,37 @@
+// `npm start` as a new user meets it: a fresh data directory, the demo marketplace seeded, the
+// URL and keys printed, the API answering with them, a graceful stop on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+describe('aftersale serve --demo (npm start)', () => {
+  it('seeds, prints its URL and keys, serves them, and stops gracefully', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'aftersale-serve-'));
+    const env = { ...process.env, AFTERSALE_DATA_DIR: dataDir, PORT: '0', AFTERSALE_DEMO_ORDERS: '200' };
+    delete env.DATABASE_URL;
+    const proc = spawn(process.execPath, [join(root, 'bin', 'aftersale.mjs'), 'serve', '--demo'], { env, cwd: root });
+    let out = '';
+    proc.stdout.on('data', (c) => (out += c));
+    proc.stderr.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((r) => proc.on('exit', r));
+    const end = Date.now() + 60_000;
+    while (!/buyer-1 /.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+    const platform = /platform\s+(pk_\S+)/.exec(out)?.[1];
+    const shopKey = /tb-apparel\s+(sk_\S+)/.exec(out)?.[1];
+    expect(url && platform && shopKey, out).toBeTruthy();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const c = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: `Bearer ${platform}` } });
+    expect(c.status).toBe(200);
+    expect(await c.json()).toMatchObject({ id: 'AS-requested-1', status: 'requested', actions: [] });
+    const denied = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: 'Bearer sk_forged' } });
+    expect((await denied.json()).error.code).toBe('forbidden');
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('shutting down');
+  }, 90_000);
+});

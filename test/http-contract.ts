@@ -43,7 +43,7 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       await db?.close();
     });
 
-    const call = (method: 'GET' | 'POST', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+    const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
       app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
 
     const order = {
@@ -93,6 +93,57 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       const en = await call('POST', '/v1/cases/C1/agree', keys.S1!, {}, { 'accept-language': 'en-US,en;q=0.9' });
       expect(en.json().error.message).toMatch(/not allowed while the case is completed/);
       expect((await call('GET', '/v1/nothing-here', keys.S1!)).json().error.code).toBe('not_found');
+    });
+
+    it('lists the queue per tenant, filtered and paginated with a cursor', async () => {
+      for (const [i, id] of ['O2', 'O3', 'O4'].entries()) {
+        expect((await call('POST', '/v1/orders', keys.S1!, { ...order, id })).statusCode).toBe(201);
+        const r = await call('POST', `/v1/shops/S1/orders/${id}/cases`, buyer, { id: `L${i}`, type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] });
+        expect(r.statusCode).toBe(201);
+      }
+      const all = await call('GET', '/v1/cases?limit=50', keys.S1!);
+      expect(all.json().data.map((c: { id: string }) => c.id).sort()).toEqual(['C1', 'L0', 'L1', 'L2']);
+      expect((await call('GET', '/v1/cases', keys.S2!)).json().data).toEqual([]);
+      expect((await call('GET', '/v1/cases?shop=S1', otherBuyer)).json().data).toEqual([]);
+      expect((await call('GET', '/v1/cases?status=requested', keys.platform!)).json().data.map((c: { id: string }) => c.id).sort()).toEqual(['L0', 'L1', 'L2']);
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 10; page++) {
+        const r = (await call('GET', `/v1/cases?sort=deadline&limit=1${cursor ? `&cursor=${cursor}` : ''}`, buyer)).json();
+        seen.push(...r.data.map((c: { id: string }) => c.id));
+        if (!r.next_cursor) break;
+        cursor = r.next_cursor;
+      }
+      expect(seen.slice(0, 3).sort()).toEqual(['L0', 'L1', 'L2']);
+      expect(seen.at(-1)).toBe('C1'); // no running deadline: last in the deadline queue
+      expect((await call('GET', '/v1/cases?cursor=not-a-cursor', keys.S1!)).json().error.code).toBe('validation');
+      expect((await call('GET', '/v1/cases?limit=9999', keys.S1!)).statusCode).toBe(400);
+    });
+
+    it('shop overrides only towards the buyer; keys created, shown once and revoked by the platform', async () => {
+      const worse = await call('PUT', '/v1/shops/S1/policy', keys.S1!, { pack: 'taobao', overrides: { no_reason_days: 5 } });
+      expect(worse.statusCode).toBe(422);
+      expect(worse.json().error).toMatchObject({ code: 'policy_violation', details: { parameter: 'no_reason_days' } });
+      expect((await call('PUT', '/v1/shops/S1/policy', keys.S1!, { pack: 'taobao', overrides: { no_reason_days: 15 } })).statusCode).toBe(200);
+      expect((await call('PUT', '/v1/shops/S1/policy', keys.S2!, { pack: 'taobao' })).json().error.code).toBe('forbidden');
+      expect((await call('POST', '/v1/api-keys', keys.S1!, { shop: 'S1' })).json().error.code).toBe('forbidden');
+      const created = (await call('POST', '/v1/api-keys', keys.platform!, { shop: 'S2', label: 'erp' })).json();
+      expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(200);
+      expect((await call('DELETE', `/v1/api-keys/S2/${created.key_id}`, keys.platform!)).statusCode).toBe(204);
+      expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(403);
+      const token = (await call('POST', '/v1/buyer-tokens', keys.platform!, { buyer: 'B1', ttl_seconds: 600 })).json().token;
+      expect((await call('GET', '/v1/cases/C1', token)).statusCode).toBe(200);
+    });
+
+    it('registers webhook endpoints and serves the events feed per tenant', async () => {
+      expect((await call('POST', '/v1/webhook-endpoints', keys.S1!, { shop: 'S1', id: 'erp', url: 'http://127.0.0.1:9/h', secret: 'whsec_0123456789abcdef' })).statusCode).toBe(201);
+      expect((await call('POST', '/v1/webhook-endpoints', keys.S1!, { shop: 'S2', id: 'x', url: 'http://127.0.0.1:9/h', secret: 'whsec_0123456789abcdef' })).json().error.code).toBe('forbidden');
+      const feed = (await call('GET', '/v1/events?limit=500', keys.S1!)).json();
+      expect(feed.data.length).toBeGreaterThan(10);
+      expect(new Set(feed.data.map((e: { shop: string }) => e.shop))).toEqual(new Set(['S1']));
+      expect(feed.data[0].data.event.type).toBe(feed.data[0].type);
+      expect((await call('GET', '/v1/events', keys.S2!)).json().data).toEqual([]);
+      expect((await call('GET', '/v1/events', buyer)).json().error.code).toBe('forbidden');
     });
 
     it('publishes the OpenAPI document and the reference page', async () => {

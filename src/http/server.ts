@@ -18,6 +18,7 @@ import type { CaseState } from '../domain/state.ts';
 import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
 import { errorBody, language, STATUS } from './errors.ts';
 import { availableActions } from './actions.ts';
+import { adminRoutes } from './admin-routes.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -194,6 +195,8 @@ export async function buildServer(opts: ServerOptions) {
     if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
     return caseDetail(c.id, req.principal);
   });
+
+  adminRoutes(app, engine, opts.tokenSecret, tz, send);
 
   app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
     builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),

@@ -53,9 +53,9 @@ describe('demo data and history commands (PGlite data directory)', () => {
     await db.close();
     const v = await cli('history', 'verify', '--schema', schema);
     expect(v.code).toBe(1);
-    expect(v.out[0]).toBe('BROKEN case:C2 at version 1: hash_mismatch');
+    expect(v.out[0]).toBe('BROKEN S1/case:C2 at version 1: hash_mismatch');
     const d = await cli('doctor', '--schema', schema);
     expect(d.code).toBe(1);
-    expect(d.out.some((l) => l.startsWith('BREACH history_intact: case:C2 at version 1'))).toBe(true);
+    expect(d.out.some((l) => l.startsWith('BREACH history_intact: S1/case:C2 at version 1'))).toBe(true);
   });
 });

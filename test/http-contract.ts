@@ -1,7 +1,6 @@
 // The HTTP API on every engine: a return from apply to refund with keys and tokens, tenant
 // isolation, SPEC §11 errors in both languages, and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SimulatedClock } from '../src/app/clock.ts';
 import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
@@ -29,7 +28,9 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.useSchema(schema);
       await migrate(db);
-      engine = createEngine({ db, packs: builtinPacks(), clock: new SimulatedClock(now), payments: simulatedProvider(db) });
+      // A clock that moves on every reading, as a real one does between deciding and appending.
+      let tick = now;
+      engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
       for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']]) {
         await engine.upsertShop({ id: id!, pack: pack! });
         keys[id!] = await createApiKey(db, id!, 'test', now);
@@ -64,6 +65,16 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       const done = await call('POST', '/v1/cases/C1/receive_return', keys.S1!, {});
       expect(done.json()).toMatchObject({ status: 'completed', refunded: 21100, money: { goods: 19900, return_shipping_reimbursed: 1200 } });
       expect(done.json().timeline.map((t: { type: string }) => t.type)).toContain('RefundCompleted');
+    });
+
+    it('refuses a case id already in use, and an impossible sign date, as validation', async () => {
+      expect((await call('POST', '/v1/orders', keys.S1!, { ...order, id: 'O5' })).statusCode).toBe(201);
+      const again = await call('POST', '/v1/shops/S1/orders/O5/cases', buyer, { id: 'C1', type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error).toMatchObject({ code: 'validation', details: { rule: 'case_id' } });
+      const badDate = await call('POST', '/v1/orders', keys.S1!, { ...order, id: 'O6', signed_at: undefined, signed_on: '2026-13-45' });
+      expect(badDate.statusCode).toBe(400);
+      expect(badDate.json().error.code).toBe('validation');
     });
 
     it('never shows one tenant another tenant’s data', async () => {

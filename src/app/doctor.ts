@@ -43,7 +43,7 @@ export async function doctor(sql: Sql, now: Instant): Promise<Finding[]> {
   // 2. Every refund executed once: one confirmation per refund id, the provider paid it once and
   // the amount asked for, and nothing the engine did not ask for.
   const twice = await sql.query<{ refund_id: string; n: number }>(
-    `SELECT data->>'refundId' AS refund_id, count(*)::int AS n FROM events WHERE type = 'RefundCompleted' GROUP BY 1 HAVING count(*) > 1`,
+    `SELECT shop_id || '/' || (data->>'refundId') AS refund_id, count(*)::int AS n FROM events WHERE type = 'RefundCompleted' GROUP BY shop_id, data->>'refundId' HAVING count(*) > 1`,
   );
   for (const r of twice.rows) breach('refund_once', `refund ${r.refund_id} confirmed ${r.n} times`);
   const paid = await sql.query<{ refund_id: string; problem: string }>(
@@ -63,8 +63,8 @@ export async function doctor(sql: Sql, now: Instant): Promise<Finding[]> {
   );
   for (const d of missed.rows) breach('deadline_fired', `${d.shop_id} ${d.subject} ${d.kind} due ${iso(d.due_at.getTime())} has not fired`);
   const doubled = await sql.query<{ stream_id: string; kind: string; due: string; n: number }>(
-    `SELECT stream_id, data->>'kind' AS kind, data->>'dueAt' AS due, count(*)::int AS n FROM events
-     WHERE type IN ('CaseDeadlineExpired', 'OrderDeadlineExpired') GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+    `SELECT shop_id || '/' || stream_id AS stream_id, data->>'kind' AS kind, data->>'dueAt' AS due, count(*)::int AS n FROM events
+     WHERE type IN ('CaseDeadlineExpired', 'OrderDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1`,
   );
   for (const d of doubled.rows) breach('deadline_fired', `${d.stream_id} ${d.kind} due ${iso(Number(d.due))} fired ${d.n} times`);
 

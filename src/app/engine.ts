@@ -22,6 +22,7 @@ import {
   locateCase,
   type ShopRow,
   markStale,
+  releaseLease,
   type DueDeadline,
 } from '../store/event-store.ts';
 import { iso } from '../store/time.ts';
@@ -183,6 +184,10 @@ export function createEngine(deps: EngineDeps) {
 
   async function decideAndAppend(tx: Sql, shopId: string, orderId: string, cmd: Command, now: Instant, opts: CommandOptions): Promise<Result> {
     const { shop, order: loaded } = await loadForCommand(tx, shopId, orderId);
+    // Case ids name a case everywhere (the APIs address cases by id alone).
+    if (cmd.kind === 'apply' && !loaded?.ctx.cases[cmd.caseId] && (await locateCase(tx, cmd.caseId))) {
+      return refuse('validation', 'case_id', `售后单号 ${cmd.caseId} 已被使用`, `case id ${cmd.caseId} is taken`, { field: 'case' });
+    }
     if (opts.expectedVersion !== undefined && loaded) {
       const current = 'caseId' in cmd && loaded.ctx.cases[cmd.caseId] ? loaded.ctx.cases[cmd.caseId]!.version : loaded.version;
       if (current !== opts.expectedVersion) {
@@ -209,7 +214,12 @@ export function createEngine(deps: EngineDeps) {
   async function executeRefunds(shopId: string, _orderId: string, events: readonly DomainEvent[], at: Instant): Promise<void> {
     if (deps.inlineRefunds === false) return;
     for (const e of events) {
-      if (e.type === 'RefundRequested') await executeDueRefunds(db, payments, report, at, { only: { shopId, refundId: e.plan.refundId } });
+      if (e.type !== 'RefundRequested') continue;
+      try {
+        await executeDueRefunds(db, payments, report, at, { only: { shopId, refundId: e.plan.refundId } });
+      } catch {
+        // The command committed; its refund row stays pending and a worker executes it later.
+      }
     }
   }
 
@@ -248,6 +258,11 @@ export function createEngine(deps: EngineDeps) {
   async function fire(d: DueDeadline): Promise<boolean> {
     // The expiry takes effect at the due instant, however late the runner gets to it.
     const r = await dispatch(d.shopId, d.orderId, expiry(d), { at: d.dueAt });
+    if (!r.ok && (r.code === 'conflict' || r.code === 'rate_limited')) {
+      // Still due: let the next pass (or another runner) try again.
+      await releaseLease(db, d);
+      return false;
+    }
     if (!r.ok || r.events.length === 0) {
       await markStale(db, d, clock.now());
       return false;

@@ -1,7 +1,7 @@
 // Input schemas shared by every edge (scenario files now, the HTTP API later): raw JSON in,
 // domain commands out, or a `validation` refusal naming the field.
 import { z } from 'zod';
-import { parseInstant } from '../domain/calendar.ts';
+import { isLocalDate, parseInstant } from '../domain/calendar.ts';
 import type { CaseCommand, OrderCommand, OrderInput } from '../domain/commands.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
@@ -142,7 +142,7 @@ export const orderInputSchema = z
     carrier: text(64).optional(),
     tracking: text(64).optional(),
     signed_at: instant.optional(),
-    signed_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
+    signed_on: z.string().refine(isLocalDate, 'a date YYYY-MM-DD').optional(),
     completed_at: instant.optional(),
     shipping_fee: fen.default(0),
     free_shipping: z.boolean().default(false),

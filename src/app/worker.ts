@@ -42,14 +42,29 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export async function runWorker(engine: Engine, opts: WorkerOptions = {}): Promise<void> {
   const keepKeys = opts.keepKeysMs ?? 48 * 3_600_000;
   let lastCleanup = 0;
+  let failures = 0;
+  // One loop's failure (a provider down, a deadlock, a lost connection) must not stop the others
+  // or the process: it is logged, and the loop is tried again on the next pass.
+  const guarded = async (name: string, enabled: boolean | undefined, fn: () => Promise<number>): Promise<number> => {
+    if (enabled === false) return 0;
+    try {
+      return await fn();
+    } catch (e) {
+      failures++;
+      console.error(JSON.stringify({ level: 'error', loop: name, error: (e as Error).message }));
+      return 0;
+    }
+  };
   while (!opts.signal?.aborted) {
     const now: Instant = engine.clock.now();
+    const before = failures;
     const done = {
-      deadlines: opts.deadlines === false ? 0 : await runDeadlines(engine, { leaseMs: opts.leaseMs, batch: opts.batch, chunk: opts.chunk }),
-      reminders: opts.reminders === false ? 0 : await runReminders(engine),
-      refunds: opts.refunds === false ? 0 : await engine.runRefunds(now, 100),
-      deliveries: opts.relay === false ? 0 : await relayBatch(engine.db, { now: () => engine.clock.now(), ...opts.relayOptions }, 100),
+      deadlines: await guarded('deadlines', opts.deadlines, () => runDeadlines(engine, { leaseMs: opts.leaseMs, batch: opts.batch, chunk: opts.chunk })),
+      reminders: await guarded('reminders', opts.reminders, () => runReminders(engine)),
+      refunds: await guarded('refunds', opts.refunds, () => engine.runRefunds(now, 100)),
+      deliveries: await guarded('relay', opts.relay, () => relayBatch(engine.db, { now: () => engine.clock.now(), ...opts.relayOptions }, 100)),
     };
+    if (failures > before) await sleep(Math.min(5_000, 250 * 2 ** Math.min(failures - before, 4)), opts.signal);
     opts.onPass?.(done);
     if (now - lastCleanup > 60_000) {
       await engine.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - keepKeys)]);

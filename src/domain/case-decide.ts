@@ -92,7 +92,7 @@ export function modify(d: Draft, cmd: Cmd<'modify'>, c: CaseState): Outcome {
     note: cmd.args.note ?? c.note ?? undefined,
   };
   const added = withParty(cmd.args.evidence, 'buyer', d.now);
-  const claim = checkApplication(d.ctx, args, [...evidenceOf(c, 'buyer'), ...added], d.policy, d.now, c.id);
+  const claim = checkApplication(d.ctx, args, [...evidenceOf(c, 'buyer'), ...added], d.policy, d.now, c.id, c.appliedAt);
   if ('ok' in claim) return claim;
   d.move({
     type: 'CaseModified',

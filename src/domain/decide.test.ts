@@ -132,6 +132,14 @@ describe('reject, modify, offer', () => {
     expect(c.deadline).toMatchObject({ kind: 'merchant_response', dueAt: NOW + DAY + 5 * DAY });
   });
 
+  it('modify judges the windows at the first application: a timely case stays timely', () => {
+    // No-reason return applied on day 5 of the window, rejected, modified after the window ended.
+    const events = history(P, place(shippedOrder()), step(apply({ reason: 'no_reason_7d', intact: true, evidence: [] }), NOW));
+    const rejected = thenStep(events, cmd({ kind: 'reject', caseId: 'C1', reason: '已穿着' }, merchant), NOW);
+    const w = given(rejected).when(cmd({ kind: 'modify', caseId: 'C1', args: { note: '吊牌完好', evidence: [{ kind: 'photo' }] } }, buyer), NOW + 10 * DAY);
+    expect(caseAfter(w)).toMatchObject({ status: 'requested', note: '吊牌完好' });
+  });
+
   it('modify is refused once the goods are on their way back', () => {
     let e = thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW);
     e = thenStep(e, cmd({ kind: 'ship_return', caseId: 'C1', carrier: 'SF', tracking: 'SF1' }, buyer), NOW);
@@ -288,6 +296,18 @@ describe('escalation and rulings', () => {
     expect(caseAfter(w).evidence.at(-1)).toEqual({ kind: 'video', party: 'buyer', at: NOW + 73 * HOUR });
     const closed = thenStep(applied(), cmd({ kind: 'cancel', caseId: 'C1' }, buyer), NOW);
     expect(given(closed).when(cmd({ kind: 'submit_evidence', caseId: 'C1', evidence: [{ kind: 'video' }] }, buyer), NOW).refused()).toBe('invalid_state');
+  });
+});
+
+describe('the order shipping fee (SPEC §5)', () => {
+  it('is claimed once: a second fee claim or a full claim while one is open gets no fee', () => {
+    const order = shippedOrder({ shipping_fee: 1000, free_shipping: false });
+    const events = history(P, place(order), step(apply({ type: 'refund_only', reason: 'shipping_fee_refund', evidence: [] }, 'F1'), NOW));
+    const g = given(events);
+    expect(g.state.cases.F1!.amount).toBe(1000);
+    expect(g.when(apply({ type: 'refund_only', reason: 'shipping_fee_refund', evidence: [] }, 'F2'), NOW).refused()).toBe('not_eligible');
+    const full = g.when(apply({ type: 'refund_only', reason: 'damaged' }, 'C2'), NOW);
+    expect(caseAfter(full, 'C2')).toMatchObject({ amount: 9900, shippingFeePart: 0 });
   });
 });
 

@@ -3,12 +3,12 @@
 // the deadline of the new status (SPEC §4), the refund on entering `refunding` (§5), and the order
 // bookkeeping (auto-confirm pause/resume §1, order deadline).
 import { addDuration, type Duration } from './duration.ts';
-import type { CaseEvent, DomainEvent, OrderEvent } from './events.ts';
+import type { CaseEvent, DomainEvent } from './events.ts';
 import { evolve } from './evolve.ts';
 import { planRefund } from './money.ts';
 import type { Policy } from './policy.ts';
 import type { CaseState, Deadline, OrderContext, OrderState } from './state.ts';
-import { isOpenStatus, type CaseDeadlineKind, type Instant, type OpenCaseStatus, type OrderDeadlineKind } from './types.ts';
+import { isOpenStatus, type CaseDeadlineKind, type Instant, type OrderDeadlineKind } from './types.ts';
 
 export class Draft {
   readonly events: DomainEvent[] = [];
@@ -127,18 +127,18 @@ export class Draft {
     const anyOpen = Object.values(this.ctx.cases).some((c) => isOpenStatus(c.status));
     if (o.status === 'shipped') {
       if (anyOpen && o.autoConfirm.dueAt !== null) {
-        this.emitOrder({ type: 'AutoConfirmPaused', at: this.now, remaining: Math.max(0, o.autoConfirm.dueAt - this.now) });
+        this.emit({ type: 'AutoConfirmPaused', at: this.now, remaining: Math.max(0, o.autoConfirm.dueAt - this.now) });
       } else if (!anyOpen && o.autoConfirm.pausedRemaining !== null) {
         const min = this.due(this.policy.params.auto_confirm_resume_min) - this.now;
-        this.emitOrder({ type: 'AutoConfirmResumed', at: this.now, dueAt: this.now + Math.max(o.autoConfirm.pausedRemaining, min) });
+        this.emit({ type: 'AutoConfirmResumed', at: this.now, dueAt: this.now + Math.max(o.autoConfirm.pausedRemaining, min) });
       }
     }
     const want = this.orderDeadline();
     const have = this.order.deadline;
     if (want && (!have || have.kind !== want.kind || have.dueAt !== want.dueAt)) {
-      this.emitOrder({ type: 'OrderDeadlineStarted', at: this.now, deadline: want });
+      this.emit({ type: 'OrderDeadlineStarted', at: this.now, deadline: want });
     } else if (!want && have) {
-      this.emitOrder({ type: 'OrderDeadlineCleared', at: this.now, kind: have.kind });
+      this.emit({ type: 'OrderDeadlineCleared', at: this.now, kind: have.kind });
     }
   }
 
@@ -166,12 +166,7 @@ export class Draft {
     }
   }
 
-  emitOrder(e: OrderEvent): void {
-    this.emit(e);
-  }
 }
-
-export type ResumeStatus = OpenCaseStatus;
 
 function allVirtual(c: CaseState, o: OrderState): boolean {
   if (c.lines.length === 0) return false;

@@ -1,7 +1,7 @@
 // SPEC §3: what may be applied for, when. Returns the priced claim or the refusal naming the rule.
 import { DAY, localDateOf, addDaysToDate, startOfLocalDay } from './calendar.ts';
 import { refuse, type Refusal } from './errors.ts';
-import { claimShare, shippingFeePart, sumShares } from './money.ts';
+import { claimShare, shippingFeeLeft, shippingFeePart, sumShares } from './money.ts';
 import type { Policy } from './policy.ts';
 import type { ClaimLine, OrderContext, OrderLine, OrderState } from './state.ts';
 import {
@@ -113,6 +113,9 @@ export function checkApplication(
   policy: Policy,
   now: Instant,
   self: string | null,
+  /** When the windows are judged: now for an application; its first application time when a
+   * case is modified (a timely application stays timely while the parties negotiate). */
+  windowAt: Instant = now,
 ): PricedClaim | Refusal {
   const o = ctx.order!;
   const p = policy.params;
@@ -205,19 +208,19 @@ export function checkApplication(
       return refuse('not_eligible', 'intact_declaration', '七天无理由退货需声明商品完好 (不影响二次销售)', '7-day no-reason returns need the buyer to declare the goods intact', { field: 'intact' });
     }
     const end = noReasonWindowEnd(o, policy);
-    if (end !== null && now >= end) {
+    if (end !== null && windowAt >= end) {
       return refuse('window_expired', 'no_reason_days', '七天无理由退货期限已过', 'the 7-day no-reason window has ended', { ended_at: end });
     }
   }
   if (type === 'exchange' && o.completedAt !== null) {
     const end = o.completedAt + p.exchange_days * DAY;
-    if (now >= end) return refuse('window_expired', 'exchange_days', '换货期限已过', 'the exchange window has ended', { ended_at: end });
+    if (windowAt >= end) return refuse('window_expired', 'exchange_days', '换货期限已过', 'the exchange window has ended', { ended_at: end });
   }
   if (type === 'repair') {
     for (const line of lines) {
       const days = line.warrantyDays ?? p.category_warranty_days[line.category] ?? p.warranty_days;
       const end = signed! + days * DAY;
-      if (now >= end) {
+      if (windowAt >= end) {
         return refuse('window_expired', 'warranty_days', `商品 ${line.id} 已过保修期`, `line ${line.id} is out of warranty`, { line: line.id, ended_at: end });
       }
     }
@@ -225,7 +228,7 @@ export function checkApplication(
   if (o.completedAt !== null && type !== 'exchange' && type !== 'repair') {
     const rule = reason === 'counterfeit' ? 'counterfeit_claim_days' : 'after_sale_days';
     const end = o.completedAt + p[rule] * DAY;
-    if (now >= end) return refuse('window_expired', rule, '售后期限已过', 'the after-sale period has ended', { ended_at: end });
+    if (windowAt >= end) return refuse('window_expired', rule, '售后期限已过', 'the after-sale period has ended', { ended_at: end });
   }
   if (NEEDS_PHOTO.includes(reason) && !evidence.some((e) => e.kind === 'photo' || e.kind === 'video')) {
     return refuse('evidence_required', 'photo_or_video', '该原因需要上传照片或视频凭证', 'this reason needs at least one photo or video', {
@@ -260,7 +263,8 @@ export function checkApplication(
   const refundType = type === 'refund_only' || type === 'return_refund';
   let fee = refundType ? shippingFeePart(ctx, claim, shipped ? liability : 'merchant', self) : 0;
   if (reason === 'shipping_fee_refund') {
-    fee = o.shippingFee - o.shippingFeeRefunded;
+    // The fee left: neither refunded nor claimed by another open case (never refunded twice).
+    fee = shippingFeeLeft(ctx, self);
     if (fee <= 0) return refuse('not_eligible', 'shipping_fee_refund', '订单没有可退的运费', 'the order has no shipping fee left to refund');
   }
   const max = refundType ? sumShares(claim) + fee : 0;

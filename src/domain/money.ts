@@ -3,7 +3,7 @@
 import { refuse, type Refusal } from './errors.ts';
 import type { CompensationFormula, PolicyParams } from './policy.ts';
 import type { CaseState, ClaimLine, OrderContext, OrderLine, OrderState, RefundPlan } from './state.ts';
-import { REASON_LIABILITY, isOpenStatus, type Fen, type Liability, type ShippingPayer } from './types.ts';
+import { isOpenStatus, type Fen, type Liability, type ShippingPayer } from './types.ts';
 
 /** Units and value of a line held by open cases other than `exceptCase`. */
 export function reservedOnLine(ctx: OrderContext, lineId: string, exceptCase: string | null) {
@@ -80,6 +80,14 @@ export function sumShares(lines: readonly ClaimLine[]): Fen {
   return lines.reduce((s, l) => s + l.share, 0);
 }
 
+/** The order's shipping fee neither refunded nor held by another open case. */
+export function shippingFeeLeft(ctx: OrderContext, exceptCase: string | null): Fen {
+  const o = ctx.order!;
+  let held = 0;
+  for (const c of Object.values(ctx.cases)) if (c.id !== exceptCase && isOpenStatus(c.status)) held += c.shippingFeePart;
+  return o.shippingFee - o.shippingFeeRefunded - held;
+}
+
 /**
  * SPEC §5: the order shipping fee goes back with the last lines when the order is refunded in full
  * before shipment, or for a merchant-liable reason; not for buyer-liable returns after shipment.
@@ -91,7 +99,7 @@ export function shippingFeePart(
   exceptCase: string | null,
 ): Fen {
   const o = ctx.order!;
-  const left = o.shippingFee - o.shippingFeeRefunded;
+  const left = shippingFeeLeft(ctx, exceptCase);
   if (left <= 0) return 0;
   const shipped = o.shippedAt !== null;
   if (shipped && liability !== 'merchant') return 0;
@@ -161,9 +169,6 @@ export function paidOfLines(o: OrderState, lineIds: readonly string[]): Fen {
   return o.lines.filter((l) => lineIds.includes(l.id)).reduce((s, l) => s + l.paidAmount, 0);
 }
 
-export function defaultLiability(c: Pick<CaseState, 'reason'>): Liability {
-  return REASON_LIABILITY[c.reason];
-}
 
 /** All that went back to the buyer on an order: goods, shipping fee and return shipping. */
 export function orderRefunded(o: OrderState): Fen {

@@ -4,7 +4,7 @@ import type { OrderCommand, OrderInput } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { formulaAmount } from './money.ts';
-import { localDateOf } from './calendar.ts';
+import { isLocalDate, localDateOf } from './calendar.ts';
 import type { Instant, Role } from './types.ts';
 import { isOpenStatus } from './types.ts';
 
@@ -46,6 +46,9 @@ export function placeOrder(d: Draft, input: OrderInput): Outcome {
     if (value !== undefined && (input as unknown as Record<string, unknown>)[before] === undefined) {
       return refuse('validation', field, `有 ${field} 时必须有 ${before}`, `${field} needs ${before}`, { field });
     }
+  }
+  if (input.signed_on !== undefined && !isLocalDate(input.signed_on)) {
+    return refuse('validation', 'signed_on', 'signed_on 不是有效日期', 'signed_on is not a valid date YYYY-MM-DD', { field: 'signed_on' });
   }
   if (input.shipped_at === undefined && input.paid_at === undefined && input.ship_by !== undefined) {
     return refuse('validation', 'ship_by', '未付款订单不能有承诺发货时间', 'ship_by needs paid_at', { field: 'ship_by' });

@@ -354,6 +354,16 @@ describe('generosity across units (only comparisons that hold on every calendar 
   });
 });
 
+describe('overrides against a later pack version', () => {
+  it('a shop override never beats a later version that is more generous to the buyer', () => {
+    const taobao = builtinPacks().get('taobao')!;
+    const overrides = { buyer_return_shipment: dur('10d') };
+    expect(resolvePolicy(taobao, at('2026-03-01T00:00:00+08:00'), overrides).params.buyer_return_shipment).toEqual(dur('10d'));
+    // Spring Festival 2027: the pack gives 15 d, more than the shop's 10 d.
+    expect(resolvePolicy(taobao, at('2027-02-01T00:00:00+08:00'), overrides).params.buyer_return_shipment).toEqual(dur('15d'));
+  });
+});
+
 describe('parseOverrides', () => {
   it('parses known parameters into their types', () => {
     const r = parseOverrides({ no_reason_days: 15, merchant_response_shipped: '3d', return_shipping_cap: null });

@@ -135,9 +135,20 @@ export function minutesOf(hhmm: string): number {
   return h! * 60 + m!;
 }
 
+/**
+ * The policy in force at `at`: the pack version then, with the shop's overrides. An override was
+ * checked towards the buyer against the version of its day; a later version may be more generous
+ * still (e.g. longer windows over the Spring Festival), and then the version's value wins (SPEC §9:
+ * an override never takes a right away).
+ */
 export function resolvePolicy(pack: PolicyPack, at: Instant, overrides: Partial<PolicyParams> = {}): Policy {
   const v = versionAt(pack, at);
-  const params = { ...v.params, ...overrides };
+  const params = { ...v.params };
+  for (const name of Object.keys(overrides) as ParamName[]) {
+    const value = overrides[name];
+    const g = generosity(name, value, v.params[name], { value: overrides.warranty_days ?? v.params.warranty_days, reference: v.params.warranty_days });
+    if (g === null || g >= 0) (params as Record<string, unknown>)[name] = value;
+  }
   return {
     pack: pack.id,
     version: v.version,

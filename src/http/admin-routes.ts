@@ -12,7 +12,6 @@ import { addEndpoint, PLATFORM, readOutbox } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { createApiKey, issueBuyerToken, revokeApiKey, type Principal } from './auth.ts';
 
-type App = FastifyInstance & { withTypeProvider<T>(): FastifyInstance };
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
 const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
@@ -20,7 +19,7 @@ const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8
 const platformOnly = refuse('forbidden', 'platform_only', '仅平台可操作', 'only the platform may do this', {});
 
 export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: string, tz: string, send: Send): void {
-  const app = (raw as App).withTypeProvider<ZodTypeProvider>();
+  const app = raw.withTypeProvider<ZodTypeProvider>();
   const mayManageShop = (p: Principal, shop: string) => p.kind === 'platform' || (p.kind === 'shop' && p.shopId === shop);
 
   // The queue: newest first, or nearest deadline first (the merchant workbench).

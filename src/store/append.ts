@@ -200,9 +200,10 @@ async function recordMoney(tx: Sql, items: readonly Decided[], now: string): Pro
     const baseVersion = loaded?.version ?? 0;
     for (const [i, e] of events.entries()) {
       if (e.type === 'RefundRequested') {
+        // Due from the decision's own instant, so an executor running at that instant finds it.
         await tx.query(
-          `INSERT INTO refunds (shop_id, refund_id, order_id, case_id, amount, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$6)`,
-          [shopId, e.plan.refundId, orderId, e.caseId, e.plan.total, now],
+          `INSERT INTO refunds (shop_id, refund_id, order_id, case_id, amount, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+          [shopId, e.plan.refundId, orderId, e.caseId, e.plan.total, iso(e.at), now],
         );
       } else if (e.type === 'RefundCompleted') {
         await tx.query(`UPDATE refunds SET status = 'succeeded', completed_at = $3, lease_until = NULL WHERE shop_id = $1 AND refund_id = $2`, [shopId, e.refundId, now]);

@@ -130,6 +130,14 @@ export async function dueDeadlines(sql: Sql, upTo: Instant, limit: number): Prom
   return r.rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) }));
 }
 
+/** Gives a claimed deadline back (a transient failure): any runner may take it again now. */
+export async function releaseLease(sql: Sql, d: DueDeadline): Promise<void> {
+  await sql.query(
+    `UPDATE deadlines SET lease_until = NULL WHERE shop_id=$1 AND order_id=$2 AND subject=$3 AND kind=$4 AND due_at=$5 AND status='pending'`,
+    [d.shopId, d.orderId, d.subject, d.kind, iso(d.dueAt)],
+  );
+}
+
 /** Marks a deadline that no longer matches its subject's state (a stale one) so it is not retried. */
 export async function markStale(sql: Sql, d: DueDeadline, now: Instant): Promise<void> {
   await sql.query(

@@ -26,11 +26,11 @@ export interface ChainBreak {
   problem: 'hash_mismatch' | 'broken_link' | 'gap';
 }
 
-export async function streamEvents(sql: Sql, streamId: string): Promise<StoredEvent[]> {
+export async function streamEvents(sql: Sql, streamId: string, shopId?: string): Promise<StoredEvent[]> {
   const r = await sql.query<StoredEvent>(
     `SELECT stream_id, stream_version, seq, type, data, actor, occurred_at, recorded_at, prev_hash, hash
-     FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-    [streamId],
+     FROM events WHERE stream_id = $1 AND ($2::text IS NULL OR shop_id = $2) ORDER BY stream_version`,
+    [streamId, shopId ?? null],
   );
   return r.rows;
 }
@@ -60,17 +60,20 @@ export function verifyEvents(events: readonly StoredEvent[]): ChainBreak[] {
  * row remembers) is the last event's: a deleted tail shows up there.
  */
 export async function verifyAll(sql: Sql): Promise<ChainBreak[]> {
-  const streams = await sql.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events ORDER BY stream_id');
+  // A stream is named within its shop (order ids are the shop system's own).
+  const streams = await sql.query<{ shop_id: string; stream_id: string }>('SELECT DISTINCT shop_id, stream_id FROM events ORDER BY shop_id, stream_id');
   const breaks: ChainBreak[] = [];
-  for (const { stream_id } of streams.rows) breaks.push(...verifyEvents(await streamEvents(sql, stream_id)));
-  const heads = await sql.query<{ case_id: string; version: number; last_hash: string | null; head: string | null; n: number }>(
-    `SELECT c.case_id, c.version, c.last_hash,
+  for (const { shop_id, stream_id } of streams.rows) {
+    breaks.push(...verifyEvents(await streamEvents(sql, stream_id, shop_id)).map((b) => ({ ...b, stream: `${shop_id}/${b.stream}` })));
+  }
+  const heads = await sql.query<{ shop_id: string; case_id: string; version: number; last_hash: string | null; head: string | null; n: number }>(
+    `SELECT c.shop_id, c.case_id, c.version, c.last_hash,
             (SELECT e.hash FROM events e WHERE e.shop_id = c.shop_id AND e.stream_id = 'case:' || c.case_id ORDER BY e.stream_version DESC LIMIT 1) AS head,
             (SELECT count(*)::int FROM events e WHERE e.shop_id = c.shop_id AND e.stream_id = 'case:' || c.case_id) AS n
      FROM cases c`,
   );
   for (const h of heads.rows) {
-    if (h.head !== h.last_hash || h.n !== h.version) breaks.push({ stream: `case:${h.case_id}`, version: h.version, problem: 'gap' });
+    if (h.head !== h.last_hash || h.n !== h.version) breaks.push({ stream: `${h.shop_id}/case:${h.case_id}`, version: h.version, problem: 'gap' });
   }
   return breaks;
 }

@@ -311,6 +311,35 @@ describe('the order shipping fee (SPEC §5)', () => {
   });
 });
 
+describe('the shipping fee with the last lines', () => {
+  it('goes back with the last refund even when the lines were split over cases open together', () => {
+    const order = orderInput({
+      shipping_fee: 800,
+      free_shipping: false,
+      lines: [
+        { id: 'L1', sku: 'A', category: 'apparel', quantity: 1, paid_amount: 5000, flags: [] },
+        { id: 'L2', sku: 'B', category: 'apparel', quantity: 1, paid_amount: 3000, flags: [] },
+      ],
+    });
+    const refundAll = (events: DomainEvent[], id: string) => {
+      let e = thenStep(events, cmd({ kind: 'agree', caseId: id }, merchant), T0 + HOUR);
+      const refundId = given(e).state.cases[id]!.pendingRefund!.refundId;
+      e = thenStep(e, cmd({ kind: 'confirm_refund', caseId: id, refundId }, system), T0 + HOUR);
+      return e;
+    };
+    let e = history(
+      P,
+      place(order, T0),
+      step(apply({ type: 'refund_only', reason: 'no_longer_needed', evidence: [], lines: [{ line: 'L1', quantity: 1 }] }, 'A'), T0 + HOUR),
+      step(apply({ type: 'refund_only', reason: 'no_longer_needed', evidence: [], lines: [{ line: 'L2', quantity: 1 }] }, 'B'), T0 + HOUR),
+    );
+    e = refundAll(refundAll(e, 'A'), 'B');
+    const s = given(e).state;
+    expect([s.cases.A!.refunded, s.cases.B!.refunded]).toEqual([5000, 3800]);
+    expect(s.order).toMatchObject({ status: 'closed', shippingFeeRefunded: 800 });
+  });
+});
+
 describe('orders', () => {
   it('late shipment pays compensation once, at 30 % clamped to [5, 500] yuan', () => {
     const events = history(P, place(orderInput()));

@@ -45,7 +45,7 @@ export class Draft {
     const c = this.caseOf(e.caseId);
     if (c.status === 'refunding') {
       const n = c.version; // the stream position makes the refund id unique and deterministic
-      const plan = planRefund(`${c.id}-refund-${n}`, c, this.order, this.policy.params, c.amount);
+      const plan = planRefund(`${c.id}-refund-${n}`, c, this.ctx, this.policy.params, c.amount);
       this.emit({ type: 'RefundRequested', at: this.now, caseId: c.id, plan });
     }
     this.startCaseDeadline(c.id);

@@ -132,16 +132,16 @@ export function returnShipping(
 }
 
 /** The refund of a case: `amount` (goods first, then the shipping fee part) plus return shipping. */
-export function planRefund(
-  refundId: string,
-  c: CaseState,
-  o: OrderState,
-  p: PolicyParams,
-  amount: Fen,
-): RefundPlan {
+export function planRefund(refundId: string, c: CaseState, ctx: OrderContext, p: PolicyParams, amount: Fen): RefundPlan {
+  const o = ctx.order!;
   const goodsMax = sumShares(c.lines);
   const goodsAmount = Math.min(amount, goodsMax);
-  const fee = Math.min(amount - goodsAmount, c.shippingFeePart);
+  let fee = Math.min(amount - goodsAmount, c.shippingFeePart);
+  // SPEC §5: the fee goes back with the last lines. A case that did not hold the fee when it was
+  // applied (its lines' last units were then in other open cases) may be the last one now.
+  if (fee === 0 && c.shippingFeePart === 0 && goodsAmount === goodsMax && (c.type === 'refund_only' || c.type === 'return_refund')) {
+    fee = shippingFeePart(ctx, c.lines, o.shippedAt === null ? 'merchant' : c.liability, c.id);
+  }
   const deductions = Math.min(c.deductions, goodsAmount);
   const parts = allocate(goodsAmount - deductions, c.lines);
   const rs = returnShipping(c, o, p);

@@ -227,6 +227,26 @@ CREATE TABLE api_keys (
 CREATE UNIQUE INDEX api_keys_hash ON api_keys (key_hash);
 `,
   },
+  {
+    version: 4,
+    name: 'evidence files',
+    sql: `
+-- Evidence files (SPEC §7): photos, videos, documents uploaded for a case, addressed by their
+-- content hash; readable by the case's parties and the platform only.
+CREATE TABLE evidence_files (
+  shop_id       text NOT NULL,
+  case_id       text NOT NULL,
+  sha256        text NOT NULL,
+  content_type  text NOT NULL,
+  size          integer NOT NULL,
+  filename      text NOT NULL DEFAULT '',
+  uploaded_by   jsonb NOT NULL,
+  content       bytea NOT NULL,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, case_id, sha256)
+);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -157,6 +157,38 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect((await call('GET', '/v1/events', buyer)).json().error.code).toBe('forbidden');
     });
 
+    it('previews what the buyer may apply for, with the reason and the window of each refusal', async () => {
+      const options = async (id: string) => {
+        const r = await call('GET', `/v1/shops/S1/orders/${id}/eligibility`, buyer, undefined, { 'accept-language': 'en' });
+        expect(r.statusCode, r.body).toBe(200);
+        return Object.fromEntries(r.json().options.map((o: { type: string; reason: string }) => [`${o.type}/${o.reason}`, o]));
+      };
+      const free = await options('O5'); // no case on it
+      expect(free['return_refund/no_reason_7d']).toMatchObject({ eligible: true, until: expect.stringMatching(/\+08:00$/) });
+      expect(free['refund_only/no_longer_needed']).toMatchObject({ eligible: false, refusal: { code: 'not_eligible', details: { rule: 'unshipped_only_reason' } } });
+      const held = await options('O2'); // its unit is in the open case L0
+      expect(held['refund_only/damaged'].refusal.code).toBe('duplicate_case');
+      expect((await call('GET', '/v1/shops/S1/orders/O2/eligibility', otherBuyer)).statusCode).toBe(404);
+    });
+
+    it('limits requests per key (429 rate_limited) and exposes Prometheus metrics', async () => {
+      const limited = await buildServer({ engine, tokenSecret: SECRET, requestsPerMinute: 3 });
+      try {
+        const codes = [];
+        for (let i = 0; i < 4; i++) codes.push((await limited.inject({ method: 'GET', url: '/v1/policies', headers: { authorization: `Bearer ${keys.S2}` } })).statusCode);
+        expect(codes).toEqual([200, 200, 200, 429]);
+        // Another key has its own budget.
+        expect((await limited.inject({ method: 'GET', url: '/v1/policies', headers: { authorization: `Bearer ${keys.platform}` } })).statusCode).toBe(200);
+      } finally {
+        await limited.close();
+      }
+      const m = await app.inject({ method: 'GET', url: '/metrics' });
+      expect(m.statusCode).toBe(200);
+      expect(m.body).toMatch(/aftersale_http_requests_total\{method="POST",route="\/v1\/cases\/:case\/agree",status="200"\} \d+/);
+      expect(m.body).toMatch(/aftersale_deadlines_due \d+/);
+      expect(m.body).toMatch(/aftersale_outbox_backlog \d+/);
+    });
+
     it('publishes the OpenAPI document and the reference page', async () => {
       const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
       expect(doc.openapi).toMatch(/^3\./);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseCommand, Command, OrderCommand, OrderInput } from '../domain/commands.ts';
 import { decide } from '../domain/decide.ts';
+import { eligibilityPreview } from '../domain/preview.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { evolveAll } from '../domain/evolve.ts';
@@ -325,6 +326,15 @@ export function createEngine(deps: EngineDeps) {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
   }
 
+  /** What the buyer of an order may apply for now, and why not (SPEC §3). */
+  async function preview(shopId: string, orderId: string, at: Instant = clock.now()) {
+    const { shop, order } = await loadForCommand(db, shopId, orderId);
+    if (!order) return null;
+    const policy = shopPolicy(shop, shopId, at);
+    if ('ok' in policy) return null;
+    return eligibilityPreview(order.ctx, policy, at);
+  }
+
   async function getCase(caseId: string, shopId?: string): Promise<CaseState | null> {
     const r = shopId
       ? await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND case_id = $2', [shopId, caseId])
@@ -343,5 +353,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
 }

@@ -20,7 +20,8 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
   aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
-  aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint`;
+  aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint
+  aftersale import orders FILE [--format csv|json] [--as SHOP|platform]  place the orders of a CSV or JSON/NDJSON file`;
 
 const stdout: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
@@ -44,6 +45,10 @@ export async function main(argv: string[], out: Out = stdout): Promise<number> {
     case 'serve': {
       const { serveCommand } = await import('./serve-command.ts');
       return serveCommand(rest, out);
+    }
+    case 'import': {
+      const { importCommand } = await import('./import-command.ts');
+      return importCommand(rest, out);
     }
     case 'demo': {
       const { demoCommand } = await import('./demo-command.ts');

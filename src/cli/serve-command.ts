@@ -50,7 +50,12 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
       out.log(`  ${seeded.orders} orders, ${seeded.cases} cases in every status`);
     }
   }
-  const app = await buildServer({ engine, tokenSecret: secret, logger: process.env.AFTERSALE_LOG === 'json' });
+  const app = await buildServer({
+    engine,
+    tokenSecret: secret,
+    logger: process.env.AFTERSALE_LOG === 'json',
+    requestsPerMinute: Number(process.env.AFTERSALE_REQUESTS_PER_MINUTE ?? 1200),
+  });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

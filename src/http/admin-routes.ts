@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import { caseView } from '../app/views.ts';
+import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState } from '../domain/state.ts';
 import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../domain/types.ts';
@@ -90,6 +91,31 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
         data: page.map((x) => caseView(x.state, tz)),
         next_cursor:
           r.rows.length > f.limit && last ? Buffer.from(JSON.stringify([isFinite(new Date(last.k).getTime()) ? new Date(last.k).toISOString() : 'infinity', last.case_id])).toString('base64url') : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/shops/:shop/orders/:order/eligibility',
+    { schema: { tags: ['orders'], params: z.object({ shop: idParam, order: idParam }) } },
+    async (req, reply) => {
+      const { shop, order } = req.params;
+      const o = await engine.getOrder(shop, order);
+      const p = req.principal;
+      if (!o || !(mayManageShop(p, shop) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) {
+        return send(req, reply, refuse('not_found', 'order', '订单不存在', 'no such order', {}));
+      }
+      const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
+      const items = (await engine.preview(shop, order))!;
+      return {
+        order,
+        options: items.map((i) => ({
+          type: i.type,
+          reason: i.reason,
+          eligible: i.eligible,
+          until: i.until === null ? null : formatInstant(i.until, tz),
+          refusal: i.refusal ? { code: i.refusal.code, message: i.refusal.message[lang], details: i.refusal.details } : null,
+        })),
       };
     },
   );

@@ -19,12 +19,17 @@ import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from '
 import { errorBody, language, STATUS } from './errors.ts';
 import { availableActions } from './actions.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
+import { opsRoutes } from './ops-routes.ts';
+import { importRoutes } from './import-routes.ts';
 
 export interface ServerOptions {
   engine: Engine;
   tokenSecret: string;
   timeZone?: string;
   logger?: boolean;
+  /** Requests per key per minute (429 `rate_limited` beyond); unlimited when absent. */
+  requestsPerMinute?: number;
 }
 
 declare module 'fastify' {
@@ -197,6 +202,9 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
+  await evidenceRoutes(app, engine, tz, send);
+  opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
+  importRoutes(app, engine, send);
 
   app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
     builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),

@@ -51,17 +51,7 @@ export async function loadForCommands(
   sql: Sql,
   keys: readonly { shopId: string; orderId: string }[],
 ): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }[]> {
-  const r = await sql.query<{
-    shop_id: string;
-    order_id: string;
-    policy_pack: string | null;
-    overrides: Record<string, unknown> | null;
-    state: OrderState | null;
-    version: number;
-    stream_version: number;
-    last_hash: string | null;
-    cases: [string, CaseState, string | null][] | null;
-  }>(
+  const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
     `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, o.state, o.version, o.stream_version, o.last_hash,
             (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = k.shop_id AND c.order_id = k.order_id) AS cases
      FROM unnest($1::text[], $2::text[]) AS k(shop_id, order_id)
@@ -73,7 +63,7 @@ export async function loadForCommands(
   return keys.map((k) => toLoaded(byKey.get(`${k.shopId}\u0000${k.orderId}`)!));
 }
 
-function toLoaded(row: {
+interface LoadedRow {
   policy_pack: string | null;
   overrides: Record<string, unknown> | null;
   state: OrderState | null;
@@ -81,7 +71,9 @@ function toLoaded(row: {
   stream_version: number;
   last_hash: string | null;
   cases: [string, CaseState, string | null][] | null;
-}): { shop: ShopRow | null; order: LoadedOrder | null } {
+}
+
+function toLoaded(row: LoadedRow): { shop: ShopRow | null; order: LoadedOrder | null } {
   const shop = row.policy_pack ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {} } : null;
   if (!row.state) return { shop, order: null };
   const cases: Record<string, CaseState> = {};

@@ -1,0 +1,244 @@
+// Evidence files (SPEC §7): photos, videos and documents a case's buyer or shop uploads, stored by
+// content hash and recorded on the case (`submit_evidence`) so they appear in its history. The
+// file type is decided by its content (magic bytes), never by what the client declares. Readable by
+// the case's parties and the platform; everyone else is told the case does not exist.
+import multipart from '@fastify/multipart';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Engine } from '../app/engine.ts';
+import { toCaseCommand } from '../app/schemas.ts';
+import { formatInstant } from '../domain/calendar.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import type { CaseState } from '../domain/state.ts';
+import { EVIDENCE_KINDS } from '../domain/types.ts';
+import { iso, toMs } from '../store/time.ts';
+import { actorOf, type Principal } from './auth.ts';
+import { errorBody, language } from './errors.ts';
+
+type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
+
+/** The largest file accepted: 20 MiB. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+const MAX_DESCRIPTION = 2000;
+
+const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+const sha256Param = z.string().regex(/^[0-9a-f]{64}$/);
+const caseParams = z.object({ case: idParam });
+const fileParams = caseParams.extend({ sha256: sha256Param });
+const fields = z
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    description: z.string().max(MAX_DESCRIPTION).optional(),
+  })
+  .strict();
+
+export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/quicktime', 'application/pdf'] as const;
+
+const ascii = (b: Uint8Array, from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+
+/** The media type the bytes are, by their signature; `null` for nothing recognised. */
+export function sniffType(b: Uint8Array): string | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
+  if (b.length >= 6 && /^GIF8[79]a$/.test(ascii(b, 0, 6))) return 'image/gif';
+  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
+  if (b.length >= 12 && ascii(b, 8, 12) === 'WAVE' && ascii(b, 0, 4) === 'RIFF') return 'audio/wav';
+  if (b.length >= 12 && ascii(b, 4, 8) === 'ftyp') {
+    // ISO base media: the major brand tells a QuickTime movie, an MP4 video, or a HEIF/AVIF
+    // still image or an audio file (both of which share the container but are not accepted).
+    const brand = ascii(b, 8, 12);
+    if (brand === 'qt  ') return 'video/quicktime';
+    if (/^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/.test(brand)) return 'image/heif';
+    if (/^(avif|avis)$/.test(brand)) return 'image/avif';
+    if (/^M4[ABP] $/.test(brand)) return 'audio/mp4';
+    return 'video/mp4';
+  }
+  if (b.length >= 5 && ascii(b, 0, 5) === '%PDF-') return 'application/pdf';
+  if (b.length >= 4 && ascii(b, 0, 4) === 'PK\x03\x04') return 'application/zip';
+  if (b.length >= 3 && ascii(b, 0, 3) === 'ID3') return 'audio/mpeg';
+  if (b.length >= 2 && ascii(b, 0, 2) === 'MZ') return 'application/x-msdownload';
+  if (b.length >= 4 && ascii(b, 0, 4) === '\x7fELF') return 'application/x-executable';
+  const head = ascii(b, 0, Math.min(b.length, 1024)).trimStart();
+  if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  if (b.length > 0 && !b.subarray(0, 8192).includes(0)) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, Math.min(b.length, 8192)));
+      return 'text/plain';
+    } catch {
+      // Not text: fall through.
+    }
+  }
+  return null;
+}
+
+/** A client file name as stored: the last path segment, without control characters, ≤ 255. */
+function cleanFilename(name: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
+  return (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255);
+}
+
+/** `Content-Disposition` for a download: an ASCII fallback plus the RFC 5987 UTF-8 name. */
+function disposition(filename: string): string {
+  if (!filename) return 'attachment';
+  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+interface FileRow {
+  sha256: string;
+  content_type: string;
+  size: number;
+  filename: string;
+  uploaded_by: { role: string; id?: string };
+  created_at: Date | string;
+}
+
+/**
+ * Registers multipart parsing and the evidence routes. Async: the multipart plugin must be loaded
+ * before the server starts (call it with `await` before `ready`/`listen`).
+ */
+export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: string, send: Send, maxBytes: number = MAX_EVIDENCE_BYTES): Promise<void> {
+  await raw.register(multipart);
+  const app = raw.withTypeProvider<ZodTypeProvider>();
+
+  const notFound = refuse('not_found', 'case', '资源不存在', 'no such case', { resource: 'case' });
+  const isParty = (p: Principal, c: CaseState) => (p.kind === 'shop' && p.shopId === c.shopId) || (p.kind === 'buyer' && p.buyerId === c.buyerId);
+  const canRead = (p: Principal, c: CaseState) => p.kind === 'platform' || isParty(p, c);
+  const invalid = (rule: string, zh: string, en: string, details: Record<string, unknown>) => refuse('validation', rule, zh, en, details);
+  const urlOf = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
+
+  app.post(
+    '/v1/cases/:case/evidence',
+    {
+      schema: {
+        params: caseParams,
+        tags: ['evidence'],
+        consumes: ['multipart/form-data'],
+        description: `multipart/form-data: \`file\` (one file, at most ${maxBytes} bytes; JPEG, PNG, GIF, WEBP, MP4/MOV or PDF by content), \`kind\` (an evidence kind), \`description\` (optional, at most ${MAX_DESCRIPTION} characters). For the case's buyer or shop.`,
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      const c = await engine.getCase(req.params.case);
+      if (!c || !canRead(p, c)) return send(req, reply, notFound);
+      if (!isParty(p, c)) {
+        return send(req, reply, refuse('forbidden', 'evidence_upload', '平台不能上传凭证, 请要求当事方举证', 'the platform does not upload evidence: it requests it from a party', {}));
+      }
+      if (!req.isMultipart()) return send(req, reply, invalid('multipart', '请以 multipart/form-data 上传文件', 'upload the file as multipart/form-data', { field: 'file' }));
+
+      // Read every part: one file named `file`, and the text fields (in any order).
+      let file: { content: Buffer; filename: string; declared: string } | null = null;
+      const text: Record<string, string> = {};
+      try {
+        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 16 * 1024, parts: 10 } })) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file') {
+              await part.toBuffer().catch(() => undefined);
+              return send(req, reply, invalid('file', `未知的文件字段 ${part.fieldname}`, `unexpected file field ${part.fieldname}: send the file as "file"`, { field: part.fieldname }));
+            }
+            file = { content: await part.toBuffer(), filename: cleanFilename(part.filename), declared: part.mimetype };
+          } else {
+            if (part.valueTruncated || Object.hasOwn(text, part.fieldname)) {
+              return send(req, reply, invalid('field', `字段 ${part.fieldname} 无效`, `field ${part.fieldname} is too long or repeated`, { field: part.fieldname }));
+            }
+            text[part.fieldname] = String(part.value);
+          }
+        }
+      } catch (e) {
+        const err = e as { code?: string; statusCode?: number; message?: string };
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+          const r = invalid('file_size', `文件超过 ${maxBytes} 字节的上限`, `the file is larger than the limit of ${maxBytes} bytes`, { field: 'file', max_bytes: maxBytes });
+          return reply.status(413).send(errorBody(r, language(req.headers['accept-language'])));
+        }
+        if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+          return send(req, reply, invalid('multipart', `上传内容无效: ${err.message}`, `invalid upload: ${err.message}`, { field: 'file' }));
+        }
+        throw e;
+      }
+
+      const parsed = fields.safeParse(text);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = String(issue?.path[0] ?? (issue && 'keys' in issue ? (issue.keys as string[])[0] : 'kind'));
+        return send(req, reply, invalid('field', `字段 ${field} 无效`, `invalid field ${field}: ${issue?.message ?? ''}`, field === 'kind' ? { field, allowed: EVIDENCE_KINDS } : { field }));
+      }
+      if (!file) return send(req, reply, invalid('file', '缺少文件', 'a file is required (field "file")', { field: 'file' }));
+      if (file.content.length === 0) return send(req, reply, invalid('file', '文件为空', 'the file is empty', { field: 'file' }));
+      const type = sniffType(file.content);
+      if (!type || !(ALLOWED_TYPES as readonly string[]).includes(type)) {
+        const detected = type ?? 'application/octet-stream';
+        return send(
+          req,
+          reply,
+          invalid('file_type', `不支持的文件类型 ${detected}`, `unsupported file type ${detected}: only JPEG, PNG, GIF, WEBP, MP4/MOV and PDF`, {
+            field: 'file',
+            detected,
+            declared: file.declared,
+            allowed: ALLOWED_TYPES,
+          }),
+        );
+      }
+
+      const { kind, description } = parsed.data;
+      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const actor = actorOf(p);
+      await engine.db.query(
+        `INSERT INTO evidence_files (shop_id, case_id, sha256, content_type, size, filename, uploaded_by, content, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (shop_id, case_id, sha256) DO NOTHING`,
+        [c.shopId, c.id, sha256, type, file.content.length, file.filename, JSON.stringify(actor), file.content, iso(Date.now())],
+      );
+      // Recorded on the case, so it is in the (tamper-evident) history. A refusal keeps the file.
+      const cmd = toCaseCommand('submit_evidence', c.id, { evidence: [{ kind, sha256, ...(description ? { description } : {}) }] });
+      if ('ok' in cmd) return send(req, reply, cmd);
+      const key = req.headers['idempotency-key'];
+      const r = await engine.caseCommand(cmd, actor, { shopId: c.shopId, ...(typeof key === 'string' && key.length > 0 && key.length <= 255 ? { idempotencyKey: key } : {}) });
+      if (!r.ok) return send(req, reply, r);
+      return reply.status(201).send({ sha256, kind, content_type: type, size: file.content.length, url: urlOf(c.id, sha256) });
+    },
+  );
+
+  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'] } }, async (req, reply) => {
+    const c = await engine.getCase(req.params.case);
+    if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
+    const rows = await engine.db.query<FileRow>(
+      'SELECT sha256, content_type, size, filename, uploaded_by, created_at FROM evidence_files WHERE shop_id = $1 AND case_id = $2 ORDER BY created_at, sha256',
+      [c.shopId, c.id],
+    );
+    return {
+      data: rows.rows.map((f) => {
+        const item = c.evidence.find((e) => e.sha256 === f.sha256);
+        return {
+          sha256: f.sha256,
+          kind: item?.kind ?? null,
+          description: item?.description ?? null,
+          content_type: f.content_type,
+          size: Number(f.size),
+          filename: f.filename,
+          uploaded_by: f.uploaded_by,
+          created_at: formatInstant(toMs(f.created_at), tz),
+          url: urlOf(c.id, f.sha256),
+        };
+      }),
+    };
+  });
+
+  app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'] } }, async (req, reply) => {
+    const c = await engine.getCase(req.params.case);
+    if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
+    const r = await engine.db.query<{ content_type: string; filename: string; content: Uint8Array }>(
+      'SELECT content_type, filename, content FROM evidence_files WHERE shop_id = $1 AND case_id = $2 AND sha256 = $3',
+      [c.shopId, c.id, req.params.sha256],
+    );
+    const f = r.rows[0];
+    if (!f) return send(req, reply, refuse('not_found', 'evidence', '凭证文件不存在', 'no such evidence file', { resource: 'evidence' }));
+    const body = Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength);
+    return reply
+      .header('content-type', f.content_type)
+      .header('content-disposition', disposition(f.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600')
+      .send(body);
+  });
+}

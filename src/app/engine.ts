@@ -151,7 +151,7 @@ export function createEngine(deps: EngineDeps) {
           }
           return result;
         });
-        if (outcome.ok && !outcome.replayed) await executeRefunds(shopId, orderId, outcome.events, now);
+        if (outcome.ok && !outcome.replayed) await executeRefunds(shopId, outcome.events);
         return outcome;
       } catch (e) {
         if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
@@ -198,10 +198,12 @@ export function createEngine(deps: EngineDeps) {
         });
       }
     }
-    const policy = shopPolicy(shop, shopId, now);
+    // A sandbox shop lives on its test clock (unless the caller fixed the instant, e.g. a deadline).
+    const at = opts.at === undefined && shop?.sandboxClock != null ? shop.sandboxClock : now;
+    const policy = shopPolicy(shop, shopId, at);
     if ('ok' in policy) return policy;
     const ctx = loaded?.ctx ?? emptyContext();
-    const decision = decide(cmd, ctx, policy, now);
+    const decision = decide(cmd, ctx, policy, at);
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0 };
     const next = evolveAll(ctx, decision.events);
@@ -212,12 +214,13 @@ export function createEngine(deps: EngineDeps) {
   /** The provider's answer comes back as a system command on the order. */
   const report: RefundReport = (shopId, orderId, cmd, at) => dispatch(shopId, orderId, cmd, { at });
 
-  async function executeRefunds(shopId: string, _orderId: string, events: readonly DomainEvent[], at: Instant): Promise<void> {
+  async function executeRefunds(shopId: string, events: readonly DomainEvent[]): Promise<void> {
     if (deps.inlineRefunds === false) return;
     for (const e of events) {
       if (e.type !== 'RefundRequested') continue;
       try {
-        await executeDueRefunds(db, payments, report, at, { only: { shopId, refundId: e.plan.refundId } });
+        // At the decision's own instant (a sandbox's test clock, or a deadline's due time).
+        await executeDueRefunds(db, payments, report, e.at, { only: { shopId, refundId: e.plan.refundId } });
       } catch {
         // The command committed; its refund row stays pending and a worker executes it later.
       }
@@ -303,13 +306,39 @@ export function createEngine(deps: EngineDeps) {
       return fired;
     }
     for (const d of stale) await markStale(db, d, clock.now());
-    for (const x of decided) await executeRefunds(x.d.shopId, x.d.orderId, x.events, x.d.dueAt);
+    for (const x of decided) await executeRefunds(x.d.shopId, x.events);
     return decided.length;
   }
 
-  /** The earliest pending deadline due at or before `upTo`. */
-  async function nextDue(upTo: Instant): Promise<DueDeadline | null> {
-    return (await dueDeadlines(db, upTo, 1))[0] ?? null;
+  /** The earliest pending deadline due at or before `upTo` (of one shop, when given). */
+  async function nextDue(upTo: Instant, shopId?: string): Promise<DueDeadline | null> {
+    return (await dueDeadlines(db, upTo, 1, shopId))[0] ?? null;
+  }
+
+  /** Creates or resets a sandbox shop: its own test clock, starting at `start`. */
+  async function createSandboxShop(shop: ShopInput, start: Instant): Promise<{ ok: true } | Refusal> {
+    const r = await upsertShop(shop);
+    if (!r.ok) return r;
+    await db.query('UPDATE shops SET sandbox_clock = $2 WHERE shop_id = $1', [shop.id, iso(start)]);
+    return r;
+  }
+
+  /**
+   * Moves a sandbox shop's test clock forward to `to`, firing every deadline of the shop due on the
+   * way at its own due instant, earliest first — as `aftersale simulate` does (SPEC §12).
+   */
+  async function advanceSandbox(shopId: string, to: Instant): Promise<{ now: Instant; fired: number } | Refusal> {
+    const r = await db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shopId]);
+    const clockAt = r.rows[0]?.sandbox_clock;
+    if (!clockAt) return refuse('not_found', 'sandbox', '不是沙箱店铺', `shop ${shopId} has no test clock`, { shop: shopId });
+    if (to < clockAt.getTime()) return refuse('validation', 'to', '测试时钟不能倒退', 'a test clock never goes back', { now: iso(clockAt.getTime()) });
+    let fired = 0;
+    for (let d = await nextDue(to, shopId); d; d = await nextDue(to, shopId)) {
+      await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(d.dueAt)]);
+      if (await fire(d)) fired++;
+    }
+    await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(to)]);
+    return { now: to, fired };
   }
 
   /** Fires every deadline due at or before `upTo`, earliest first (also those the firing creates). */
@@ -353,5 +382,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+  return { db, clock, runRefunds, preview, createSandboxShop, advanceSandbox, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
 }

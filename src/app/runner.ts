@@ -16,6 +16,7 @@ export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leas
     `UPDATE deadlines d SET lease_until = $2
      FROM (SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
            WHERE status = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+             AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
            ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) c
      WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
      RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
@@ -68,6 +69,7 @@ export async function runReminders(engine: Engine, limit = 200): Promise<number>
       `UPDATE deadlines d SET reminded_at = $1
        FROM (SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
              WHERE status = 'pending' AND reminded_at IS NULL AND remind_at <= $1
+               AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
              ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED) c
        WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
        RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,

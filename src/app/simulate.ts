@@ -160,7 +160,7 @@ function orderActor(event: string, o: { shop: string; buyer: string }, as?: stri
 }
 
 /** Compares an expectation: instants as instants, objects field by field. */
-function same(expected: unknown, found: unknown): boolean {
+export function same(expected: unknown, found: unknown): boolean {
   if (typeof expected === 'string' && typeof found === 'string') {
     const a = parseInstant(expected);
     const b = parseInstant(found);

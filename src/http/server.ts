@@ -19,6 +19,7 @@ import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from '
 import { errorBody, language, STATUS } from './errors.ts';
 import { availableActions } from './actions.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
@@ -202,6 +203,7 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
+  sandboxRoutes(app, engine, tz, send);
   await evidenceRoutes(app, engine, tz, send);
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);

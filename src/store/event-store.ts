@@ -40,6 +40,8 @@ export function eventHash(prev: string | null, e: { streamId: string; streamVers
 export interface ShopRow {
   policy_pack: string;
   overrides: Record<string, unknown>;
+  /** A sandbox shop's test clock (ms); null for a live shop. */
+  sandboxClock: Instant | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function loadForCommands(
   keys: readonly { shopId: string; orderId: string }[],
 ): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }[]> {
   const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
-    `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, o.state, o.version, o.stream_version, o.last_hash,
+    `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, o.state, o.version, o.stream_version, o.last_hash,
             (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = k.shop_id AND c.order_id = k.order_id) AS cases
      FROM unnest($1::text[], $2::text[]) AS k(shop_id, order_id)
      LEFT JOIN shops s ON s.shop_id = k.shop_id
@@ -64,6 +66,7 @@ export async function loadForCommands(
 }
 
 interface LoadedRow {
+  sandbox_clock: Date | null;
   policy_pack: string | null;
   overrides: Record<string, unknown> | null;
   state: OrderState | null;
@@ -74,7 +77,9 @@ interface LoadedRow {
 }
 
 function toLoaded(row: LoadedRow): { shop: ShopRow | null; order: LoadedOrder | null } {
-  const shop = row.policy_pack ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {} } : null;
+  const shop = row.policy_pack
+    ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {}, sandboxClock: row.sandbox_clock ? toMs(row.sandbox_clock) : null }
+    : null;
   if (!row.state) return { shop, order: null };
   const cases: Record<string, CaseState> = {};
   const caseHashes: Record<string, string | null> = {};
@@ -112,12 +117,13 @@ export interface DueDeadline {
   dueAt: Instant;
 }
 
-/** Pending deadlines due at or before `upTo`, earliest first. */
-export async function dueDeadlines(sql: Sql, upTo: Instant, limit: number): Promise<DueDeadline[]> {
+/** Pending deadlines due at or before `upTo`, earliest first (of one shop, when given). */
+export async function dueDeadlines(sql: Sql, upTo: Instant, limit: number, shopId?: string): Promise<DueDeadline[]> {
   const r = await sql.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
     `SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
-     WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, shop_id, order_id, subject LIMIT $2`,
-    [iso(upTo), limit],
+     WHERE status = 'pending' AND due_at <= $1 AND ($3::text IS NULL OR shop_id = $3)
+     ORDER BY due_at, shop_id, order_id, subject LIMIT $2`,
+    [iso(upTo), limit, shopId ?? null],
   );
   return r.rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) }));
 }

@@ -247,6 +247,15 @@ CREATE TABLE evidence_files (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'sandbox test clocks',
+    sql: `
+-- A sandbox shop's own clock: its commands happen at this instant, and its deadlines fire only
+-- when the integrator advances it (never by the wall clock). NULL for a live shop.
+ALTER TABLE shops ADD COLUMN sandbox_clock timestamptz;
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -3,17 +3,14 @@
 // invisible to everyone else.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../src/app/engine.ts';
-import { builtinPacks } from '../src/app/packs.ts';
-import { simulatedProvider } from '../src/app/payments.ts';
+import type { Engine } from '../src/app/engine.ts';
 import { DAY } from '../src/domain/test-kit.ts';
-import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
+import { issueBuyerToken } from '../src/http/auth.ts';
 import { MAX_EVIDENCE_BYTES } from '../src/http/evidence-routes.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrations.ts';
+import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 
-const SECRET = 'test-secret';
 const BOUNDARY = '----aftersale-test-boundary-7MA4YWxkTrZu0gW';
 
 type Part = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
@@ -53,7 +50,6 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 export function evidenceContract(engineName: string, open: () => Promise<Database>) {
   describe(`Evidence files on ${engineName}`, () => {
-    let db: Database;
     let engine: Engine;
     let app: Awaited<ReturnType<typeof buildServer>>;
     const keys: Record<string, string> = {};
@@ -63,19 +59,11 @@ export function evidenceContract(engineName: string, open: () => Promise<Databas
     const otherBuyer = issueBuyerToken(SECRET, 'B2', now + DAY);
     const image = png();
 
+    let world: HttpWorld;
     beforeAll(async () => {
-      db = await open();
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.useSchema(schema);
-      await migrate(db);
-      let tick = now;
-      engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
-      for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']]) {
-        await engine.upsertShop({ id: id!, pack: pack! });
-        keys[id!] = await createApiKey(db, id!, 'test', now);
-      }
-      keys.platform = await createApiKey(db, '_platform', 'test', now);
-      app = await buildServer({ engine, tokenSecret: SECRET });
+      world = await httpWorld(open, schema, now);
+      ({ engine, app } = world);
+      Object.assign(keys, world.keys);
 
       const order = {
         id: 'O1', shop: 'S1', buyer: 'B1',
@@ -92,9 +80,7 @@ export function evidenceContract(engineName: string, open: () => Promise<Databas
       expect((await call('POST', '/v1/cases/C2/cancel', buyer, {})).json()).toMatchObject({ status: 'closed' });
     });
     afterAll(async () => {
-      await app?.close();
-      await db?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db?.close();
+      await world?.close();
     });
 
     const call = (method: 'GET' | 'POST', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>

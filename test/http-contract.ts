@@ -1,20 +1,15 @@
 // The HTTP API on every engine: a return from apply to refund with keys and tokens, tenant
 // isolation, SPEC §11 errors in both languages, and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../src/app/engine.ts';
-import { builtinPacks } from '../src/app/packs.ts';
-import { simulatedProvider } from '../src/app/payments.ts';
+import type { Engine } from '../src/app/engine.ts';
 import { DAY } from '../src/domain/test-kit.ts';
-import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
+import { issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrations.ts';
-
-const SECRET = 'test-secret';
+import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 
 export function httpContract(engineName: string, open: () => Promise<Database>) {
   describe(`HTTP API on ${engineName}`, () => {
-    let db: Database;
     let engine: Engine;
     let app: Awaited<ReturnType<typeof buildServer>>;
     const keys: Record<string, string> = {};
@@ -23,25 +18,14 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
     const buyer = issueBuyerToken(SECRET, 'B1', now + DAY);
     const otherBuyer = issueBuyerToken(SECRET, 'B2', now + DAY);
 
+    let world: HttpWorld;
     beforeAll(async () => {
-      db = await open();
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.useSchema(schema);
-      await migrate(db);
-      // A clock that moves on every reading, as a real one does between deciding and appending.
-      let tick = now;
-      engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
-      for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']]) {
-        await engine.upsertShop({ id: id!, pack: pack! });
-        keys[id!] = await createApiKey(db, id!, 'test', now);
-      }
-      keys.platform = await createApiKey(db, '_platform', 'test', now);
-      app = await buildServer({ engine, tokenSecret: SECRET });
+      world = await httpWorld(open, schema, now);
+      ({ engine, app } = world);
+      Object.assign(keys, world.keys);
     });
     afterAll(async () => {
-      await app?.close();
-      await db?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db?.close();
+      await world?.close();
     });
 
     const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>

@@ -1,21 +1,17 @@
 // POST /v1/orders/import: CSV and JSON bodies, authorised like POST /v1/orders (a shop key imports
 // its own shop's orders, other shops' rows fail `forbidden` one by one; a buyer is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../src/app/engine.ts';
-import { builtinPacks } from '../src/app/packs.ts';
-import { simulatedProvider } from '../src/app/payments.ts';
-import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
+import type { Engine } from '../src/app/engine.ts';
+import { issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { openPglite, type Database } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrations.ts';
+import { openPglite } from '../src/store/db.ts';
+import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 
-const SECRET = 'test-secret';
 const DAY = 86_400_000;
 const HEADER =
   'order_id,shop,buyer,placed_at,paid_at,ship_by,shipped_at,carrier,tracking,signed_at,signed_on,completed_at,shipping_fee,free_shipping,shipping_insurance,line_id,sku,title,category,quantity,paid_amount,flags,warranty_days';
 
 describe('POST /v1/orders/import (PGlite)', () => {
-  let db: Database;
   let engine: Engine;
   let app: Awaited<ReturnType<typeof buildServer>>;
   const keys: Record<string, string> = {};
@@ -25,22 +21,14 @@ describe('POST /v1/orders/import (PGlite)', () => {
   const row = (order: string, shop: string, line: string, title = 'Tee') =>
     [order, shop, 'B1', at(3), at(3), '', at(2), 'SF', 'SF1', at(1), '', '', '0', 'true', '0', line, 'TEE', title, 'apparel', '1', '19900', '', ''].join(',');
 
+  let world: HttpWorld;
   beforeAll(async () => {
-    db = await openPglite();
-    await db.useSchema('import_http');
-    await migrate(db);
-    let tick = now;
-    engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
-    for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']]) {
-      await engine.upsertShop({ id: id!, pack: pack! });
-      keys[id!] = await createApiKey(db, id!, 'test', now);
-    }
-    keys.platform = await createApiKey(db, '_platform', 'test', now);
-    app = await buildServer({ engine, tokenSecret: SECRET });
+    world = await httpWorld(() => openPglite(), 'import_http', now);
+    ({ engine, app } = world);
+    Object.assign(keys, world.keys);
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
+    await world?.close();
   });
 
   const post = (auth: string, payload: string, contentType: string, headers: Record<string, string> = {}) =>

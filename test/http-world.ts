@@ -1,0 +1,47 @@
+// A small marketplace for HTTP tests: a fresh schema, an engine whose clock moves on every reading
+// (as a real one does between deciding and appending), shops S1 (taobao) and S2 (tmall), their keys
+// and the platform's, and the server.
+import { createEngine, type Engine } from '../src/app/engine.ts';
+import { builtinPacks } from '../src/app/packs.ts';
+import { simulatedProvider } from '../src/app/payments.ts';
+import { createApiKey } from '../src/http/auth.ts';
+import { buildServer } from '../src/http/server.ts';
+import type { Database } from '../src/store/db.ts';
+import { migrate } from '../src/store/migrations.ts';
+
+export const TOKEN_SECRET = 'test-secret';
+
+export interface HttpWorld {
+  db: Database;
+  engine: Engine;
+  app: Awaited<ReturnType<typeof buildServer>>;
+  keys: Record<'S1' | 'S2' | 'platform', string>;
+  close(): Promise<void>;
+}
+
+export async function httpWorld(open: () => Promise<Database>, schema: string, now = Date.now()): Promise<HttpWorld> {
+  const db = await open();
+  await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await db.useSchema(schema);
+  await migrate(db);
+  let tick = now;
+  const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
+  const keys = {} as HttpWorld['keys'];
+  for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']] as const) {
+    await engine.upsertShop({ id, pack });
+    keys[id] = await createApiKey(db, id, 'test', now);
+  }
+  keys.platform = await createApiKey(db, '_platform', 'test', now);
+  const app = await buildServer({ engine, tokenSecret: TOKEN_SECRET });
+  return {
+    db,
+    engine,
+    app,
+    keys,
+    async close() {
+      await app.close();
+      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    },
+  };
+}

@@ -16,22 +16,18 @@ import type { Database, Sql } from '../store/db.ts';
 import {
   canonicalJson,
   ConflictError,
-  dueDeadlines,
   loadForCommand,
-  loadForCommands,
   loadOrder,
   locateCase,
   type ShopRow,
-  markStale,
-  releaseLease,
-  type DueDeadline,
 } from '../store/event-store.ts';
 import { iso } from '../store/time.ts';
-import { appendDecisions, type Decided } from '../store/append.ts';
+import { appendDecisions } from '../store/append.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
+import { createFiring } from './firing.ts';
 
 export interface EngineDeps {
   db: Database;
@@ -71,7 +67,7 @@ const MAX_ATTEMPTS = 5;
  * A unique violation that means another writer got there first (same event position, same new
  * order, same idempotency key). Any other one is a bug and is not retried into a `conflict`.
  */
-function isUniqueViolation(e: unknown): boolean {
+export function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || (e as { code?: string }).code !== '23505') return false;
   const constraint = (e as { constraint?: string }).constraint;
   return constraint === undefined || /^(events_|orders_pkey|cases_pkey|idempotency_keys_pkey|rate_limits_pkey)/.test(constraint);
@@ -81,11 +77,6 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
-
-  async function policyFor(sql: Sql, shopId: string, at: Instant): Promise<Policy | Refusal> {
-    const r = await sql.query<ShopRow>('SELECT policy_pack, overrides FROM shops WHERE shop_id = $1', [shopId]);
-    return shopPolicy(r.rows[0] ?? null, shopId, at);
-  }
 
   /** The policy in force for a shop at an instant: its pack's version then, with its overrides. */
   function shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal {
@@ -252,104 +243,8 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  function expiry(d: DueDeadline): Command {
-    const system: Actor = { role: 'system' };
-    return d.subject === 'order'
-      ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
-      : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
-  }
+  const firing = createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afterCommit: executeRefunds });
 
-  async function fire(d: DueDeadline): Promise<boolean> {
-    // The expiry takes effect at the due instant, however late the runner gets to it.
-    const r = await dispatch(d.shopId, d.orderId, expiry(d), { at: d.dueAt });
-    if (!r.ok && (r.code === 'conflict' || r.code === 'rate_limited')) {
-      // Still due: let the next pass (or another runner) try again.
-      await releaseLease(db, d);
-      return false;
-    }
-    if (!r.ok || r.events.length === 0) {
-      await markStale(db, d, clock.now());
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * Fires deadlines of distinct orders in one transaction (the runner's fast path). If any order
-   * changed meanwhile the batch is rolled back and each deadline is fired on its own instead.
-   */
-  async function fireBatch(ds: readonly DueDeadline[]): Promise<number> {
-    const keys = new Set(ds.map((d) => `${d.shopId}\u0000${d.orderId}`));
-    if (keys.size !== ds.length) throw new Error('fireBatch takes one deadline per order');
-    let decided: (Decided & { d: DueDeadline })[];
-    let stale: DueDeadline[] = [];
-    try {
-      [decided, stale] = await db.transaction(async (tx) => {
-        const loaded = await loadForCommands(tx, ds);
-        const ok: (Decided & { d: DueDeadline })[] = [];
-        const none: DueDeadline[] = [];
-        ds.forEach((d, i) => {
-          const { shop, order } = loaded[i]!;
-          const policy = shopPolicy(shop, d.shopId, d.dueAt);
-          const cmd = expiry(d);
-          const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
-          if (!decision?.ok || decision.events.length === 0) none.push(d);
-          else ok.push({ d, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
-        });
-        if (ok.length) await appendDecisions(tx, ok, clock.now());
-        return [ok, none] as const;
-      });
-    } catch (e) {
-      if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
-      let fired = 0;
-      for (const d of ds) if (await fire(d)) fired++;
-      return fired;
-    }
-    for (const d of stale) await markStale(db, d, clock.now());
-    for (const x of decided) await executeRefunds(x.d.shopId, x.events);
-    return decided.length;
-  }
-
-  /** The earliest pending deadline due at or before `upTo` (of one shop, when given). */
-  async function nextDue(upTo: Instant, shopId?: string): Promise<DueDeadline | null> {
-    return (await dueDeadlines(db, upTo, 1, shopId))[0] ?? null;
-  }
-
-  /** Creates or resets a sandbox shop: its own test clock, starting at `start`. */
-  async function createSandboxShop(shop: ShopInput, start: Instant): Promise<{ ok: true } | Refusal> {
-    const r = await upsertShop(shop);
-    if (!r.ok) return r;
-    await db.query('UPDATE shops SET sandbox_clock = $2 WHERE shop_id = $1', [shop.id, iso(start)]);
-    return r;
-  }
-
-  /**
-   * Moves a sandbox shop's test clock forward to `to`, firing every deadline of the shop due on the
-   * way at its own due instant, earliest first — as `aftersale simulate` does (SPEC §12).
-   */
-  async function advanceSandbox(shopId: string, to: Instant): Promise<{ now: Instant; fired: number } | Refusal> {
-    const r = await db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shopId]);
-    const clockAt = r.rows[0]?.sandbox_clock;
-    if (!clockAt) return refuse('not_found', 'sandbox', '不是沙箱店铺', `shop ${shopId} has no test clock`, { shop: shopId });
-    if (to < clockAt.getTime()) return refuse('validation', 'to', '测试时钟不能倒退', 'a test clock never goes back', { now: iso(clockAt.getTime()) });
-    let fired = 0;
-    for (let d = await nextDue(to, shopId); d; d = await nextDue(to, shopId)) {
-      await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(d.dueAt)]);
-      if (await fire(d)) fired++;
-    }
-    await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(to)]);
-    return { now: to, fired };
-  }
-
-  /** Fires every deadline due at or before `upTo`, earliest first (also those the firing creates). */
-  async function fireDue(upTo: Instant, limit = Infinity): Promise<number> {
-    let fired = 0;
-    for (let next = await nextDue(upTo); next && fired < limit; next = await nextDue(upTo)) {
-      await fire(next);
-      fired++;
-    }
-    return fired;
-  }
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -382,5 +277,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, preview, createSandboxShop, advanceSandbox, upsertShop, placeOrder, orderCommand, caseCommand, nextDue, fire, fireBatch, fireDue, getOrder, getCase, caseHistory, policyFor: (shopId: string, at: Instant) => policyFor(db, shopId, at) };
+  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, getCase, caseHistory };
 }

@@ -7,7 +7,9 @@ import { refuse, type Refusal } from '../domain/errors.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const text = (max: number) => z.string().min(1).max(max);
+/** Text PostgreSQL can store: no NUL characters, valid Unicode. */
+const str = () => z.string().refine((s) => !s.includes('\u0000') && (s as string & { isWellFormed(): boolean }).isWellFormed(), 'contains a NUL character or invalid Unicode');
+const text = (max: number) => str().min(1).max(max);
 const instant = z.string().transform((s, ctx) => {
   const at = parseInstant(s);
   if (at === null) {
@@ -21,7 +23,7 @@ const evidence = z
     z
       .object({
         kind: z.enum(EVIDENCE_KINDS),
-        description: z.string().max(2000).optional(),
+        description: str().max(2000).optional(),
         sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
       })
       .strict(),
@@ -36,7 +38,7 @@ const applyArgs = z
     amount: fen.optional(),
     intact: z.boolean().optional(),
     evidence: evidence.optional(),
-    note: z.string().max(2000).optional(),
+    note: str().max(2000).optional(),
   })
   .strict();
 const none = z.object({}).strict();
@@ -49,7 +51,7 @@ export const CASE_ARGS = {
   agree: z.object({ return_address: text(500).optional() }).strict(),
   reject: withReason,
   refuse_return: withReason,
-  offer: z.object({ type: z.enum(CASE_TYPES), amount: fen.optional(), note: z.string().max(2000).optional() }).strict(),
+  offer: z.object({ type: z.enum(CASE_TYPES), amount: fen.optional(), note: str().max(2000).optional() }).strict(),
   accept_offer: none,
   decline_offer: none,
   cancel: none,
@@ -59,7 +61,7 @@ export const CASE_ARGS = {
     .strict(),
   ship_return: parcel.extend({ shipping_cost: fen.optional() }).strict(),
   reship: parcel,
-  escalate: z.object({ reason: z.string().max(500).optional() }).strict(),
+  escalate: z.object({ reason: str().max(500).optional() }).strict(),
   submit_evidence: z.object({ evidence: evidence.min(1) }).strict(),
   request_evidence: z
     .object({ party: z.enum(['buyer', 'merchant']), kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1), due_in_hours: z.number().positive().max(24 * 90).optional() })
@@ -153,7 +155,7 @@ export const orderInputSchema = z
           .object({
             id: text(64),
             sku: text(128),
-            title: z.string().max(500).optional(),
+            title: str().max(500).optional(),
             category: text(64).default('general'),
             quantity: z.number().int().min(1).max(100_000),
             paid_amount: fen,

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import { caseView } from '../app/views.ts';
-import { formatInstant } from '../domain/calendar.ts';
+import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState } from '../domain/state.ts';
 import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../domain/types.ts';
@@ -16,7 +16,7 @@ import { createApiKey, issueBuyerToken, revokeApiKey, type Principal } from './a
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
 const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 instant');
+const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO-8601 instant with an offset');
 const platformOnly = refuse('forbidden', 'platform_only', '仅平台可操作', 'only the platform may do this', {});
 
 export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: string, tz: string, send: Send): void {
@@ -62,8 +62,8 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
       if (f.type) add('type = ?', f.type);
       if (f.reason) add('reason = ?', f.reason);
       if (f.phase) add('phase = ?', f.phase);
-      if (f.deadline_before) add('deadline_due < ?', new Date(f.deadline_before).toISOString());
-      if (f.deadline_after) add('deadline_due >= ?', new Date(f.deadline_after).toISOString());
+      if (f.deadline_before) add('deadline_due < ?', new Date(parseInstant(f.deadline_before)!).toISOString());
+      if (f.deadline_after) add('deadline_due >= ?', new Date(parseInstant(f.deadline_after)!).toISOString());
       if (f.q) {
         const i = params.push(`%${f.q.replace(/[%_\\]/g, '')}%`);
         where.push(`(case_id ILIKE $${i} OR order_id ILIKE $${i})`);
@@ -74,7 +74,8 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
         let c: [string, string];
         try {
           c = JSON.parse(Buffer.from(f.cursor, 'base64url').toString('utf8'));
-          if (!Array.isArray(c) || c.length !== 2) throw new Error();
+          if (!Array.isArray(c) || c.length !== 2 || typeof c[1] !== 'string' || typeof c[0] !== 'string') throw new Error();
+          if (c[0] !== 'infinity' && Number.isNaN(Date.parse(c[0]))) throw new Error();
         } catch {
           return send(req, reply, refuse('validation', 'cursor', '分页游标无效', 'invalid cursor', { field: 'cursor' }));
         }

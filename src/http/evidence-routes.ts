@@ -143,6 +143,10 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
             if (part.valueTruncated || Object.hasOwn(text, part.fieldname)) {
               return send(req, reply, invalid('field', `字段 ${part.fieldname} 无效`, `field ${part.fieldname} is too long or repeated`, { field: part.fieldname }));
             }
+            // PostgreSQL text cannot hold NUL characters.
+            if (String(part.value).includes('\u0000')) {
+              return send(req, reply, invalid('field', `字段 ${part.fieldname} 含有无效字符`, `field ${part.fieldname} contains a NUL character`, { field: part.fieldname }));
+            }
             text[part.fieldname] = String(part.value);
           }
         }
@@ -152,10 +156,8 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
           const r = invalid('file_size', `文件超过 ${maxBytes} 字节的上限`, `the file is larger than the limit of ${maxBytes} bytes`, { field: 'file', max_bytes: maxBytes });
           return reply.status(413).send(errorBody(r, language(req.headers['accept-language'])));
         }
-        if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
-          return send(req, reply, invalid('multipart', `上传内容无效: ${err.message}`, `invalid upload: ${err.message}`, { field: 'file' }));
-        }
-        throw e;
+        // Anything else that breaks while reading the parts is a malformed body.
+        return send(req, reply, invalid('multipart', `上传内容无效: ${err.message ?? ''}`, `invalid upload: ${err.message ?? ''}`, { field: 'file' }));
       }
 
       const parsed = fields.safeParse(text);

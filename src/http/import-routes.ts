@@ -3,6 +3,7 @@
 // POST /v1/orders: the platform imports any shop's orders, a shop key its own shop's (rows of
 // another shop fail `forbidden` one by one), a buyer not at all. Answers 200 with
 // `{ placed, failed: [{ row, order?, code, message }] }`.
+import { wellFormed } from './input.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +20,12 @@ const IMPORT_BODY_LIMIT = 16 * 1_048_576;
 
 export function importRoutes(raw: FastifyInstance, engine: Engine, send: Send): void {
   const app = raw.withTypeProvider<ZodTypeProvider>();
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => {
+    // PostgreSQL text holds neither NUL characters nor lone surrogates.
+    const text = String(body);
+    if (!wellFormed(text)) return done(Object.assign(new Error('the CSV holds a NUL character or invalid Unicode'), { statusCode: 400 }), undefined);
+    done(null, text);
+  });
 
   app.post(
     '/v1/orders/import',

@@ -17,6 +17,7 @@ import { describeValue, PARAM_NAMES, versionAt } from '../domain/policy.ts';
 import type { CaseState } from '../domain/state.ts';
 import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
 import { errorBody, language, STATUS } from './errors.ts';
+import { wellFormed } from './input.ts';
 import { availableActions } from './actions.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
@@ -45,7 +46,31 @@ const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 export async function buildServer(opts: ServerOptions) {
   const { engine } = opts;
   const tz = opts.timeZone ?? 'Asia/Shanghai';
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1_048_576,
+    // Errors the router raises before any route runs (an over-long path parameter, a malformed
+    // URL): the same `validation` error body as everything else.
+    frameworkErrors: (err, req, reply) => {
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody(refuse('validation', 'request', `请求无效: ${err.message}`, `invalid request: ${err.message}`, {}), language(req.headers['accept-language'])));
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  // JSON bodies: a NUL character (\u0000) cannot be stored in PostgreSQL text or jsonb, so it is
+  // refused here, with everything else that is not JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!wellFormed(parsed)) return done(Object.assign(new Error('a string holds a NUL character or invalid Unicode'), { statusCode: 400 }), undefined);
+      done(null, parsed);
+    } catch (e) {
+      done(Object.assign(new Error(`malformed JSON: ${(e as Error).message}`), { statusCode: 400 }), undefined);
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,0 +1,129 @@
+// Firing deadlines (SPEC §4 超时机制), one by one or in batches of orders, and sandbox test clocks
+// that fire a shop's deadlines as they move. Built on the engine's dispatch and append.
+import type { Command } from '../domain/commands.ts';
+import { decide } from '../domain/decide.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { evolveAll } from '../domain/evolve.ts';
+import type { Policy } from '../domain/policy.ts';
+import type { Actor, Instant } from '../domain/types.ts';
+import { appendDecisions, type Decided } from '../store/append.ts';
+import type { Database } from '../store/db.ts';
+import { ConflictError, dueDeadlines, loadForCommands, markStale, releaseLease, type DueDeadline, type ShopRow } from '../store/event-store.ts';
+import { iso } from '../store/time.ts';
+import type { Clock } from './clock.ts';
+import type { CommandOptions, Result, ShopInput } from './engine.ts';
+import { isUniqueViolation } from './engine.ts';
+
+export interface FiringCore {
+  db: Database;
+  clock: Clock;
+  dispatch(shopId: string, orderId: string, cmd: Command, opts?: CommandOptions): Promise<Result>;
+  shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal;
+  upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal>;
+  /** What follows a commit (inline refunds). */
+  afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<void>;
+}
+
+export function createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afterCommit }: FiringCore) {
+  function expiry(d: DueDeadline): Command {
+    const system: Actor = { role: 'system' };
+    return d.subject === 'order'
+      ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
+      : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
+  }
+
+  async function fire(d: DueDeadline): Promise<boolean> {
+    // The expiry takes effect at the due instant, however late the runner gets to it.
+    const r = await dispatch(d.shopId, d.orderId, expiry(d), { at: d.dueAt });
+    if (!r.ok && (r.code === 'conflict' || r.code === 'rate_limited')) {
+      // Still due: let the next pass (or another runner) try again.
+      await releaseLease(db, d);
+      return false;
+    }
+    if (!r.ok || r.events.length === 0) {
+      await markStale(db, d, clock.now());
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Fires deadlines of distinct orders in one transaction (the runner's fast path). If any order
+   * changed meanwhile the batch is rolled back and each deadline is fired on its own instead.
+   */
+  async function fireBatch(ds: readonly DueDeadline[]): Promise<number> {
+    const keys = new Set(ds.map((d) => `${d.shopId}\u0000${d.orderId}`));
+    if (keys.size !== ds.length) throw new Error('fireBatch takes one deadline per order');
+    let decided: (Decided & { d: DueDeadline })[];
+    let stale: DueDeadline[] = [];
+    try {
+      [decided, stale] = await db.transaction(async (tx) => {
+        const loaded = await loadForCommands(tx, ds);
+        const ok: (Decided & { d: DueDeadline })[] = [];
+        const none: DueDeadline[] = [];
+        ds.forEach((d, i) => {
+          const { shop, order } = loaded[i]!;
+          const policy = shopPolicy(shop, d.shopId, d.dueAt);
+          const cmd = expiry(d);
+          const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
+          if (!decision?.ok || decision.events.length === 0) none.push(d);
+          else ok.push({ d, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+        });
+        if (ok.length) await appendDecisions(tx, ok, clock.now());
+        return [ok, none] as const;
+      });
+    } catch (e) {
+      if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
+      let fired = 0;
+      for (const d of ds) if (await fire(d)) fired++;
+      return fired;
+    }
+    for (const d of stale) await markStale(db, d, clock.now());
+    for (const x of decided) await afterCommit(x.d.shopId, x.events);
+    return decided.length;
+  }
+
+  /** The earliest pending deadline due at or before `upTo` (of one shop, when given). */
+  async function nextDue(upTo: Instant, shopId?: string): Promise<DueDeadline | null> {
+    return (await dueDeadlines(db, upTo, 1, shopId))[0] ?? null;
+  }
+
+  /** Creates or resets a sandbox shop: its own test clock, starting at `start`. */
+  async function createSandboxShop(shop: ShopInput, start: Instant): Promise<{ ok: true } | Refusal> {
+    const r = await upsertShop(shop);
+    if (!r.ok) return r;
+    await db.query('UPDATE shops SET sandbox_clock = $2 WHERE shop_id = $1', [shop.id, iso(start)]);
+    return r;
+  }
+
+  /**
+   * Moves a sandbox shop's test clock forward to `to`, firing every deadline of the shop due on the
+   * way at its own due instant, earliest first — as `aftersale simulate` does (SPEC §12).
+   */
+  async function advanceSandbox(shopId: string, to: Instant): Promise<{ now: Instant; fired: number } | Refusal> {
+    const r = await db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shopId]);
+    const clockAt = r.rows[0]?.sandbox_clock;
+    if (!clockAt) return refuse('not_found', 'sandbox', '不是沙箱店铺', `shop ${shopId} has no test clock`, { shop: shopId });
+    if (to < clockAt.getTime()) return refuse('validation', 'to', '测试时钟不能倒退', 'a test clock never goes back', { now: iso(clockAt.getTime()) });
+    let fired = 0;
+    for (let d = await nextDue(to, shopId); d; d = await nextDue(to, shopId)) {
+      await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(d.dueAt)]);
+      if (await fire(d)) fired++;
+    }
+    await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(to)]);
+    return { now: to, fired };
+  }
+
+  /** Fires every deadline due at or before `upTo`, earliest first (also those the firing creates). */
+  async function fireDue(upTo: Instant, limit = Infinity): Promise<number> {
+    let fired = 0;
+    for (let next = await nextDue(upTo); next && fired < limit; next = await nextDue(upTo)) {
+      await fire(next);
+      fired++;
+    }
+    return fired;
+  }
+
+  return { fire, fireBatch, nextDue, fireDue, createSandboxShop, advanceSandbox };
+}

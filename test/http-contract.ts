@@ -51,6 +51,19 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(done.json().timeline.map((t: { type: string }) => t.type)).toContain('RefundCompleted');
     });
 
+    it('upserts an order: later lifecycle steps are recorded at their instants, lines stay as placed', async () => {
+      const unshipped = { ...order, id: 'U1', shipped_at: undefined, signed_at: undefined };
+      expect((await call('POST', '/v1/orders', keys.S1!, unshipped)).statusCode).toBe(201);
+      const shippedAt = new Date(now - DAY).toISOString();
+      const again = await call('POST', '/v1/orders', keys.S1!, { ...unshipped, shipped_at: shippedAt, carrier: 'SF', tracking: 'SF9' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toMatchObject({ status: 'shipped' });
+      // Auto-confirm counts from the real shipping time, not from the upsert.
+      expect(Date.parse(again.json().auto_confirm_at) / 1000).toBe(Math.floor((Date.parse(shippedAt) + 10 * DAY) / 1000));
+      const changed = await call('POST', '/v1/orders', keys.S1!, { ...unshipped, lines: [{ ...order.lines[0]!, paid_amount: 1 }] });
+      expect(changed.json().error).toMatchObject({ code: 'validation', details: { rule: 'order_immutable' } });
+    });
+
     it('refuses a case id already in use, and an impossible sign date, as validation', async () => {
       expect((await call('POST', '/v1/orders', keys.S1!, { ...order, id: 'O5' })).statusCode).toBe(201);
       const again = await call('POST', '/v1/shops/S1/orders/O5/cases', buyer, { id: 'C1', type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] });
@@ -139,6 +152,12 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(feed.data[0].data.event.type).toBe(feed.data[0].type);
       expect((await call('GET', '/v1/events', keys.S2!)).json().data).toEqual([]);
       expect((await call('GET', '/v1/events', buyer)).json().error.code).toBe('forbidden');
+      const listed = (await call('GET', '/v1/webhook-endpoints', keys.S1!)).json().data;
+      expect(listed).toEqual([{ shop: 'S1', id: 'erp', url: 'http://127.0.0.1:9/h', active: true, max_attempts: 8 }]);
+      expect((await call('GET', '/v1/webhook-endpoints', keys.S2!)).json().data).toEqual([]);
+      expect((await call('DELETE', '/v1/webhook-endpoints/S1/erp', keys.S2!)).statusCode).toBe(404);
+      expect((await call('DELETE', '/v1/webhook-endpoints/S1/erp', keys.S1!)).statusCode).toBe(204);
+      expect((await call('GET', '/v1/webhook-endpoints', keys.S1!)).json().data[0].active).toBe(false);
     });
 
     it('previews what the buyer may apply for, with the reason and the window of each refusal', async () => {

@@ -169,6 +169,27 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     },
   );
 
+  app.get('/v1/webhook-endpoints', { schema: { tags: ['webhooks'], querystring: z.object({ shop: idParam.optional() }).strict() } }, async (req, reply) => {
+    const p = req.principal;
+    if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'webhooks', '买家不能管理回调', 'buyers have no webhook endpoints', {}));
+    const shop = p.kind === 'shop' ? p.shopId : (req.query.shop ?? null);
+    // Secrets are never shown again.
+    const r = await engine.db.query<{ shop_id: string; endpoint_id: string; url: string; active: boolean; max_attempts: number }>(
+      'SELECT shop_id, endpoint_id, url, active, max_attempts FROM webhook_endpoints WHERE ($1::text IS NULL OR shop_id = $1) ORDER BY shop_id, endpoint_id',
+      [shop],
+    );
+    return { data: r.rows.map((x) => ({ shop: x.shop_id, id: x.endpoint_id, url: x.url, active: x.active, max_attempts: x.max_attempts })) };
+  });
+
+  app.delete('/v1/webhook-endpoints/:shop/:id', { schema: { tags: ['webhooks'], params: z.object({ shop: idParam, id: idParam }) } }, async (req, reply) => {
+    const { shop, id } = req.params;
+    const p = req.principal;
+    if (!(p.kind === 'platform' || (p.kind === 'shop' && p.shopId === shop))) return send(req, reply, refuse('not_found', 'webhook_endpoint', '回调不存在', 'no such endpoint', {}));
+    // Deactivated, not deleted: its past deliveries keep their endpoint.
+    const r = await engine.db.query('UPDATE webhook_endpoints SET active = false WHERE shop_id = $1 AND endpoint_id = $2 AND active', [shop, id]);
+    return (r.affectedRows ?? 0) > 0 ? reply.status(204).send() : send(req, reply, refuse('not_found', 'webhook_endpoint', '回调不存在', 'no such endpoint', {}));
+  });
+
   // The events feed: what webhooks deliver, for pulling instead.
   app.get(
     '/v1/events',

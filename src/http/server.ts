@@ -11,6 +11,7 @@ import { builtinPacks } from '../app/packs.ts';
 import { CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
 import { describeEvent } from '../app/timeline.ts';
 import { caseView, orderView } from '../app/views.ts';
+import { upsertOrder } from '../app/order-upsert.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { describeValue, PARAM_NAMES, versionAt } from '../domain/policy.ts';
@@ -129,10 +130,12 @@ export async function buildServer(opts: ServerOptions) {
     const input = toOrderInput(req.body);
     if ('ok' in input) return send(req, reply, input);
     if (!canSeeShop(req.principal, input.shop)) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
-    const r = await engine.placeOrder(input, actorOf(req.principal), { idempotencyKey: idempotency(req) });
+    // Create, or upsert: an order sent again records the lifecycle steps it has reached since.
+    const existing = await engine.getOrder(input.shop, input.id);
+    const r = existing ? await upsertOrder(engine, input, existing, tz) : await engine.placeOrder(input, actorOf(req.principal), { idempotencyKey: idempotency(req) });
     if (!r.ok) return send(req, reply, r);
     const o = await engine.getOrder(input.shop, input.id);
-    return reply.status(201).send(orderView(o!, tz));
+    return reply.status(existing ? 200 : 201).send(orderView(o!, tz));
   });
 
   app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'] } }, async (req, reply) => {

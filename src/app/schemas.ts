@@ -10,6 +10,8 @@ const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Text PostgreSQL can store: no NUL characters, valid Unicode. */
 const str = () => z.string().refine((s) => !s.includes('\u0000') && (s as string & { isWellFormed(): boolean }).isWellFormed(), 'contains a NUL character or invalid Unicode');
 const text = (max: number) => str().min(1).max(max);
+/** Ids are short ASCII names (see src/http/input.ts): safe in paths and in every store. */
+const id = () => z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id of 1–64 characters A–Z a–z 0–9 _ . : -');
 const instant = z.string().transform((s, ctx) => {
   const at = parseInstant(s);
   if (at === null) {
@@ -34,7 +36,7 @@ const applyArgs = z
   .object({
     type: z.enum(CASE_TYPES),
     reason: z.enum(REASONS),
-    lines: z.array(z.object({ line: text(64), quantity: z.number().int().min(1) }).strict()).min(1).max(200).optional(),
+    lines: z.array(z.object({ line: id(), quantity: z.number().int().min(1) }).strict()).min(1).max(200).optional(),
     amount: fen.optional(),
     intact: z.boolean().optional(),
     evidence: evidence.optional(),
@@ -134,9 +136,9 @@ export function toOrderCommand(name: OrderEventName, raw: unknown): OrderCommand
 
 export const orderInputSchema = z
   .object({
-    id: text(64),
-    shop: text(64),
-    buyer: text(64),
+    id: id(),
+    shop: id(),
+    buyer: id(),
     placed_at: instant,
     paid_at: instant.optional(),
     ship_by: instant.optional(),
@@ -153,7 +155,7 @@ export const orderInputSchema = z
       .array(
         z
           .object({
-            id: text(64),
+            id: id(),
             sku: text(128),
             title: str().max(500).optional(),
             category: text(64).default('general'),

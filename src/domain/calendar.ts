@@ -157,6 +157,10 @@ export function addWorkingTime(
 export function parseInstant(text: string): Instant | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   if (!isLocalDate(text.slice(0, 10))) return null;
+  // After-sales happens in this era: years 1970–9999 (older dates are typos, and some stores
+  // cannot read them back faithfully).
+  const year = Number(text.slice(0, 4));
+  if (year < 1970) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : at;
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ID_PATTERN, idParam } from './input.ts';
 import type { Engine } from '../app/engine.ts';
 import { caseView } from '../app/views.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
@@ -15,7 +16,6 @@ import { createApiKey, issueBuyerToken, revokeApiKey, type Principal } from './a
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
-const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO-8601 instant with an offset');
 const platformOnly = refuse('forbidden', 'platform_only', '仅平台可操作', 'only the platform may do this', {});
 
@@ -75,7 +75,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
         try {
           c = JSON.parse(Buffer.from(f.cursor, 'base64url').toString('utf8'));
           if (!Array.isArray(c) || c.length !== 2 || typeof c[1] !== 'string' || typeof c[0] !== 'string') throw new Error();
-          if (c[0] !== 'infinity' && Number.isNaN(Date.parse(c[0]))) throw new Error();
+          if (!ID_PATTERN.test(c[1]) || (c[0] !== 'infinity' && parseInstant(c[0]) === null)) throw new Error();
         } catch {
           return send(req, reply, refuse('validation', 'cursor', '分页游标无效', 'invalid cursor', { field: 'cursor' }));
         }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from './input.ts';
 import type { Engine } from '../app/engine.ts';
 import { toCaseCommand } from '../app/schemas.ts';
 import { formatInstant } from '../domain/calendar.ts';
@@ -23,7 +24,6 @@ type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyRep
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 const MAX_DESCRIPTION = 2000;
 
-const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 const sha256Param = z.string().regex(/^[0-9a-f]{64}$/);
 const caseParams = z.object({ case: idParam });
 const fileParams = caseParams.extend({ sha256: sha256Param });

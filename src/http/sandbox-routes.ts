@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from './input.ts';
 import type { Engine } from '../app/engine.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
@@ -11,7 +12,6 @@ import { createApiKey } from './auth.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
-const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO-8601 instant with an offset');
 
 export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, send: Send): void {

@@ -18,7 +18,7 @@ import { describeValue, PARAM_NAMES, versionAt } from '../domain/policy.ts';
 import type { CaseState } from '../domain/state.ts';
 import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
 import { errorBody, language, STATUS } from './errors.ts';
-import { wellFormed } from './input.ts';
+import { idParam, wellFormed } from './input.ts';
 import { availableActions } from './actions.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
@@ -42,7 +42,6 @@ declare module 'fastify' {
 }
 
 const notFound = (what: string) => refuse('not_found', what, '资源不存在', `no such ${what}`, { resource: what });
-const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 
 export async function buildServer(opts: ServerOptions) {
   const { engine } = opts;
@@ -86,6 +85,12 @@ export async function buildServer(opts: ServerOptions) {
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error', details: {} } });
   });
   app.setNotFoundHandler((req, reply) => send(req, reply, notFound('route')));
+  // Query strings and path parameters too: no NUL characters, valid Unicode.
+  app.addHook('preValidation', async (req, reply) => {
+    if (!wellFormed(req.query) || !wellFormed(req.params)) {
+      return send(req, reply, refuse('validation', 'request', '请求含有无效字符', 'the URL holds a NUL character or invalid Unicode', {}));
+    }
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -9,25 +9,12 @@ import { issueBuyerToken } from '../src/http/auth.ts';
 import { MAX_EVIDENCE_BYTES } from '../src/http/evidence-routes.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
-import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { httpWorld, multipart as multipartBody, TOKEN_SECRET as SECRET, type HttpWorld, type Part } from './http-world.ts';
 
 const BOUNDARY = '----aftersale-test-boundary-7MA4YWxkTrZu0gW';
 
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
 
-/** A multipart/form-data body, by hand. */
-function multipart(parts: Part[]) {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const head =
-      'content' in p
-        ? `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`
-        : `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n`;
-    chunks.push(Buffer.from(head, 'utf8'), 'content' in p ? p.content : Buffer.from(p.value, 'utf8'), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
-}
+const multipart = (parts: Part[]) => multipartBody(parts, BOUNDARY);
 
 function crc32(b: Buffer): number {
   let c = ~0;

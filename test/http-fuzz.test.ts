@@ -22,6 +22,7 @@ import { buildServer } from '../src/http/server.ts';
 import { openPglite, type Database } from '../src/store/db.ts';
 import { verifyAll } from '../src/store/history.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { multipart as multipartBody, type Part } from './http-world.ts';
 
 const SECRET = 'fuzz-secret';
 const NOW = Date.now();
@@ -461,19 +462,7 @@ function request(spec: RequestSpec): fc.Arbitrary<Req> {
 
 // --------------------------------------------------------------------------------------- the test
 
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
-function multipart(parts: Part[], boundary = BOUNDARY): Buffer {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const head =
-      'content' in p
-        ? `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`
-        : `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n`;
-    chunks.push(Buffer.from(head, 'utf8'), 'content' in p ? p.content : Buffer.from(p.value, 'utf8'), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
+const multipart = (parts: Part[], boundary = BOUNDARY): Buffer => multipartBody(parts, boundary);
 
 /** A server on a fresh in-memory PGlite with shop S1, keys, tokens, the orders and the cases above. */
 async function openFixture() {

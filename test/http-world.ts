@@ -45,3 +45,19 @@ export async function httpWorld(open: () => Promise<Database>, schema: string, n
     },
   };
 }
+
+export type Part = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
+
+/** A multipart/form-data body, by hand (tests send malformed ones too). */
+export function multipart(parts: Part[], boundary: string): Buffer {
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const head =
+      'content' in p
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n`;
+    chunks.push(Buffer.from(head, 'utf8'), 'content' in p ? p.content : Buffer.from(p.value, 'utf8'), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}

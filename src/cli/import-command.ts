@@ -2,7 +2,6 @@
 // the orders of a CSV or JSON/NDJSON file one by one on the configured database. Prints
 // `imported N orders, M failed` and one line per failure; exit 0 when all were placed, 1 when some
 // failed, 2 for bad usage or a file that cannot be read at all.
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { systemClock } from '../app/clock.ts';
 import { createEngine } from '../app/engine.ts';
@@ -12,6 +11,7 @@ import { simulatedProvider } from '../app/payments.ts';
 import type { Actor } from '../domain/types.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { openConfigured } from './ops-commands.ts';
+import { readInputFile } from './files.ts';
 import type { Out } from './simulate-command.ts';
 
 const USAGE = 'usage: aftersale import orders FILE [--format csv|json] [--as SHOP|platform] [--schema NAME]';
@@ -76,13 +76,8 @@ export async function importCommand(args: string[], out: Out, stderr: ProgressSi
   }
   const actor: Actor = as === 'platform' || as === PLATFORM ? { role: 'platform', id: 'platform' } : { role: 'merchant', id: as };
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    out.error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return 2;
-  }
+  const text = readInputFile(file, out);
+  if (text === null) return 2;
   let rows: ImportRow[];
   try {
     rows = parseOrdersFile(text, format);

@@ -1,10 +1,10 @@
 // `aftersale simulate FILE... [--json] [--verbose]`
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { builtinPacks } from '../app/packs.ts';
 import { parseScenario, ScenarioError, type Scenario } from '../app/scenario.ts';
 import { describe, runScenario, type Expectation } from '../app/simulate.ts';
 import { openDatabase } from '../store/db.ts';
+import { readInputFile } from './files.ts';
 
 export interface Out {
   log(line: string): void;
@@ -23,13 +23,8 @@ export async function simulateCommand(args: string[], out: Out): Promise<number>
   // Parse every file first: a bad file stops the run before anything executes (exit code 2).
   const scenarios: Scenario[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      out.error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 2;
-    }
+    const text = readInputFile(file, out);
+    if (text === null) return 2;
     try {
       scenarios.push(parseScenario(file, text, (id) => packs.get(id) !== undefined));
     } catch (e) {

@@ -13,22 +13,28 @@ import { runDeadlines } from '../src/app/runner.ts';
 import { formatInstant } from '../src/domain/calendar.ts';
 import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { openPglite, type Database } from '../src/store/db.ts';
+import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
+import { HAVE_PG, PG_URL } from './postgres.ts';
 import { migrate } from '../src/store/migrations.ts';
 
 const SECRET = 'scenario-secret';
 const dir = join(import.meta.dirname, '..', 'scenarios', 'public');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
-describe('public scenarios through the HTTP API on sandbox test clocks', () => {
+const engines: [string, () => Promise<Database>][] = [['PGlite', () => openPglite()]];
+if (HAVE_PG) engines.push(['PostgreSQL', () => openPostgres(PG_URL)]);
+
+describe.each(engines)('public scenarios through the HTTP API on sandbox test clocks (%s)', (name, open) => {
   let db: Database;
   let app: Awaited<ReturnType<typeof buildServer>>;
   let platform = '';
   let engine: ReturnType<typeof createEngine>;
   let compared = 0;
+  const schema = `http_scenarios_${process.pid}_${name.toLowerCase()}`;
   beforeAll(async () => {
-    db = await openPglite();
-    await db.useSchema('http_scenarios');
+    db = await open();
+    await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await db.useSchema(schema);
     await migrate(db);
     engine = createEngine({ db, packs: builtinPacks(), clock: systemClock, payments: simulatedProvider(db) });
     platform = await createApiKey(db, '_platform', 'test', Date.now());
@@ -36,6 +42,7 @@ describe('public scenarios through the HTTP API on sandbox test clocks', () => {
   });
   afterAll(async () => {
     await app?.close();
+    await db?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db?.close();
   });
 

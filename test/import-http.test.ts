@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/app/engine.ts';
 import { issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { openPglite } from '../src/store/db.ts';
+import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
+import { HAVE_PG, PG_URL } from './postgres.ts';
 import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 
 const DAY = 86_400_000;
 const HEADER =
   'order_id,shop,buyer,placed_at,paid_at,ship_by,shipped_at,carrier,tracking,signed_at,signed_on,completed_at,shipping_fee,free_shipping,shipping_insurance,line_id,sku,title,category,quantity,paid_amount,flags,warranty_days';
 
-describe('POST /v1/orders/import (PGlite)', () => {
+const engines: [string, () => Promise<Database>][] = [['PGlite', () => openPglite()]];
+if (HAVE_PG) engines.push(['PostgreSQL', () => openPostgres(PG_URL)]);
+
+describe.each(engines)('POST /v1/orders/import on %s', (name, open) => {
   let engine: Engine;
   let app: Awaited<ReturnType<typeof buildServer>>;
   const keys: Record<string, string> = {};
@@ -23,7 +27,7 @@ describe('POST /v1/orders/import (PGlite)', () => {
 
   let world: HttpWorld;
   beforeAll(async () => {
-    world = await httpWorld(() => openPglite(), 'import_http', now);
+    world = await httpWorld(open, `import_http_${process.pid}_${name.toLowerCase()}`, now);
     ({ engine, app } = world);
     Object.assign(keys, world.keys);
   });

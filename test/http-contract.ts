@@ -139,6 +139,12 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(200);
       expect((await call('DELETE', `/v1/api-keys/S2/${created.key_id}`, keys.platform!)).statusCode).toBe(204);
       expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(403);
+      const reader = (await call('POST', '/v1/api-keys', keys.platform!, { shop: 'S1', label: 'dashboard', scopes: ['read'] })).json();
+      expect(reader.scopes).toEqual(['read']);
+      expect((await call('GET', '/v1/cases/C1', reader.key)).statusCode).toBe(200);
+      const write = await call('POST', '/v1/cases/C1/agree', reader.key, {});
+      expect(write.statusCode).toBe(403);
+      expect(write.json().error).toMatchObject({ code: 'forbidden', details: { rule: 'scope' } });
       const token = (await call('POST', '/v1/buyer-tokens', keys.platform!, { buyer: 'B1', ttl_seconds: 600 })).json().token;
       expect((await call('GET', '/v1/cases/C1', token)).statusCode).toBe(200);
     });

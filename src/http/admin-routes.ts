@@ -12,7 +12,7 @@ import type { CaseState } from '../domain/state.ts';
 import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../domain/types.ts';
 import { addEndpoint, PLATFORM, readOutbox } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
-import { createApiKey, issueBuyerToken, revokeApiKey, type Principal } from './auth.ts';
+import { createApiKey, issueBuyerToken, revokeApiKey, SCOPES, type Principal } from './auth.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -121,12 +121,16 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     },
   );
 
-  app.post('/v1/api-keys', { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default('') }).strict() } }, async (req, reply) => {
-    if (req.principal.kind !== 'platform') return send(req, reply, platformOnly);
-    const key = await createApiKey(engine.db, req.body.shop, req.body.label, Date.now());
-    // Shown once: only its hash is kept.
-    return reply.status(201).send({ shop: req.body.shop, key, key_id: key.split('_')[1] });
-  });
+  app.post(
+    '/v1/api-keys',
+    { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default(''), scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]) }).strict() } },
+    async (req, reply) => {
+      if (req.principal.kind !== 'platform') return send(req, reply, platformOnly);
+      const key = await createApiKey(engine.db, req.body.shop, req.body.label, Date.now(), req.body.scopes);
+      // Shown once: only its hash is kept.
+      return reply.status(201).send({ shop: req.body.shop, key, key_id: key.split('_')[1], scopes: req.body.scopes });
+    },
+  );
 
   app.delete('/v1/api-keys/:shop/:key_id', { schema: { tags: ['auth'], params: z.object({ shop: idParam, key_id: idParam }) } }, async (req, reply) => {
     if (!mayManageShop(req.principal, req.params.shop)) return send(req, reply, platformOnly);

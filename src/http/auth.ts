@@ -7,15 +7,29 @@ import type { Sql } from '../store/db.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 
-export type Principal = { kind: 'platform' } | { kind: 'shop'; shopId: string } | { kind: 'buyer'; buyerId: string };
+export const SCOPES = ['read', 'write'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** A key's scopes limit it ('read': GET only); a buyer token acts for its buyer in full. */
+export type Principal =
+  | { kind: 'platform'; scopes?: Scope[] }
+  | { kind: 'shop'; shopId: string; scopes?: Scope[] }
+  | { kind: 'buyer'; buyerId: string };
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Creates a key for a shop (or the platform) and returns it: the only time it is ever shown. */
-export async function createApiKey(sql: Sql, shopId: string, label: string, now: number): Promise<string> {
+export async function createApiKey(sql: Sql, shopId: string, label: string, now: number, scopes: readonly Scope[] = SCOPES): Promise<string> {
   const keyId = randomBytes(6).toString('hex');
   const key = `${shopId === PLATFORM ? 'pk' : 'sk'}_${keyId}_${randomBytes(24).toString('base64url')}`;
-  await sql.query('INSERT INTO api_keys (shop_id, key_id, key_hash, label, created_at) VALUES ($1, $2, $3, $4, $5)', [shopId, keyId, hash(key), label, iso(now)]);
+  await sql.query('INSERT INTO api_keys (shop_id, key_id, key_hash, label, created_at, scopes) VALUES ($1, $2, $3, $4, $5, $6)', [
+    shopId,
+    keyId,
+    hash(key),
+    label,
+    iso(now),
+    [...scopes],
+  ]);
   return key;
 }
 
@@ -25,10 +39,10 @@ export async function revokeApiKey(sql: Sql, shopId: string, keyId: string, now:
 }
 
 export async function principalOfKey(sql: Sql, key: string): Promise<Principal | null> {
-  const r = await sql.query<{ shop_id: string }>('SELECT shop_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hash(key)]);
+  const r = await sql.query<{ shop_id: string; scopes: Scope[] }>('SELECT shop_id, scopes FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hash(key)]);
   const row = r.rows[0];
   if (!row) return null;
-  return row.shop_id === PLATFORM ? { kind: 'platform' } : { kind: 'shop', shopId: row.shop_id };
+  return row.shop_id === PLATFORM ? { kind: 'platform', scopes: row.scopes } : { kind: 'shop', shopId: row.shop_id, scopes: row.scopes };
 }
 
 /** `bt_<base64url(buyer.expires)>.<hex HMAC>`: a buyer token, valid until it expires. */

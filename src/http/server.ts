@@ -119,6 +119,10 @@ export async function buildServer(opts: ServerOptions) {
     const token = m?.[1] ?? '';
     const principal = token.startsWith('bt_') ? principalOfBuyerToken(opts.tokenSecret, token, Date.now()) : token ? await principalOfKey(engine.db, token) : null;
     if (!principal) return send(req, reply, refuse('forbidden', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
+    const needs = req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write';
+    if (principal.kind !== 'buyer' && principal.scopes && !principal.scopes.includes(needs)) {
+      return send(req, reply, refuse('forbidden', 'scope', `该密钥没有 ${needs} 权限`, `this key has no ${needs} scope`, { scope: needs }));
+    }
     req.principal = principal;
   });
 

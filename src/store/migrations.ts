@@ -256,6 +256,14 @@ CREATE TABLE evidence_files (
 ALTER TABLE shops ADD COLUMN sandbox_clock timestamptz;
 `,
   },
+  {
+    version: 6,
+    name: 'api key scopes',
+    sql: `
+-- What a key may do: 'read' (GET) and/or 'write' (everything else).
+ALTER TABLE api_keys ADD COLUMN scopes text[] NOT NULL DEFAULT '{read,write}';
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

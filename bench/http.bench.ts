@@ -15,6 +15,7 @@ import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPostgres } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { pgbench } from './pgbench.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -196,14 +197,18 @@ await direct(engine, 8, warm, 1);
 const warmHttp = await viaHttp(url, 8, warm, 1, shopKey, buyerToken);
 
 console.log(`\n# command throughput over HTTP vs direct (offer / decline_offer), ${SECONDS} s per point, ${CASES} fresh cases per point`);
-console.log('| concurrency | HTTP cmd/s | p50 ms | p99 ms | direct cmd/s | p50 ms | p99 ms | HTTP/direct | non-2xx |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| concurrency | HTTP cmd/s | p50 ms | p99 ms | direct cmd/s | p50 ms | p99 ms | pgbench tps (same SQL) | HTTP/direct | HTTP/pgbench | non-2xx |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const points: HttpPoint[] = [warmHttp];
 for (const c of concurrencies) {
   const d = await direct(engine, c, sets.get(`d${c}`)!, SECONDS);
+  // The same statements as one command, by pgbench, on the direct run's cases (bench/pgbench.ts).
+  const base = pgbench(PG_URL, SCHEMA, c, { cases: CASES, seconds: SECONDS, prefix: `d${c}-` });
   const h = await viaHttp(url, c, sets.get(`h${c}`)!, SECONDS, shopKey, buyerToken);
   points.push(h);
-  console.log(`| ${c} | ${fmt(h.perSec)} | ${ms(h.p50)} | ${ms(h.p99)} | ${fmt(d.perSec)} | ${ms(d.p50)} | ${ms(d.p99)} | ${(h.perSec / d.perSec).toFixed(2)}× | ${h.non2xx} |`);
+  console.log(
+    `| ${c} | ${fmt(h.perSec)} | ${ms(h.p50)} | ${ms(h.p99)} | ${fmt(d.perSec)} | ${ms(d.p50)} | ${ms(d.p99)} | ${fmt(base)} | ${(h.perSec / d.perSec).toFixed(2)}× | ${(h.perSec / base).toFixed(2)}× | ${h.non2xx} |`,
+  );
 }
 const floorRate = await floor(url, 8, Math.min(3, SECONDS));
 console.log(`\nfloor: GET /healthz (autocannon + Fastify in this process, no database), 8 connections: ${fmt(floorRate)} req/s`);

@@ -1,8 +1,7 @@
 // npm run bench:store — command throughput and latency on PostgreSQL at concurrency 1, 8 and 32,
 // against pgbench running the same SQL shape in the same run; the same workload on PGlite; and the
 // start-up time of the embedded mode. Needs PostgreSQL at DATABASE_URL (default the local one).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/app/clock.ts';
@@ -13,6 +12,7 @@ import type { CaseCommand } from '../src/domain/commands.ts';
 import { DAY } from '../src/domain/test-kit.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { pgbench } from './pgbench.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -66,59 +66,6 @@ async function workload(engine: Engine, concurrency: number, cases: number): Pro
   return { perSec: latencies.length / SECONDS, p50: q(0.5), p99: q(0.99) };
 }
 
-/**
- * pgbench running the statements one engine command sends, in the same order and on the same
- * tables, rewriting the same jsonb documents: locate the case; BEGIN; load shop + order + cases in
- * one query; bump the order's version (rewriting its snapshot); insert two events; rewrite the
- * case projection; end one deadline and start another; write two outbox messages with their
- * fan-out; COMMIT. What is left between the two rates is the engine itself (Node, the driver, the
- * decider, hashing).
- */
-function pgbench(schema: string, clients: number, cases: number): number {
-  const dir = mkdtempSync(join(tmpdir(), 'pgbench-'));
-  const script = join(dir, 'command.sql');
-  writeFileSync(
-    script,
-    `\\set c random(0, ${cases - 1})
-SELECT shop_id, order_id FROM ${schema}.cases WHERE case_id = 'C' || :c;
-BEGIN;
-SELECT s.policy_pack, s.overrides, o.state, o.version, o.stream_version, o.last_hash,
-       (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM ${schema}.cases c WHERE c.shop_id = 'S1' AND c.order_id = 'O' || :c) AS cases
-  FROM (SELECT 'S1'::text AS shop_id) k LEFT JOIN ${schema}.shops s ON s.shop_id = k.shop_id
-  LEFT JOIN ${schema}.orders o ON o.shop_id = k.shop_id AND o.order_id = 'O' || :c;
-UPDATE ${schema}.orders SET version = version + 2, stream_version = stream_version, last_hash = md5(random()::text),
-  state = jsonb_set(state, '{compensation}', to_jsonb(version)), updated_at = now() WHERE shop_id = 'S1' AND order_id = 'O' || :c;
-INSERT INTO ${schema}.events (shop_id, order_id, seq, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash)
-  SELECT 'S1', 'O' || :c, m + i, 'case:C' || :c || ':pgbench', m + i, 'OfferMade',
-         jsonb_build_object('type', 'OfferMade', 'caseId', 'C' || :c, 'at', 1, 'offer', jsonb_build_object('type', 'refund_only', 'amount', 1000), 'to', 'offer_pending'),
-         '{"role":"merchant","id":"S1"}', now(), now(), md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text)
-  FROM (SELECT coalesce(max(seq), 0) AS m FROM ${schema}.events WHERE shop_id = 'S1' AND order_id = 'O' || :c) x, generate_series(1, 2) i;
-UPDATE ${schema}.cases SET status = status, amount = amount, version = version + 2, last_hash = md5(random()::text),
-  state = jsonb_set(state, '{insurerClaim}', to_jsonb(version)), updated_at = now() WHERE shop_id = 'S1' AND case_id = 'C' || :c;
-WITH ended AS (UPDATE ${schema}.deadlines SET status = 'cancelled' WHERE shop_id = 'S1' AND order_id = 'O' || :c AND subject = 'none' RETURNING 1)
-INSERT INTO ${schema}.deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at)
-  SELECT 'S1', 'O' || :c, 'C' || :c, 'pgbench', now(), '2025.1', 'cancelled', now(), now() WHERE (SELECT count(*) FROM ended) >= 0
-  ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'cancelled';
-WITH m AS (INSERT INTO ${schema}.outbox (shop_id, order_id, stream_id, type, payload, event_seq, created_at)
-           SELECT 'S1', 'O' || :c, 'case:C' || :c, 'OfferMade', NULL, i, now() FROM generate_series(1, 2) i
-           RETURNING shop_id, id, stream_id, created_at)
-INSERT INTO ${schema}.deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
-  SELECT m.shop_id, m.id, w.shop_id, w.endpoint_id, m.stream_id, m.created_at FROM m JOIN ${schema}.webhook_endpoints w ON w.shop_id IN (m.shop_id, '_platform') AND w.active;
-COMMIT;
-`,
-  );
-  try {
-    const out = execFileSync('pgbench', ['-n', '-f', script, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(SECONDS), PG_URL], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const m = /tps = ([\d.]+)/.exec(out);
-    return m ? Number(m[1]) : NaN;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const CASES = 256;
 
@@ -130,7 +77,7 @@ console.log('| --- | --- | --- | --- | --- | --- |');
 const results: Record<number, number> = {};
 for (const c of [1, 8, 32]) {
   const r = await workload(engine, c, CASES);
-  const base = pgbench('bench_store', c, CASES);
+  const base = pgbench(PG_URL, 'bench_store', c, { cases: CASES, seconds: SECONDS });
   results[c] = r.perSec;
   console.log(`| ${c} | ${fmt(r.perSec)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${fmt(base)} | ${(r.perSec / base).toFixed(2)}× |`);
 }

@@ -94,6 +94,7 @@ export async function buildServer(opts: ServerOptions) {
 
   await app.register(fastifySwagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'Aftersale API', version: '0.1.0', description: 'After-sales (售后) engine: orders, cases, disputes. Errors use the SPEC §11 codes.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

@@ -9,8 +9,11 @@ import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
-import { describeEvent } from '../app/timeline.ts';
-import { caseView, orderView } from '../app/views.ts';
+import { orderView } from '../app/views.ts';
+import { caseDetail as detailOf, orderDetail } from './case-detail.ts';
+import { consoleRoutes, isConsolePage, type ConsoleOptions } from './console-routes.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { upsertOrder } from '../app/order-upsert.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
@@ -19,7 +22,6 @@ import type { CaseState } from '../domain/state.ts';
 import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
 import { errorBody, language, STATUS } from './errors.ts';
 import { idParam, wellFormed } from './input.ts';
-import { availableActions } from './actions.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
@@ -33,6 +35,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Requests per key per minute (429 `rate_limited` beyond); unlimited when absent. */
   requestsPerMinute?: number;
+  /** The web console (built files) and, in the demo, the identities its sign-in page lists. */
+  console?: ConsoleOptions;
 }
 
 declare module 'fastify' {
@@ -84,7 +88,9 @@ export async function buildServer(opts: ServerOptions) {
     req.log.error(err);
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error', details: {} } });
   });
-  app.setNotFoundHandler((req, reply) => send(req, reply, notFound('route')));
+  // A page of the console (a browser asking for /workbench, say) gets the console's index.html.
+  const consoleBuilt = opts.console?.dir !== undefined && existsSync(join(opts.console.dir, 'index.html'));
+  app.setNotFoundHandler((req, reply) => (consoleBuilt && isConsolePage(req) ? reply.sendFile('index.html') : send(req, reply, notFound('route'))));
   // Query strings and path parameters too: no NUL characters, valid Unicode.
   app.addHook('preValidation', async (req, reply) => {
     if (!wellFormed(req.query) || !wellFormed(req.params)) {
@@ -152,7 +158,8 @@ export async function buildServer(opts: ServerOptions) {
     const o = await engine.getOrder(req.params.shop, req.params.order);
     const p = req.principal;
     if (!o || !(canSeeShop(p, o.shopId) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
-    return orderView(o, tz);
+    const cases = await engine.db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND order_id = $2 ORDER BY applied_at', [o.shopId, o.id]);
+    return orderDetail(o, cases.rows.map((r) => r.state), tz);
   });
 
   app.post(
@@ -210,29 +217,7 @@ export async function buildServer(opts: ServerOptions) {
     );
   }
 
-  async function caseDetail(caseId: string, p: Principal) {
-    const c = (await engine.getCase(caseId))!;
-    const o = (await engine.getOrder(c.shopId, c.orderId))!;
-    const events = await engine.caseHistory(caseId);
-    return {
-      ...caseView(c, tz),
-      money: {
-        amount: c.amount,
-        goods: c.amount - c.shippingFeePart,
-        shipping_fee: c.shippingFeePart,
-        return_shipping_payer: c.returnShippingPayer,
-        return_shipping_reimbursed: c.returnShippingReimbursed,
-        insurer_claim: c.insurerClaim,
-        deductions: c.deductions,
-        refunded: c.refunded,
-        refund_pending: c.pendingRefund?.total ?? null,
-        refund_due_at: c.refundDueAt === null ? null : formatInstant(c.refundDueAt, tz),
-        order_compensation: o.compensation,
-      },
-      actions: availableActions(c, actorOf(p).role),
-      timeline: events.map((e) => ({ version: e.stream_version, at: formatInstant(e.data.at, tz), type: e.type, actor: e.actor, ...describeEvent(e.data, tz) })),
-    };
-  }
+  const caseDetail = (caseId: string, p: Principal) => detailOf(engine, caseId, p, tz);
 
   app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'] } }, async (req, reply) => {
     const c = await engine.getCase(req.params.case);
@@ -245,6 +230,7 @@ export async function buildServer(opts: ServerOptions) {
   await evidenceRoutes(app, engine, tz, send);
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
+  await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
     builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),

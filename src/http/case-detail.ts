@@ -1,0 +1,82 @@
+// What GET /v1/cases/:case (and every case command) answers: the case, its money breakdown, the
+// caller's actions, the timeline in words, and what the console shows of a dispute: the claimed
+// lines, the offer, the evidence given (with file links), evidence requests and burdens of proof.
+import type { Engine } from '../app/engine.ts';
+import { describeEvent } from '../app/timeline.ts';
+import { caseView, orderView } from '../app/views.ts';
+import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
+import { formatInstant } from '../domain/calendar.ts';
+import type { CaseState, OrderState } from '../domain/state.ts';
+import { actorOf, type Principal } from './auth.ts';
+import { availableActions } from './actions.ts';
+
+const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
+
+export async function caseDetail(engine: Engine, caseId: string, p: Principal, tz: string) {
+  const c = (await engine.getCase(caseId))!;
+  const o = (await engine.getOrder(c.shopId, c.orderId))!;
+  const events = await engine.caseHistory(caseId);
+  const files = await engine.db.query<{ sha256: string; content_type: string }>('SELECT sha256, content_type FROM evidence_files WHERE shop_id = $1 AND case_id = $2', [
+    c.shopId,
+    c.id,
+  ]);
+  const typeOf = new Map(files.rows.map((f) => [f.sha256, f.content_type]));
+  const at = (ms: number) => formatInstant(ms, tz);
+  return {
+    ...caseView(c, tz),
+    applied_at: at(c.appliedAt),
+    money: {
+      amount: c.amount,
+      goods: c.amount - c.shippingFeePart,
+      shipping_fee: c.shippingFeePart,
+      return_shipping_payer: c.returnShippingPayer,
+      return_shipping_reimbursed: c.returnShippingReimbursed,
+      insurer_claim: c.insurerClaim,
+      deductions: c.deductions,
+      refunded: c.refunded,
+      refund_pending: c.pendingRefund?.total ?? null,
+      refund_due_at: c.refundDueAt === null ? null : at(c.refundDueAt),
+      order_compensation: o.compensation,
+    },
+    actions: availableActions(c, actorOf(p).role),
+    timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: e.actor, ...describeEvent(e.data, tz) })),
+    lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
+    note: c.note,
+    offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, note: c.offer.note ?? null } : null,
+    escalated: c.escalated,
+    evidence: c.evidence.map((e) => ({
+      kind: e.kind,
+      description: e.description ?? null,
+      sha256: e.sha256 ?? null,
+      party: e.party,
+      at: at(e.at),
+      // A declared item whose file was never uploaded has no link.
+      url: e.sha256 && typeOf.has(e.sha256) ? evidenceUrl(c.id, e.sha256) : null,
+      content_type: (e.sha256 && typeOf.get(e.sha256)) ?? null,
+    })),
+    evidence_requests: c.evidenceRequests.map((r) => ({ id: r.id, party: r.party, kinds: r.kinds, mode: r.mode, due: at(r.dueAt), burden: r.burden, open: r.open })),
+    // SPEC §7: who must prove what here, and whether what they gave so far meets it.
+    burdens: burdensOf(c, o, tz).map((b) => ({ ...b, met: satisfies(evidenceOf(c, b.party), b) })),
+    return_address: c.returnAddress,
+    return_shipment: c.returnShipment ? { carrier: c.returnShipment.carrier, tracking: c.returnShipment.tracking, shipping_cost: c.returnShipment.shippingCost, at: at(c.returnShipment.at) } : null,
+    replacement: c.replacement ? { ...c.replacement, at: at(c.replacement.at) } : null,
+    ruling: c.ruling,
+  };
+}
+
+/** An order with its lines, lifecycle instants and cases (the buyer portal's order page). */
+export function orderDetail(o: OrderState, cases: Pick<CaseState, 'id' | 'status' | 'type'>[], tz: string) {
+  const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, tz));
+  return {
+    ...orderView(o, tz),
+    placed_at: at(o.placedAt),
+    paid_at: at(o.paidAt),
+    shipped_at: at(o.shippedAt),
+    carrier: o.carrier,
+    tracking: o.tracking,
+    signed_at: at(o.signedAt),
+    shipping_fee: o.shippingFee,
+    lines: o.lines.map((l) => ({ id: l.id, sku: l.sku, title: l.title ?? null, category: l.category, quantity: l.quantity, paid_amount: l.paidAmount, flags: l.flags })),
+    cases: cases.map((c) => ({ id: c.id, status: c.status, type: c.type })),
+  };
+}

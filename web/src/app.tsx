@@ -1,0 +1,130 @@
+// The console's shell: language and session providers, Ant Design's locale, the header with the
+// role's navigation and the zh/en switch, and the routes of every role.
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { LangProvider, useLang } from './i18n/index.tsx';
+import { homeOf, SessionProvider, useSession } from './session.tsx';
+import SignInPage from './pages/sign-in.tsx';
+import WorkbenchPage from './pages/workbench.tsx';
+import CasePage from './pages/case-page.tsx';
+import ArbitrationPage from './pages/arbitration.tsx';
+import PolicyPage from './pages/policy.tsx';
+import BuyerOrdersPage from './pages/buyer-orders.tsx';
+import BuyerOrderPage from './pages/buyer-order.tsx';
+import BuyerCasesPage from './pages/buyer-cases.tsx';
+import type { Principal } from './types.ts';
+
+function navOf(p: Principal): { key: string; label: string }[] {
+  if (p.kind === 'buyer') return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }];
+  if (p.kind === 'platform') return [{ key: '/arbitration', label: 'nav.arbitration' }, { key: '/workbench', label: 'nav.workbench' }, { key: '/policy', label: 'nav.policy' }];
+  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/policy', label: 'nav.policy' }];
+}
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useLang();
+  return (
+    <Segmented
+      aria-label={t('app.lang')}
+      data-testid="lang-switch"
+      size="small"
+      value={lang}
+      onChange={(v) => setLang(v as 'zh' | 'en')}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { principal, signOut } = useSession();
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const who = principal ? (principal.kind === 'buyer' ? principal.buyer : principal.kind === 'shop' ? principal.shop : t('role.platform')) : null;
+  const selected = principal ? navOf(principal).find((n) => location.pathname.startsWith(n.key))?.key : undefined;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="as-header">
+        <Typography.Title level={4} className="as-brand" onClick={() => principal && navigate(homeOf(principal))}>
+          {t('app.name')}
+        </Typography.Title>
+        {principal && (
+          <Menu
+            className="as-nav"
+            theme="dark"
+            mode="horizontal"
+            aria-label="nav"
+            selectedKeys={selected ? [selected] : []}
+            items={navOf(principal).map((n) => ({ key: n.key, label: t(n.label) }))}
+            onClick={(e) => navigate(e.key)}
+          />
+        )}
+        <Space className="as-tools" wrap>
+          <LanguageSwitch />
+          {principal && (
+            <>
+              <Typography.Text className="as-who" data-testid="who">
+                {t(`role.${principal.kind}`)} · {who}
+              </Typography.Text>
+              <Button size="small" onClick={() => (signOut(), navigate('/signin'))}>
+                {t('app.signOut')}
+              </Button>
+            </>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="as-content">{children}</Layout.Content>
+    </Layout>
+  );
+}
+
+function Routed() {
+  const { principal, loading } = useSession();
+  if (loading) return <Spin style={{ margin: 48 }} />;
+  const guard = (el: ReactNode) => (principal ? el : <Navigate to="/signin" replace />);
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/" element={principal ? <Navigate to={homeOf(principal)} replace /> : <Navigate to="/signin" replace />} />
+        <Route path="/workbench" element={guard(<WorkbenchPage />)} />
+        <Route path="/cases/:id" element={guard(<CasePage />)} />
+        <Route path="/arbitration" element={guard(<ArbitrationPage />)} />
+        <Route path="/arbitration/:id" element={guard(<ArbitrationPage />)} />
+        <Route path="/policy" element={guard(<PolicyPage />)} />
+        <Route path="/buyer/orders" element={guard(<BuyerOrdersPage />)} />
+        <Route path="/buyer/orders/:shop/:order" element={guard(<BuyerOrderPage />)} />
+        <Route path="/buyer/cases" element={guard(<BuyerCasesPage />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#ff5000' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <Localized>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </SessionProvider>
+      </Localized>
+    </LangProvider>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function ArbitrationPage() {
+  return <div>arbitration</div>;
+}

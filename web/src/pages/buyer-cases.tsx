@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function BuyerCasesPage() {
+  return <div>buyer-cases</div>;
+}

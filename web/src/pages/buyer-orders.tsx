@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function BuyerOrdersPage() {
+  return <div>buyer-orders</div>;
+}

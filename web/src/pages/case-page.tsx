@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function CasePagePage() {
+  return <div>case-page</div>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function PolicyPage() {
+  return <div>policy</div>;
+}

@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..');
 describe('aftersale serve --demo (npm start)', () => {
   it('seeds, prints its URL and keys, serves them, and stops gracefully', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'aftersale-serve-'));
-    const env = { ...process.env, AFTERSALE_DATA_DIR: dataDir, PORT: '0', AFTERSALE_DEMO_ORDERS: '200' };
+    const env: NodeJS.ProcessEnv = { ...process.env, AFTERSALE_DATA_DIR: dataDir, PORT: '0', AFTERSALE_DEMO_ORDERS: '200' };
     delete env.DATABASE_URL;
     const proc = spawn(process.execPath, [join(root, 'bin', 'aftersale.mjs'), 'serve', '--demo'], { env, cwd: root });
     let out = '';

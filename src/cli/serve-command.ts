@@ -5,8 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DemoIdentity } from '../http/console-routes.ts';
-import type { Database } from '../store/db.ts';
+import { demoIdentities } from '../app/demo-identities.ts';
 import { systemClock } from '../app/clock.ts';
 import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
 import { createEngine } from '../app/engine.ts';
@@ -20,23 +19,6 @@ import { openConfigured } from './ops-commands.ts';
 import type { Out } from './simulate-command.ts';
 
 const CONSOLE_DIR = fileURLToPath(new URL('../../dist/console', import.meta.url));
-
-/**
- * The identities the demo's sign-in page lists: the platform, each shop, and buyers who have
- * cases waiting on them (tokens made fresh on every request, valid 7 days).
- */
-async function demoIdentities(db: Database, keysFile: string, secret: string): Promise<() => DemoIdentity[]> {
-  const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
-  const r = await db.query<{ buyer_id: string; status: string }>(
-    "SELECT DISTINCT ON (buyer_id) buyer_id, status FROM cases WHERE status IN ('offer_pending', 'awaiting_return', 'rejected', 'requested') ORDER BY buyer_id, status LIMIT 4",
-  );
-  const buyers = ['buyer-1', ...r.rows.map((x) => x.buyer_id).filter((b) => b !== 'buyer-1')];
-  return () => [
-    ...(keys.platform ? [{ role: 'platform' as const, id: 'platform', name: '平台小二 · Platform', token: keys.platform }] : []),
-    ...DEMO_SHOPS.filter((s) => keys[s.id]).map((s) => ({ role: 'shop' as const, id: s.id, name: s.name, pack: s.pack, token: keys[s.id]! })),
-    ...buyers.map((b) => ({ role: 'buyer' as const, id: b, name: b, token: issueBuyerToken(secret, b, Date.now() + 7 * 24 * 3_600_000) })),
-  ];
-}
 
 /** The buyer-token secret: from the environment, or made once and kept in the data directory. */
 function tokenSecret(dataDir: string): string {
@@ -75,7 +57,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
   const app = await buildServer({
     engine,
     tokenSecret: secret,
-    console: { dir: CONSOLE_DIR, ...(args.includes('--demo') && existsSync(keysFile) ? { demoIdentities: await demoIdentities(db, keysFile, secret) } : {}) },
+    console: { dir: CONSOLE_DIR, ...(args.includes('--demo') && existsSync(keysFile) ? { demoIdentities: await demoIdentities(db, JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>, secret) } : {}) },
     logger: process.env.AFTERSALE_LOG === 'json',
     requestsPerMinute: Number(process.env.AFTERSALE_REQUESTS_PER_MINUTE ?? 1200),
   });

@@ -176,6 +176,38 @@ export function evidenceContract(engineName: string, open: () => Promise<Databas
       expect(list.map((f: { sha256: string }) => f.sha256)).not.toContain(sha(png(3)));
     });
 
+    it('stores the file of a photo declared by its hash with the application without listing it twice', async () => {
+      const declared = png(5);
+      const order = {
+        id: 'O3', shop: 'S1', buyer: 'B1',
+        placed_at: new Date(now - 3 * DAY).toISOString(), paid_at: new Date(now - 3 * DAY).toISOString(),
+        shipped_at: new Date(now - 2 * DAY).toISOString(), signed_at: new Date(now - DAY).toISOString(),
+        shipping_fee: 0, free_shipping: true, shipping_insurance: 0,
+        lines: [{ id: 'L1', sku: 'TEE', category: 'apparel', quantity: 1, paid_amount: 19900, flags: [] }],
+      };
+      expect((await call('POST', '/v1/orders', keys.S1!, order)).statusCode).toBe(201);
+      const applied = await call('POST', '/v1/shops/S1/orders/O3/cases', buyer, {
+        id: 'C3', type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', sha256: sha(declared), description: '开线' }],
+      });
+      expect(applied.statusCode, applied.body).toBe(201);
+      expect(applied.json().evidence).toEqual([expect.objectContaining({ kind: 'photo', sha256: sha(declared), url: null })]);
+
+      const r = await upload('C3', buyer, photo(declared));
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toEqual({ sha256: sha(declared), kind: 'photo', content_type: 'image/png', size: declared.length, url: `/v1/cases/C3/evidence/${sha(declared)}` });
+      const detail = (await call('GET', '/v1/cases/C3', buyer)).json();
+      expect(detail.evidence).toEqual([expect.objectContaining({ kind: 'photo', sha256: sha(declared), description: '开线', party: 'buyer', url: `/v1/cases/C3/evidence/${sha(declared)}`, content_type: 'image/png' })]);
+      expect(detail.timeline.map((t: { type: string }) => t.type)).not.toContain('EvidenceSubmitted');
+      const file = await call('GET', `/v1/cases/C3/evidence/${sha(declared)}`, keys.S1!);
+      expect(file.statusCode).toBe(200);
+      expect(file.rawPayload.equals(declared)).toBe(true);
+
+      // The other party's upload of the same file is its own evidence, recorded as usual.
+      expect((await upload('C3', keys.S1!, photo(declared))).statusCode).toBe(201);
+      const after = (await call('GET', '/v1/cases/C3', buyer)).json();
+      expect(after.evidence.map((e: { party: string }) => e.party)).toEqual(['buyer', 'merchant']);
+    });
+
     it('refuses evidence on a closed case with the engine’s refusal', async () => {
       const r = await upload('C2', buyer, photo(png(4)));
       expect(r.statusCode).toBe(409);

@@ -114,6 +114,13 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect((await call('GET', '/v1/cases', keys.S2!)).json().data).toEqual([]);
       expect((await call('GET', '/v1/cases?shop=S1', otherBuyer)).json().data).toEqual([]);
       expect((await call('GET', '/v1/cases?status=requested', keys.platform!)).json().data.map((c: { id: string }) => c.id).sort()).toEqual(['L0', 'L1', 'L2']);
+      // Several statuses at once (the workbench's open queue); an unknown one is a validation error.
+      const c1 = all.json().data.find((c: { id: string }) => c.id === 'C1').status as string;
+      expect(c1).not.toBe('requested');
+      expect((await call('GET', `/v1/cases?status=requested,${c1}`, keys.platform!)).json().data.map((c: { id: string }) => c.id).sort()).toEqual(['C1', 'L0', 'L1', 'L2']);
+      expect((await call('GET', '/v1/cases?status=completed,closed', keys.platform!)).json().data.map((c: { id: string }) => c.id).filter((id: string) => id.startsWith('L'))).toEqual([]);
+      const bad = await call('GET', '/v1/cases?status=requested,nope', keys.platform!);
+      expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'validation']);
       const seen: string[] = [];
       let cursor = '';
       for (let page = 0; page < 10; page++) {

@@ -16,7 +16,7 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, type CaseCommandName, type OrderEventName } from '../src/app/schemas.ts';
 import { ERROR_CODES } from '../src/domain/errors.ts';
 import { DAY } from '../src/domain/test-kit.ts';
-import { CASE_STATUSES, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, PHASES, REASONS, RULING_OUTCOMES } from '../src/domain/types.ts';
+import { CASE_STATUSES, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, ORDER_STATUSES, PHASES, REASONS, RULING_OUTCOMES } from '../src/domain/types.ts';
 import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPglite, type Database } from '../src/store/db.ts';
@@ -42,6 +42,8 @@ const RUNS = {
   import: 120,
   upload: 150,
   anyRoute: 100,
+  orderList: 150,
+  console: 40,
 };
 
 // ------------------------------------------------------------------------------------ the fixture
@@ -611,6 +613,34 @@ describe('HTTP API fuzz (PGlite)', () => {
     return fuzz(request({ method: 'GET', path: fc.constant('/v1/cases'), query: q }), RUNS.caseQueue);
   });
 
+  it('GET /v1/orders (query strings)', () => {
+    const cursor = fc.oneof(
+      fc
+        .tuple(fc.oneof(recentInstant, weirdInstant), fc.oneof(fc.constantFrom('S1', 'S2'), id, weirdString), fc.oneof(fc.constantFrom(...ORDERS), id, weirdString))
+        .map((t) => Buffer.from(JSON.stringify(t)).toString('base64url')),
+      fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: 2, maxLength: 4 }).map((t) => Buffer.from(JSON.stringify(t)).toString('base64url')),
+      fc.jsonValue({ maxDepth: 2 }).map((t) => Buffer.from(JSON.stringify(t)).toString('base64url')),
+      weirdString.map((s) => s.slice(0, 400)),
+    );
+    const text = (a: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: weirdString.map((s) => s.slice(0, 300)) });
+    const q = query({
+      shop: text(fc.constantFrom('S1', 'S2', '_platform')),
+      buyer: text(fc.constantFrom('B1', 'B2')),
+      status: text(fc.constantFrom(...ORDER_STATUSES)),
+      limit: text(fc.oneof(fc.integer({ min: -5, max: 300 }).map(String), fc.constantFrom('1e2', '0x10', '1.5', ''))),
+      cursor: text(cursor),
+    });
+    return fuzz(request({ method: 'GET', path: fc.constant('/v1/orders'), query: q }), RUNS.orderList);
+  });
+
+  it('GET /v1/me', () => fuzz(request({ method: 'GET', path: fc.constant('/v1/me') }), RUNS.console));
+
+  it('GET /v1/shops', () => fuzz(request({ method: 'GET', path: fc.constant('/v1/shops') }), RUNS.console));
+
+  it('GET /v1/shops/:shop/policy', () => fuzz(request({ method: 'GET', path: shop.map((s) => `/v1/shops/${s}/policy`) }), RUNS.console));
+
+  it('GET /demo/identities (a server without the demo)', () => fuzz(request({ method: 'GET', path: fc.constantFrom('/demo/identities', '/demo/', '/demo/identities/x') }), RUNS.console));
+
   it('GET /v1/shops/:shop/orders/:order/eligibility', () => fuzz(request({ method: 'GET', path: fc.tuple(shop, order).map(([s, o]) => `/v1/shops/${s}/orders/${o}/eligibility`) }), RUNS.read));
 
   it('POST /v1/api-keys', () => fuzz(request({ method: 'POST', path: fc.constant('/v1/api-keys'), body: body(shaped({ shop: field(shopId), label: field(text) }, ['shop'])) }), RUNS.admin));
@@ -723,6 +753,7 @@ describe('HTTP API fuzz (PGlite)', () => {
   it('any method on any path', () => {
     const path = fc.oneof(
       fc.constantFrom('/v1/orders', '/v1/cases', '/v1/api-keys', '/v1/events', '/v1/policies', '/v1/nothing', '/v1/', '/v1', '/v2/orders', '//v1//cases', '/v1/cases/C1/../C2', '/v1/%2e%2e/cases'),
+      fc.constantFrom('/v1/me', '/v1/shops', '/v1/shops/S1/policy', '/demo/identities', '/', '/index.html', '/workbench', '/assets/app.js'),
       fc.tuple(kase, fc.constantFrom(...CASE_COMMAND_NAMES, 'evidence', 'unknown')).map(([c, n]) => `/v1/cases/${c}/${n}`),
       fc.tuple(shop, order, fc.constantFrom('', '/cases', '/eligibility', '/events/pay', '/x')).map(([s, o, t]) => `/v1/shops/${s}/orders/${o}${t}`),
     );
@@ -788,6 +819,9 @@ describe('HTTP API fuzz: minimal repros', () => {
     { name: 'GET /v1/cases with a cursor in year +10000', req: get(`/v1/cases?cursor=${cursor(['+010000-01-01T00:00:00.000Z', 'C1'])}`) },
     { name: 'GET /v1/cases with a cursor holding a NUL character', req: get(`/v1/cases?cursor=${cursor(['2026-01-01T00:00:00Z', 'C\u0000'])}`) },
     { name: 'GET /v1/cases?deadline_before= in year 0', req: get('/v1/cases?deadline_before=0000-01-01T00:00Z') },
+    { name: 'GET /v1/orders with a cursor in year 0', req: get(`/v1/orders?cursor=${cursor(['0000-01-01T00:00:00Z', 'S1', 'O1'])}`) },
+    { name: 'GET /v1/orders with a cursor in year +275760', req: get(`/v1/orders?cursor=${cursor(['+275760-09-13T00:00:00.000Z', 'S1', 'O1'])}`) },
+    { name: 'GET /v1/orders with a cursor of a date only', req: get(`/v1/orders?cursor=${cursor(['2026-01-01', 'S1', 'O1'])}`) },
     { name: 'GET /v1/cases?deadline_after= in year +275760', req: get('/v1/cases?deadline_after=%2B275760-09-13T00:00:00.000Z') },
     { name: 'an order placed in year 0', req: json('POST', '/v1/orders', 'S1', order('R-Y0', { placed_at: '0000-01-01T00:00Z', paid_at: undefined, shipped_at: undefined, signed_at: undefined })) },
     {

@@ -80,6 +80,7 @@ describe('tenant isolation on every endpoint', () => {
     ['GET', '/v1/cases/C1/evidence'],
     ['GET', `/v1/cases/C1/evidence/${sha}`],
     ['PUT', '/v1/shops/S1/policy', { pack: 'taobao' }],
+    ['GET', '/v1/shops/S1/policy'],
     ['POST', '/v1/webhook-endpoints', { shop: 'S1', id: 'x', url: 'http://127.0.0.1:9/', secret: 'whsec_0123456789abcdef' }],
     ['DELETE', '/v1/api-keys/S1/abc'],
     ['POST', '/v1/api-keys', { shop: 'S1' }],
@@ -115,5 +116,32 @@ describe('tenant isolation on every endpoint', () => {
     // The right principal does see it (so the emptiness above means something).
     const own = await app.inject({ method: 'GET', url: '/v1/cases', headers: { authorization: `Bearer ${s1}` } });
     expect(own.json().data.map((c: { id: string }) => c.id)).toEqual(['C1']);
+  });
+
+  it('the console’s lists show a wrong principal nothing of S1: orders, shops', async () => {
+    const get = (url: string, auth: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${auth}` } });
+    for (const who of ['shop S2', 'buyer B2']) {
+      for (const url of ['/v1/orders', '/v1/orders?shop=S1', '/v1/orders?buyer=B1', '/v1/orders?shop=S1&buyer=B1&status=shipped']) {
+        const r = await get(url, wrong[who]!);
+        expect(r.statusCode, `${who} ${url}`).toBe(200);
+        expect(r.json(), `${who} ${url}`).toEqual({ data: [], next_cursor: null });
+      }
+    }
+    // A shop lists itself only; a buyer no shop at all.
+    expect((await get('/v1/shops', wrong['shop S2']!)).json().data.map((s: { id: string }) => s.id)).toEqual(['S2']);
+    expect((await get('/v1/shops', wrong['buyer B2']!)).json().error.code).toBe('forbidden');
+    // The owners do see O1 (so the emptiness above means something).
+    for (const auth of [s1, issueBuyerToken(SECRET, 'B1', Date.now() + DAY)]) {
+      expect((await get('/v1/orders?shop=S1', auth)).json().data.map((o: { id: string; cases: { id: string }[] }) => [o.id, o.cases.map((c) => c.id)])).toEqual([['O1', ['C1']]]);
+    }
+  });
+
+  it.each(WRONG.filter((w) => w !== 'shop S2' && w !== 'buyer B2'))('%s cannot even ask who it is, list orders or shops', async (who) => {
+    const auth = wrong[who];
+    for (const url of ['/v1/me', '/v1/orders', '/v1/orders?shop=S1', '/v1/shops']) {
+      const r = await app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+      expect(r.statusCode, `${who} ${url}`).toBe(403);
+      expect(r.json().error.code).toBe('forbidden');
+    }
   });
 });

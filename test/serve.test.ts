@@ -1,6 +1,7 @@
 // `npm start` as a new user meets it: a fresh data directory, the demo marketplace seeded, the
 // URL and keys printed, the API answering with them, a graceful stop on SIGTERM.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,21 @@ describe('aftersale serve --demo (npm start)', () => {
     const c = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: `Bearer ${platform}` } });
     expect(c.status).toBe(200);
     expect(await c.json()).toMatchObject({ id: 'AS-requested-1', status: 'requested', actions: [] });
+    // The demo's evidence is real files: the buyer's photo, and in arbitration the shop's invoice.
+    const auth = { authorization: `Bearer ${platform}` };
+    for (const [caseId, parties] of [['AS-requested-1', ['buyer']], ['AS-in_arbitration-1', ['buyer', 'merchant']]] as const) {
+      const detail = await (await fetch(`${url}/v1/cases/${caseId}`, { headers: auth })).json();
+      expect(detail.evidence.map((e: { party: string }) => e.party), caseId).toEqual(parties);
+      for (const e of detail.evidence) {
+        expect(e, caseId).toMatchObject({ content_type: 'image/png', url: `/v1/cases/${caseId}/evidence/${e.sha256}` });
+        const file = await fetch(`${url}${e.url}`, { headers: auth });
+        expect(file.status).toBe(200);
+        expect(file.headers.get('content-type')).toBe('image/png');
+        const bytes = Buffer.from(await file.arrayBuffer());
+        expect(bytes.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(e.sha256);
+      }
+    }
     const denied = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: 'Bearer sk_forged' } });
     expect((await denied.json()).error.code).toBe('forbidden');
     proc.kill('SIGTERM');

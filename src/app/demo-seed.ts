@@ -1,8 +1,12 @@
 // The demo marketplace `npm start` seeds on first start: four shops on different platform packs
 // and categories, ~1,000 orders at every stage, and cases in every status, made through the engine
-// like any other caller's (so their histories and deadlines are real).
-import type { CaseCommand, OrderInput } from '../domain/commands.ts';
+// like any other caller's (so their histories and deadlines are real). Their evidence photos (and a
+// merchant's invoice in arbitration) are real files, stored as an upload stores them, so the
+// console's evidence gallery and arbitration desk have something to show (SPEC §7).
+import type { CaseCommand, EvidenceInput, OrderInput } from '../domain/commands.ts';
 import type { Actor, LineFlag } from '../domain/types.ts';
+import { iso } from '../store/time.ts';
+import { defectPhoto, invoiceScan, sha256 } from './demo-files.ts';
 import type { Engine } from './engine.ts';
 
 export const DEMO_SHOPS = [
@@ -47,11 +51,24 @@ const ITEMS: Record<string, { sku: string; title: string; price: number; flags?:
   ],
 };
 
-export async function seedDemo(engine: Engine, now: number, orders = 1000): Promise<{ orders: number; cases: number }> {
+/**
+ * Stores an evidence file as POST /v1/cases/:case/evidence does (src/http/evidence-routes.ts):
+ * by content hash, for the case, with who uploaded it. The case then names it by its sha256.
+ */
+async function storeFile(engine: Engine, shopId: string, caseId: string, content: Buffer, filename: string, by: Actor, now: number): Promise<void> {
+  await engine.db.query(
+    `INSERT INTO evidence_files (shop_id, case_id, sha256, content_type, size, filename, uploaded_by, content, created_at)
+     VALUES ($1, $2, $3, 'image/png', $4, $5, $6, $7, $8) ON CONFLICT (shop_id, case_id, sha256) DO NOTHING`,
+    [shopId, caseId, sha256(content), content.length, filename, JSON.stringify(by), content, iso(now)],
+  );
+}
+
+export async function seedDemo(engine: Engine, now: number, orders = 1000): Promise<{ orders: number; cases: number; files: number }> {
   const rnd = prng(20261122);
   for (const s of DEMO_SHOPS) await engine.upsertShop({ id: s.id, pack: s.pack, category: s.category });
   let placed = 0;
   let cases = 0;
+  let files = 0;
   const stages = ['pending_payment', 'paid', 'shipped', 'signed', 'completed'] as const;
   const shippedOnes: { shop: string; order: string; buyer: string; category: string; stage: string }[] = [];
   for (let i = 1; i <= orders; i++) {
@@ -85,17 +102,24 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
 
   // Cases in every status: each recipe is a series of steps on one order.
   type Step = [CaseCommand['kind'], Record<string, unknown>?];
-  const recipes: { name: string; apply: Record<string, unknown>; steps: Step[] }[] = [
+  // `merchantEvidence`: what the shop gives in the first round's case (the arbitration desk then
+  // has both sides); the other rounds' merchants have not answered yet.
+  const recipes: { name: string; apply: { evidence?: EvidenceInput[] } & Record<string, unknown>; steps: Step[]; merchantEvidence?: EvidenceInput }[] = [
     { name: 'requested', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '开线' }] }, steps: [] },
     { name: 'offer_pending', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo', description: '外箱破损' }] }, steps: [['offer', { type: 'refund_only', amount: 1000, note: '补偿10元, 商品保留' }]] },
     { name: 'rejected', apply: { type: 'refund_only', reason: 'not_as_described', evidence: [{ kind: 'photo' }] }, steps: [['reject', { reason: '商品与描述一致, 详见详情页第3张图' }]] },
     { name: 'awaiting_return', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '拉链坏了' }] }, steps: [['agree', {}]] },
-    { name: 'return_in_transit', apply: { type: 'return_refund', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['ship_return', { carrier: 'YTO', tracking: 'YT8888', shipping_cost: 1000 }]] },
+    { name: 'return_in_transit', apply: { type: 'return_refund', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['ship_return', { carrier: 'YTO', tracking: 'YT8888', shippingCost: 1000 }]] },
     { name: 'awaiting_reship', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo', description: '少发一件' }] }, steps: [['agree', {}]] },
     { name: 'reship_in_transit', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['reship', { carrier: 'SF', tracking: 'SF7777' }]] },
-    { name: 'in_arbitration', apply: { type: 'return_refund', reason: 'counterfeit', evidence: [{ kind: 'photo', description: '防伪码查询无记录' }] }, steps: [] },
+    {
+      name: 'in_arbitration',
+      apply: { type: 'return_refund', reason: 'counterfeit', evidence: [{ kind: 'photo', description: '防伪码查询无记录' }] },
+      steps: [],
+      merchantEvidence: { kind: 'invoice', description: '品牌方进货发票, 批次与商品一致' },
+    },
     { name: 'completed', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}]] },
-    { name: 'closed', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'video' }] }, steps: [['cancel', {}]] },
+    { name: 'closed', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '鞋底开胶' }] }, steps: [['cancel', {}]] },
   ];
   const signed = shippedOnes.filter((o) => (o.stage === 'signed' || o.stage === 'completed') && o.category !== 'fresh' && o.category !== 'electronics');
   let n = 0;
@@ -108,14 +132,33 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
       const caseId = `AS-${recipe.name}-${round + 1}`;
       const buyer: Actor = { role: 'buyer', id: target.buyer };
       const merchant: Actor = { role: 'merchant', id: target.shop };
-      const applied = await engine.caseCommand({ kind: 'apply', caseId, args: recipe.apply as never }, buyer, { shopId: target.shop, orderId: target.order });
+      // Each photo a file of its own (the case number picks its look), named by its hash.
+      const photos: Buffer[] = [];
+      const evidence = (recipe.apply.evidence ?? []).map((item) => {
+        if (item.kind !== 'photo') return item;
+        const content = defectPhoto(n + photos.length);
+        photos.push(content);
+        return { ...item, sha256: sha256(content) };
+      });
+      const applied = await engine.caseCommand({ kind: 'apply', caseId, args: { ...recipe.apply, evidence } as never }, buyer, { shopId: target.shop, orderId: target.order });
       if (!applied.ok) continue;
       cases++;
+      for (const [i, content] of photos.entries()) {
+        await storeFile(engine, target.shop, caseId, content, `${caseId}-photo-${i + 1}.png`, buyer, now);
+        files++;
+      }
       for (const [kind, args] of recipe.steps) {
         const actor = ['offer', 'reject', 'agree', 'reship', 'receive_return'].includes(kind) ? merchant : buyer;
         await engine.caseCommand({ kind, caseId, ...args } as CaseCommand, actor, { shopId: target.shop });
       }
+      if (recipe.merchantEvidence && round === 0) {
+        const content = invoiceScan();
+        await storeFile(engine, target.shop, caseId, content, `${caseId}-invoice.png`, merchant, now);
+        files++;
+        const given = await engine.caseCommand({ kind: 'submit_evidence', caseId, evidence: [{ ...recipe.merchantEvidence, sha256: sha256(content) }] }, merchant, { shopId: target.shop });
+        if (!given.ok) throw new Error(`demo evidence on ${caseId}: ${given.code} ${given.message.en}`);
+      }
     }
   }
-  return { orders: placed, cases };
+  return { orders: placed, cases, files };
 }

@@ -1,77 +1,163 @@
-// A case's history in words (zh-CN and English), for the CLI now and the console later.
-import { formatInstant } from '../domain/calendar.ts';
+// A case's (and an order's) history in words, zh-CN and English, for the CLI and the console's
+// timeline: every code is said by its name (src/app/labels.ts), so a buyer reads "买家申请退货退款,
+// 原因: 假冒品牌" and never "return_refund". Free text the parties wrote (a rejection reason, a
+// carrier) is quoted as given.
 import type { DomainEvent } from '../domain/events.ts';
+import type { Reason } from '../domain/types.ts';
+import {
+  CASE_DEADLINE_LABELS as DEADLINE,
+  dateWords,
+  CASE_TYPE_LABELS as TYPE,
+  CLOSED_REASON_LABELS as CLOSED,
+  COMPENSATION_LABELS as COMPENSATION,
+  EVIDENCE_LABELS as EVIDENCE,
+  LIABILITY_LABELS as LIABILITY,
+  listOf,
+  ORDER_CLOSED_LABELS as ORDER_CLOSED,
+  ORDER_DEADLINE_LABELS as ORDER_DEADLINE,
+  OUTCOME_LABELS as OUTCOME,
+  REASON_LABELS as REASON,
+  ROLE_LABELS as ROLE,
+  type Label,
+  yuan,
+} from '../domain/labels.ts';
+const text = (zh: string, en: string): Label => ({ zh, en });
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** An escalation's reason: the system's is a reason code (counterfeit), a party's is its own words. */
+const escalationReason = (reason: string | null): Label | null =>
+  reason === null || reason === '' ? null : reason in REASON ? REASON[reason as Reason] : text(reason, reason);
 
 export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: string } {
-  const t = (at: number) => formatInstant(at, tz);
+  // Instants as people read them, the year only when it is not the event's.
+  const t = (at: number) => dateWords(at, e.at, tz);
   switch (e.type) {
+    // ---------------------------------------------------------------------------- the case
     case 'CaseApplied':
-      return { zh: `买家申请${e.caseType}, 原因 ${e.reason}, 金额 ${yuan(e.amount)}`, en: `buyer applied for ${e.caseType} (${e.reason}), ${yuan(e.amount)}` };
+      return text(
+        `买家申请${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}, 金额 ${yuan(e.amount)}`,
+        `buyer applied for ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${yuan(e.amount)}`,
+      );
     case 'CaseModified':
-      return { zh: `买家修改申请: ${e.caseType}/${e.reason} ${yuan(e.amount)}`, en: `buyer modified the application: ${e.caseType}/${e.reason} ${yuan(e.amount)}` };
+      return text(
+        `买家修改申请: ${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}, 金额 ${yuan(e.amount)}`,
+        `buyer changed the application: ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${yuan(e.amount)}`,
+      );
     case 'MerchantAgreed':
       return e.by === 'system'
-        ? { zh: '商家超时未处理, 系统默认同意', en: 'merchant silent: the system agreed' }
-        : { zh: '商家同意', en: 'merchant agreed' };
+        ? text('商家超时未处理, 系统默认同意', 'the merchant did not respond in time: the system agreed')
+        : text(e.returnAddress ? `商家同意, 退货地址: ${e.returnAddress}` : '商家同意', e.returnAddress ? `merchant agreed, return to: ${e.returnAddress}` : 'merchant agreed');
     case 'CaseRejected':
-      return { zh: `商家拒绝: ${e.reason}`, en: `merchant rejected: ${e.reason}` };
+      return text(`商家拒绝: ${e.reason}`, `merchant rejected: ${e.reason}`);
     case 'OfferMade':
-      return { zh: `商家提出方案: ${e.offer.type} ${yuan(e.offer.amount)}`, en: `merchant offered ${e.offer.type} ${yuan(e.offer.amount)}` };
+      return text(`商家提出方案: ${TYPE[e.offer.type].zh} ${yuan(e.offer.amount)}`, `merchant offered ${TYPE[e.offer.type].en}, ${yuan(e.offer.amount)}`);
     case 'OfferAccepted':
-      return { zh: '买家接受方案', en: 'buyer accepted the offer' };
+      return text(`买家接受方案: ${TYPE[e.offer.type].zh} ${yuan(e.offer.amount)}`, `buyer accepted the offer: ${TYPE[e.offer.type].en}, ${yuan(e.offer.amount)}`);
     case 'OfferDeclined':
-      return { zh: '买家拒绝方案', en: 'buyer declined the offer' };
+      return text('买家不接受方案, 等待商家重新处理', 'buyer declined the offer: back to the merchant');
     case 'CaseCancelled':
-      return { zh: '买家撤销申请', en: 'buyer cancelled' };
+      return text('买家撤销申请', 'buyer cancelled the application');
     case 'ReturnShipped':
-      return { zh: `买家退货 ${e.carrier} ${e.tracking}, 运费 ${yuan(e.shippingCost)}`, en: `buyer shipped the return ${e.carrier} ${e.tracking}, shipping ${yuan(e.shippingCost)}` };
-    case 'ReturnReceived':
+      return text(`买家寄回商品: ${e.carrier} ${e.tracking}, 运费 ${yuan(e.shippingCost)}`, `buyer shipped the return: ${e.carrier} ${e.tracking}, shipping ${yuan(e.shippingCost)}`);
+    case 'ReturnReceived': {
+      const less = e.deductions > 0 ? text(`, 扣除 ${yuan(e.deductions)}`, `, ${yuan(e.deductions)} deducted`) : text('', '');
       return e.by === 'system'
-        ? { zh: '商家超时未收货, 系统自动确认收货', en: 'merchant silent: the return counts as received' }
-        : { zh: '商家确认收到退货', en: 'merchant received the return' };
+        ? text(`商家超时未确认收货, 系统自动确认收到退货${less.zh}`, `the merchant did not confirm in time: the return counts as received${less.en}`)
+        : text(`商家确认收到退货${less.zh}`, `merchant received the return${less.en}`);
+    }
     case 'ReturnRefused':
-      return { zh: `商家拒收退货: ${e.reason}`, en: `merchant refused the return: ${e.reason}` };
+      return text(`商家拒收退货: ${e.reason}`, `merchant refused the returned goods: ${e.reason}`);
     case 'ReplacementShipped':
-      return { zh: `商家发出商品 ${e.carrier} ${e.tracking}`, en: `merchant shipped ${e.carrier} ${e.tracking}` };
+      return text(`商家发出商品: ${e.carrier} ${e.tracking}`, `merchant shipped the goods: ${e.carrier} ${e.tracking}`);
     case 'ReceiptConfirmed':
-      return { zh: e.by === 'system' ? '超时自动确认收货' : '买家确认收货', en: e.by === 'system' ? 'receipt confirmed by timeout' : 'buyer confirmed receipt' };
-    case 'CaseEscalated':
-      return { zh: `申请平台介入 (${e.by})`, en: `escalated to the platform (${e.by})` };
-    case 'EvidenceSubmitted':
-      return { zh: `提交凭证: ${e.items.map((i) => i.kind).join(', ')}`, en: `evidence submitted: ${e.items.map((i) => i.kind).join(', ')}` };
-    case 'EvidenceRequested':
-      return {
-        zh: `平台要求${e.request.party === 'buyer' ? '买家' : '商家'}举证 (${e.request.kinds.join('/')}), 截止 ${t(e.request.dueAt)}`,
-        en: `platform asked the ${e.request.party} for ${e.request.kinds.join('/')} by ${t(e.request.dueAt)}`,
-      };
+      return e.by === 'system' ? text('买家超时未确认, 系统自动确认收货', 'the buyer did not confirm in time: receipt confirmed automatically') : text('买家确认收货', 'buyer confirmed receipt');
+    case 'CaseEscalated': {
+      const why = escalationReason(e.reason);
+      return text(
+        `${ROLE[e.by].zh}${e.by === 'system' ? '自动转' : '申请'}平台介入${why ? `, 原因: ${why.zh}` : ''}`,
+        `${e.by === 'system' ? 'the system referred the case to the platform' : `${ROLE[e.by].en} asked the platform to step in`}${why ? ` (${why.en})` : ''}`,
+      );
+    }
+    case 'EvidenceSubmitted': {
+      const party = e.items[0]?.party ?? 'buyer';
+      const kinds = [...new Set(e.items.map((i) => i.kind))];
+      return text(`${ROLE[party].zh}提交凭证: ${listOf(EVIDENCE, kinds, 'zh')}`, `${ROLE[party].en} gave evidence: ${listOf(EVIDENCE, kinds, 'en')}`);
+    }
+    case 'EvidenceRequested': {
+      const r = e.request;
+      const which = r.kinds.length === 1 ? text('', '') : r.mode === 'all' ? text('以下全部', 'all of: ') : text('以下任一', 'any of: ');
+      return text(
+        `平台要求${ROLE[r.party].zh}在 ${t(r.dueAt).zh} 前提交${which.zh}凭证: ${listOf(EVIDENCE, r.kinds, 'zh')}`,
+        `platform asked the ${ROLE[r.party].en} for evidence (${which.en}${listOf(EVIDENCE, r.kinds, 'en')}) by ${t(r.dueAt).en}`,
+      );
+    }
     case 'EvidenceRequestLapsed':
-      return { zh: `举证期限届满${e.satisfied ? ' (已举证)' : ' (未举证)'}`, en: `evidence request lapsed (${e.satisfied ? 'met' : 'not met'})` };
-    case 'CaseRuled':
-      return {
-        zh: `${e.by === 'system' ? '系统' : '平台'}判定: ${e.outcome}, 责任方 ${e.liability}${e.amount !== null ? `, 金额 ${yuan(e.amount)}` : ''}`,
-        en: `${e.by} ruled ${e.outcome}, liability ${e.liability}${e.amount !== null ? `, ${yuan(e.amount)}` : ''}`,
-      };
+      return e.satisfied ? text('举证时限已到, 已按要求举证', 'the time for evidence is over: it was given') : text('举证时限已到, 未按要求举证', 'the time for evidence is over: none was given');
+    case 'CaseRuled': {
+      const amount = e.amount !== null ? text(`, 金额 ${yuan(e.amount)}`, `, ${yuan(e.amount)}`) : text('', '');
+      return text(
+        `${e.by === 'system' ? '系统' : '平台'}判定${OUTCOME[e.outcome].zh}, ${LIABILITY[e.liability].zh}${amount.zh}`,
+        `${e.by} ruled ${OUTCOME[e.outcome].en}, ${LIABILITY[e.liability].en}${amount.en}`,
+      );
+    }
     case 'ReshipDefaulted':
-      return { zh: `商家超时未发货, 转为退款 ${yuan(e.amount)}`, en: `merchant never reshipped: full refund of ${yuan(e.amount)}` };
+      return text(`商家超时未发货, 转为退款 ${yuan(e.amount)}`, `the merchant never reshipped: a full refund of ${yuan(e.amount)}`);
     case 'RefundRequested':
-      return { zh: `发起退款 ${yuan(e.plan.total)}`, en: `refund of ${yuan(e.plan.total)} sent to the payment provider` };
+      return text(`发起退款 ${yuan(e.plan.total)}`, `refund of ${yuan(e.plan.total)} sent to the payment provider`);
     case 'RefundCompleted':
-      return { zh: '退款成功', en: 'refund confirmed' };
+      return text('退款成功', 'refund confirmed');
     case 'RefundFailed':
-      return { zh: `退款失败: ${e.error}`, en: `refund failed: ${e.error}` };
+      return text(`退款失败 (支付渠道: ${e.error}), 将自动重试`, `refund failed (payment provider: ${e.error}), to be retried`);
     case 'CaseCompleted':
-      return { zh: '售后成功', en: 'case completed' };
+      return text('售后成功', 'case completed');
     case 'CaseClosed':
-      return { zh: `售后关闭 (${e.reason})`, en: `case closed (${e.reason})` };
+      return text(`售后关闭: ${CLOSED[e.reason].zh}`, `case closed: ${CLOSED[e.reason].en}`);
     case 'CaseDeadlineStarted':
-      return { zh: `计时开始: ${e.deadline.kind}, 到期 ${t(e.deadline.dueAt)}`, en: `deadline ${e.deadline.kind} due ${t(e.deadline.dueAt)}` };
+      return text(`${DEADLINE[e.deadline.kind].zh}开始计时, ${t(e.deadline.dueAt).zh} 到期`, `deadline for the ${DEADLINE[e.deadline.kind].en}: ${t(e.deadline.dueAt).en}`);
     case 'CaseDeadlineCleared':
-      return { zh: `计时取消: ${e.kind}`, en: `deadline ${e.kind} cleared` };
+      return text(`${DEADLINE[e.kind].zh}停止计时`, `deadline for the ${DEADLINE[e.kind].en} cleared`);
     case 'CaseDeadlineExpired':
-      return { zh: `超时: ${e.kind}`, en: `deadline ${e.kind} passed` };
-    default:
-      return { zh: e.type, en: e.type };
+      return text(`${DEADLINE[e.kind].zh}已到期`, `deadline for the ${DEADLINE[e.kind].en} passed`);
+    // --------------------------------------------------------------------------- the order
+    case 'OrderPlaced':
+      return text(
+        `买家下单, ${e.lines.length} 种商品, 实付 ${yuan(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)}`,
+        `order placed: ${e.lines.length} line(s), ${yuan(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)} paid`,
+      );
+    case 'OrderPaid':
+      return text(`买家付款, 承诺 ${t(e.shipBy).zh} 前发货`, `paid, to ship by ${t(e.shipBy).en}`);
+    case 'ShipmentOverdue':
+      return text(`超过承诺发货时间 (${t(e.shipBy).zh}) 仍未发货`, `not shipped by the promised ${t(e.shipBy).en}`);
+    case 'OrderShipped':
+      return text(`商家发货: ${e.carrier} ${e.tracking}${e.late ? ' (超时发货)' : ''}`, `shipped: ${e.carrier} ${e.tracking}${e.late ? ' (late)' : ''}`);
+    case 'OrderSigned':
+      return e.signedAt !== null ? text(`买家签收 (${t(e.signedAt).zh})`, `signed for at ${t(e.signedAt).en}`) : text(`买家签收 (${e.signedOn ?? ''})`, `signed for on ${e.signedOn ?? ''}`);
+    case 'AutoConfirmExtended':
+      return text(`${ROLE[e.by].zh}延长自动确认收货时间`, `${ROLE[e.by].en} extended the automatic confirmation of receipt`);
+    case 'AutoConfirmPaused':
+      return text('售后处理中, 自动确认收货暂停', 'a case is open: automatic confirmation of receipt paused');
+    case 'AutoConfirmResumed':
+      return text(`自动确认收货恢复计时, ${t(e.dueAt).zh} 到期`, `automatic confirmation of receipt resumed, due ${t(e.dueAt).en}`);
+    case 'OrderCompleted':
+      return e.by === 'system' ? text('系统自动确认收货, 交易成功', 'receipt confirmed automatically: order completed') : text('交易成功', 'order completed');
+    case 'OrderClosed':
+      return text(`交易关闭: ${ORDER_CLOSED[e.reason].zh}`, `order closed: ${ORDER_CLOSED[e.reason].en}`);
+    case 'CompensationPaid':
+      return text(`平台向买家赔付 ${yuan(e.amount)} (${COMPENSATION[e.kind].zh})`, `${COMPENSATION[e.kind].en} of ${yuan(e.amount)} paid to the buyer`);
+    case 'ClaimRecorded':
+      return text(
+        `平台先行赔付 ${yuan(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家'}追偿`,
+        `the platform paid ${yuan(e.amount)} first and claims it from the ${e.against}`,
+      );
+    case 'OrderDeadlineStarted':
+      return text(`${ORDER_DEADLINE[e.deadline.kind].zh}开始计时, ${t(e.deadline.dueAt).zh} 到期`, `deadline for the ${ORDER_DEADLINE[e.deadline.kind].en}: ${t(e.deadline.dueAt).en}`);
+    case 'OrderDeadlineCleared':
+      return text(`${ORDER_DEADLINE[e.kind].zh}停止计时`, `deadline for the ${ORDER_DEADLINE[e.kind].en} cleared`);
+    case 'OrderDeadlineExpired':
+      return text(`${ORDER_DEADLINE[e.kind].zh}已到期`, `deadline for the ${ORDER_DEADLINE[e.kind].en} passed`);
+    default: {
+      // Exhaustive: a new event type must be described here (the compiler says so).
+      const unknown: never = e;
+      return text(String((unknown as { type: string }).type), String((unknown as { type: string }).type));
+    }
   }
 }

@@ -1,6 +1,7 @@
 // SPEC §3: what may be applied for, when. Returns the priced claim or the refusal naming the rule.
-import { DAY, localDateOf, addDaysToDate, startOfLocalDay } from './calendar.ts';
+import { DAY, localDateOf, addDaysToDate, startOfLocalDay, formatInstant } from './calendar.ts';
 import { refuse, type Refusal } from './errors.ts';
+import { CASE_TYPE_LABELS, dateWords, LINE_FLAG_LABELS, lineName, REASON_LABELS, yuan } from './labels.ts';
 import { claimShare, shippingFeeLeft, shippingFeePart, sumShares } from './money.ts';
 import type { Policy } from './policy.ts';
 import type { ClaimLine, OrderContext, OrderLine, OrderState } from './state.ts';
@@ -119,7 +120,9 @@ export function checkApplication(
 ): PricedClaim | Refusal {
   const o = ctx.order!;
   const p = policy.params;
+  const tz = policy.calendar.timeZone;
   const { type, reason } = args;
+  const rw = REASON_LABELS[reason];
   if (o.status === 'pending_payment') {
     return refuse('not_eligible', 'order_not_paid', '订单未付款, 不能申请售后', 'the order is not paid');
   }
@@ -140,17 +143,18 @@ export function checkApplication(
     const line = o.lines.find((l) => l.id === w.line);
     if (!line) return refuse('validation', 'lines', `订单中没有商品 ${w.line}`, `the order has no line ${w.line}`, { line: w.line });
     if (!Number.isInteger(w.quantity) || w.quantity < 1 || w.quantity > line.quantity) {
-      return refuse('validation', 'lines', `商品 ${w.line} 的数量无效`, `invalid quantity for line ${w.line}`, {
+      const n = lineName(line);
+      return refuse('validation', 'lines', `${n.zh}的数量应在 1 到 ${line.quantity} 件之间`, `the quantity of ${n.en} must be 1 to ${line.quantity}`, {
         line: w.line,
         quantity: w.quantity,
         bought: line.quantity,
       });
     }
-    if (lines.includes(line)) return refuse('validation', 'lines', `商品 ${w.line} 重复`, `line ${w.line} is listed twice`);
+    if (lines.includes(line)) return refuse('validation', 'lines', `${lineName(line).zh}重复填写了`, `${lineName(line).en} is listed twice`);
     lines.push(line);
   }
   if (wanted.length === 0 && reason !== 'shipping_fee_refund') {
-    return refuse('amount_exceeds_refundable', 'nothing_refundable', '没有可申请的商品', 'no unit of the order can still be claimed');
+    return refuse('amount_exceeds_refundable', 'nothing_refundable', '订单中的商品都已退款, 没有可申请的商品', 'every item of the order has been refunded already: nothing is left to claim');
   }
 
   const shipped = o.status === 'shipped' || o.status === 'completed';
@@ -159,32 +163,34 @@ export function checkApplication(
       return refuse(
         'not_eligible',
         'unshipped_order',
-        '未发货订单只能以缺货、未按约定时间发货、拍错或不想要了申请仅退款',
-        'an unshipped order allows only refund_only for out_of_stock, late_shipment, wrong_order_info or no_longer_needed',
+        '订单还没发货, 只能以缺货、未按约定时间发货、拍错或不想要了申请仅退款',
+        'the order has not shipped yet: only a refund for out of stock, late shipment, ordered by mistake or no longer needed is possible',
         { type, reason },
       );
     }
   } else {
     if (UNSHIPPED_ONLY.includes(reason)) {
-      return refuse('not_eligible', 'unshipped_only_reason', `原因 ${reason} 只适用于未发货订单`, `reason ${reason} applies to unshipped orders only`, { reason });
+      return refuse('not_eligible', 'unshipped_only_reason', `订单已发货, 「${rw.zh}」只适用于未发货的订单`, `the order has shipped: “${rw.en}” applies only before shipment`, { reason });
     }
     const fits =
       type === 'refund_only'
         ? SHIPPED_REFUND_ONLY.includes(reason) || (lines.length > 0 && lines.every(neverReturned))
         : TYPE_REASONS[type].includes(reason);
     if (!fits) {
-      return refuse('not_eligible', 'type_reason', `售后类型 ${type} 不适用原因 ${reason}`, `case type ${type} does not fit reason ${reason}`, { type, reason });
+      const tw = CASE_TYPE_LABELS[type];
+      return refuse('not_eligible', 'type_reason', `「${rw.zh}」不能申请${tw.zh}`, `“${rw.en}” cannot be claimed as ${tw.en}`, { type, reason });
     }
     if (isReturnType(type)) {
       const bad = lines.find(neverReturned);
       if (bad) {
-        return refuse(
-          'not_eligible',
-          'not_returnable',
-          `商品 ${bad.id} (生鲜/虚拟) 不可退回, 请申请仅退款`,
-          `line ${bad.id} is perishable or virtual and is never returned: apply for refund_only`,
-          { line: bad.id, flags: bad.flags },
-        );
+        const kind = LINE_FLAG_LABELS[bad.flags.includes('virtual') ? 'virtual' : 'perishable'];
+        const n = lineName(bad);
+        // The no-reason option is what a buyer looks for first: say that it does not exist here.
+        const [zh, en] =
+          reason === 'no_reason_7d'
+            ? [`${kind.zh}${n.zh}不支持七天无理由退货`, `${kind.en} (${n.en}) cannot be returned without a reason`]
+            : [`${kind.zh}${n.zh}不能寄回, 如有问题请申请仅退款`, `${kind.en} (${n.en}) are never sent back: apply for a refund only`];
+        return refuse('not_eligible', 'not_returnable', zh, en, { line: bad.id, flags: bad.flags });
       }
     }
   }
@@ -198,54 +204,70 @@ export function checkApplication(
     for (const line of lines) {
       const flag = line.flags.find((f) => NO_REASON_EXCLUDED.includes(f));
       if (flag) {
-        return refuse('not_eligible', 'no_reason_excluded', `商品 ${line.id} (${flag}) 不支持七天无理由退货`, `line ${line.id} (${flag}) is excluded from 7-day no-reason returns`, {
+        const n = lineName(line);
+        return refuse('not_eligible', 'no_reason_excluded', `${LINE_FLAG_LABELS[flag].zh}${n.zh}不支持七天无理由退货`, `${LINE_FLAG_LABELS[flag].en} (${n.en}) cannot be returned without a reason`, {
           line: line.id,
           flag,
         });
       }
     }
     if (args.intact !== true) {
-      return refuse('not_eligible', 'intact_declaration', '七天无理由退货需声明商品完好 (不影响二次销售)', '7-day no-reason returns need the buyer to declare the goods intact', { field: 'intact' });
+      return refuse('not_eligible', 'intact_declaration', '七天无理由退货需声明商品完好 (未使用、不影响二次销售)', 'a 7-day no-reason return needs you to declare the goods intact (unused, fit for resale)', { field: 'intact' });
     }
     const end = noReasonWindowEnd(o, policy);
     if (end !== null && windowAt >= end) {
-      return refuse('window_expired', 'no_reason_days', '七天无理由退货期限已过', 'the 7-day no-reason window has ended', { ended_at: end });
+      const d = dateWords(end, now, tz);
+      return refuse('window_expired', 'no_reason_days', `七天无理由已于 ${d.zh} 截止`, `the 7-day no-reason window closed on ${d.en}`, { ended_at: formatInstant(end, tz) });
     }
   }
   if (type === 'exchange' && o.completedAt !== null) {
     const end = o.completedAt + p.exchange_days * DAY;
-    if (windowAt >= end) return refuse('window_expired', 'exchange_days', '换货期限已过', 'the exchange window has ended', { ended_at: end });
+    if (windowAt >= end) {
+      const d = dateWords(end, now, tz);
+      return refuse('window_expired', 'exchange_days', `换货期已于 ${d.zh} 截止`, `the exchange window closed on ${d.en}`, { ended_at: formatInstant(end, tz) });
+    }
   }
   if (type === 'repair') {
     for (const line of lines) {
       const days = line.warrantyDays ?? p.category_warranty_days[line.category] ?? p.warranty_days;
       const end = signed! + days * DAY;
       if (windowAt >= end) {
-        return refuse('window_expired', 'warranty_days', `商品 ${line.id} 已过保修期`, `line ${line.id} is out of warranty`, { line: line.id, ended_at: end });
+        const [d, n] = [dateWords(end, now, tz), lineName(line)];
+        return refuse('window_expired', 'warranty_days', `${n.zh}的保修期已于 ${d.zh} 截止`, `the warranty of ${n.en} ended on ${d.en}`, { line: line.id, ended_at: formatInstant(end, tz) });
       }
     }
   }
   if (o.completedAt !== null && type !== 'exchange' && type !== 'repair') {
     const rule = reason === 'counterfeit' ? 'counterfeit_claim_days' : 'after_sale_days';
     const end = o.completedAt + p[rule] * DAY;
-    if (windowAt >= end) return refuse('window_expired', rule, '售后期限已过', 'the after-sale period has ended', { ended_at: end });
+    if (windowAt >= end) {
+      const d = dateWords(end, now, tz);
+      const [zh, en] = rule === 'counterfeit_claim_days' ? ['假货投诉期', 'the counterfeit claim period'] : ['售后期', 'the after-sale period'];
+      return refuse('window_expired', rule, `${zh}已于 ${d.zh} 截止`, `${en} closed on ${d.en}`, { ended_at: formatInstant(end, tz) });
+    }
   }
   if (NEEDS_PHOTO.includes(reason) && !evidence.some((e) => e.kind === 'photo' || e.kind === 'video')) {
-    return refuse('evidence_required', 'photo_or_video', '该原因需要上传照片或视频凭证', 'this reason needs at least one photo or video', {
+    return refuse('evidence_required', 'photo_or_video', `「${rw.zh}」需要上传至少一张照片或一段视频`, `“${rw.en}” needs at least one photo or video`, {
       reason,
       kinds: ['photo', 'video'],
     });
   }
   const appliedAfterShipBy = o.shipBy !== null && now > o.shipBy && (o.shippedAt === null || o.shippedAt > o.shipBy);
   if (reason === 'late_shipment' && !appliedAfterShipBy) {
-    return refuse('not_eligible', 'ship_by', '尚未超过承诺发货时间', 'the promised ship-by time has not passed (or the order shipped in time)', {
-      ship_by: o.shipBy,
-    });
+    const d = o.shipBy === null ? null : dateWords(o.shipBy, now, tz);
+    const [zh, en] =
+      d === null
+        ? ['该订单没有承诺发货时间', 'the order has no promised ship-by time']
+        : o.shippedAt !== null && o.shippedAt <= o.shipBy!
+          ? [`商家已在承诺的 ${d.zh} 前发货`, `the shop shipped before the promised ${d.en}`]
+          : [`承诺发货时间 ${d.zh} 还没到`, `the promised ship-by time, ${d.en}, has not come yet`];
+    return refuse('not_eligible', 'ship_by', zh, en, { ship_by: o.shipBy === null ? null : formatInstant(o.shipBy, tz) });
   }
   if (self === null) {
     for (const line of lines) {
       if (o.ledger[line.id]!.applications >= p.max_applications_per_line) {
-        return refuse('not_eligible', 'max_applications_per_line', `商品 ${line.id} 的售后申请次数已用完`, `line ${line.id} has reached the maximum number of applications`, {
+        const n = lineName(line);
+        return refuse('not_eligible', 'max_applications_per_line', `${n.zh}已申请过 ${p.max_applications_per_line} 次售后, 不能再申请`, `${n.en} has had ${p.max_applications_per_line} applications already, the most allowed`, {
           line: line.id,
           max: p.max_applications_per_line,
         });
@@ -271,13 +293,13 @@ export function checkApplication(
   let amount = max;
   if (args.amount !== undefined) {
     if (!refundType) {
-      return refuse('validation', 'amount', '换货、维修、补寄不能填写退款金额', 'exchange, repair and reship take no refund amount', { field: 'amount' });
+      return refuse('validation', 'amount', '换货、维修、补发不能填写退款金额', 'an exchange, repair or reshipment takes no refund amount', { field: 'amount' });
     }
     if (!Number.isInteger(args.amount) || args.amount <= 0) {
-      return refuse('validation', 'amount', '退款金额必须是正整数 (分)', 'amount must be a positive integer in fen', { field: 'amount' });
+      return refuse('validation', 'amount', '退款金额必须大于 0 (以分为单位的整数)', 'the amount must be more than 0 (a whole number of fen)', { field: 'amount' });
     }
     if (args.amount > max) {
-      return refuse('amount_exceeds_refundable', 'refundable', `退款金额超过可退金额 ${max} 分`, `amount exceeds the ${max} fen still refundable on these lines`, {
+      return refuse('amount_exceeds_refundable', 'refundable', `退款金额超过了最多可退的 ${yuan(max)}`, `the amount is more than the ${yuan(max)} still refundable on these items`, {
         amount: args.amount,
         refundable: max,
       });

@@ -33,7 +33,12 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
           .object({
             shop: idParam.optional(),
             buyer: idParam.optional(),
-            status: z.enum(CASE_STATUSES).optional(),
+            // One status or several, comma-separated (the workbench's "open" = every status but completed/closed).
+            status: z
+              .string()
+              .max(300)
+              .refine((v) => v.split(',').every((x) => (CASE_STATUSES as readonly string[]).includes(x)), `case statuses separated by commas: ${CASE_STATUSES.join(', ')}`)
+              .optional(),
             type: z.enum(CASE_TYPES).optional(),
             reason: z.enum(REASONS).optional(),
             phase: z.enum(PHASES).optional(),
@@ -58,7 +63,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
       if (p.kind === 'buyer') add('buyer_id = ?', p.buyerId);
       if (f.shop) add('shop_id = ?', f.shop);
       if (f.buyer) add('buyer_id = ?', f.buyer);
-      if (f.status) add('status = ?', f.status);
+      if (f.status) add('status = ANY(?::text[])', f.status.split(','));
       if (f.type) add('type = ?', f.type);
       if (f.reason) add('reason = ?', f.reason);
       if (f.phase) add('phase = ?', f.phase);
@@ -89,7 +94,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
       const page = r.rows.slice(0, f.limit);
       const last = page.at(-1);
       return {
-        data: page.map((x) => caseView(x.state, tz)),
+        data: page.map((x) => ({ ...caseView(x.state, tz), applied_at: formatInstant(x.state.appliedAt, tz) })),
         next_cursor:
           r.rows.length > f.limit && last ? Buffer.from(JSON.stringify([isFinite(new Date(last.k).getTime()) ? new Date(last.k).toISOString() : 'infinity', last.case_id])).toString('base64url') : null,
       };

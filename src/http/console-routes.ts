@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
+import { parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { describeValue, PARAM_NAMES, resolvePolicy, versionAt } from '../domain/policy.ts';
 import { parseOverrides } from '../domain/policy-schema.ts';
@@ -75,7 +76,8 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
         let c: [string, string, string];
         try {
           c = JSON.parse(Buffer.from(f.cursor, 'base64url').toString('utf8'));
-          if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string') || Number.isNaN(Date.parse(c[0])) || !ID_PATTERN.test(c[1]) || !ID_PATTERN.test(c[2])) {
+          // parseInstant, not Date.parse: years 0 or +275760 parse in JavaScript but not in the database.
+          if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string') || parseInstant(c[0]) === null || !ID_PATTERN.test(c[1]) || !ID_PATTERN.test(c[2])) {
             throw new Error();
           }
         } catch {

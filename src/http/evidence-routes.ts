@@ -191,13 +191,19 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (shop_id, case_id, sha256) DO NOTHING`,
         [c.shopId, c.id, sha256, type, file.content.length, file.filename, JSON.stringify(actor), file.content, iso(Date.now())],
       );
+      const stored = { sha256, kind, content_type: type, size: file.content.length, url: urlOf(c.id, sha256) };
+      // The file of an item this party already declared by its hash (e.g. with the application,
+      // SPEC §3: the photo must come with it, and the case exists only after) is only stored: the
+      // item is in the history already, recording it again would list it twice.
+      const party = p.kind === 'buyer' ? 'buyer' : 'merchant';
+      if (c.evidence.some((e) => e.party === party && e.sha256 === sha256)) return reply.status(201).send(stored);
       // Recorded on the case, so it is in the (tamper-evident) history. A refusal keeps the file.
       const cmd = toCaseCommand('submit_evidence', c.id, { evidence: [{ kind, sha256, ...(description ? { description } : {}) }] });
       if ('ok' in cmd) return send(req, reply, cmd);
       const key = req.headers['idempotency-key'];
       const r = await engine.caseCommand(cmd, actor, { shopId: c.shopId, ...(typeof key === 'string' && key.length > 0 && key.length <= 255 ? { idempotencyKey: key } : {}) });
       if (!r.ok) return send(req, reply, r);
-      return reply.status(201).send({ sha256, kind, content_type: type, size: file.content.length, url: urlOf(c.id, sha256) });
+      return reply.status(201).send(stored);
     },
   );
 

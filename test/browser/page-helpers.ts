@@ -21,9 +21,13 @@ export async function signIn(page: Page, base: string, token: string): Promise<v
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
 }
 
-/** Opens the Ant Design select marked `testid` and picks the option showing `text`. */
-export async function pick(page: Page, testid: string, text: string | RegExp): Promise<void> {
+/**
+ * Opens the Ant Design select marked `testid` and picks the option showing `text`; long lists are
+ * virtual (only the visible options exist), so type `search` first to bring the option in.
+ */
+export async function pick(page: Page, testid: string, text: string | RegExp, search?: string): Promise<void> {
   await page.getByTestId(testid).click();
+  if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 

@@ -62,6 +62,16 @@ export async function uploadEvidence(caseId: string, file: File, kind: string, d
   return parse(res);
 }
 
+/**
+ * A file's SHA-256 in hex, as the server names it; null where the browser has no WebCrypto
+ * (pages served over plain HTTP from another host are not a secure context).
+ */
+export async function sha256Hex(file: File): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Evidence downloads need the bearer header, so images and videos are shown from blob URLs. */
 export async function blobUrl(path: string): Promise<string> {
   const res = await fetch(path, { headers: headers() });

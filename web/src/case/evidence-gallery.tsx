@@ -44,7 +44,7 @@ export function EvidenceGallery({ items, empty }: { items: EvidenceItem[]; empty
     <Space wrap align="start" size={12} data-testid="evidence-gallery">
       {items.map((e, i) => (
         <Card key={`${e.sha256 ?? 'declared'}-${i}`} size="small" style={{ width: 240 }}>
-          <Space direction="vertical" size={4}>
+          <Space orientation="vertical" size={4}>
             <Space size={4} wrap>
               <Tag color={e.party === 'buyer' ? 'green' : e.party === 'merchant' ? 'blue' : 'purple'}>{label('party', e.party)}</Tag>
               <Tag>{label('evidence', e.kind)}</Tag>

@@ -11,7 +11,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       items={entries.map((e) => ({
         key: e.version,
         color: e.actor.role === 'buyer' ? 'green' : e.actor.role === 'merchant' ? 'blue' : e.actor.role === 'platform' ? 'purple' : 'gray',
-        children: (
+        content: (
           <>
             <Typography.Text>{lang === 'en' ? e.en : e.zh}</Typography.Text>
             <br />

@@ -1,6 +1,6 @@
 // Sign-in with an API key (platform or shop) or a buyer token. In the demo (`npm start`), the
 // server lists the demo identities (GET /demo/identities) so a new user can pick a role.
-import { Alert, Button, Card, Col, Form, Input, List, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api.ts';
@@ -62,28 +62,20 @@ export default function SignInPage() {
         <Col xs={24} md={14}>
           <Card title={t('signin.demo')}>
             <Typography.Paragraph type="secondary">{t('signin.demoHint')}</Typography.Paragraph>
-            <List
-              dataSource={demo}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <Button key="use" onClick={() => go(d.token)} disabled={busy} aria-label={`${t('signin.use')}: ${d.name}`} data-testid={`demo-${d.id}`}>
-                      {t('signin.use')}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        <Tag color={d.role === 'platform' ? 'purple' : d.role === 'shop' ? 'blue' : 'green'}>{t(`role.${d.role}`)}</Tag>
-                        {d.name}
-                      </span>
-                    }
-                    description={d.pack ? `${d.id} · ${d.pack}` : d.id}
-                  />
-                </List.Item>
-              )}
-            />
+            <Flex vertical gap={8}>
+              {demo.map((d) => (
+                <Flex key={d.id} align="center" justify="space-between" gap={8} wrap className="as-identity">
+                  <span>
+                    <Tag color={d.role === 'platform' ? 'purple' : d.role === 'shop' ? 'blue' : 'green'}>{t(`role.${d.role}`)}</Tag>
+                    <Typography.Text strong>{d.name}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">{d.pack ? `${d.id} · ${d.pack}` : d.role === 'buyer' ? '' : d.id}</Typography.Text>
+                  </span>
+                  <Button onClick={() => go(d.token)} disabled={busy} aria-label={`${t('signin.use')}: ${d.name}`} data-testid={`demo-${d.id}`}>
+                    {t('signin.use')}
+                  </Button>
+                </Flex>
+              ))}
+            </Flex>
           </Card>
         </Col>
       )}

@@ -1,4 +1,101 @@
-// Placeholder: being built.
+// /workbench — the merchant's queue (a shop key sees its shop, the platform every shop): what needs
+// work, nearest deadline first (SPEC §4: deadlines act by themselves), with batch agree. Filters
+// live in the address, so the queue comes back as it was after opening a case.
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
+import { useMemo, useState, type Key } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { statusColor } from '../case/case-facts.tsx';
+import { CASE_STATUSES } from '../case/codes.ts';
+import { useLabel, useT } from '../i18n/index.tsx';
+import { useSession } from '../session.tsx';
+import { BatchAgree } from '../workbench/batch-agree.tsx';
+import { QueueFilterBar } from '../workbench/queue-filters.tsx';
+import { QueueTable } from '../workbench/queue-table.tsx';
+import { useQueue, type QueueFilters } from '../workbench/use-queue.ts';
+
+function filtersOf(p: URLSearchParams): QueueFilters {
+  const within = Number(p.get('within'));
+  return {
+    status: p.get('status') ?? 'open',
+    type: p.get('type') ?? undefined,
+    reason: p.get('reason') ?? undefined,
+    phase: p.get('phase') ?? undefined,
+    within: within > 0 ? within : undefined,
+    q: p.get('q') ?? undefined,
+  };
+}
+
+function paramsOf(f: QueueFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.status !== 'open') out.status = f.status;
+  for (const k of ['type', 'reason', 'phase', 'q'] as const) if (f[k]) out[k] = f[k];
+  if (f.within) out.within = String(f.within);
+  return out;
+}
+
 export default function WorkbenchPage() {
-  return <div>workbench</div>;
+  const t = useT();
+  const label = useLabel();
+  const { principal } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const queue = useQueue(filters);
+  const [selected, setSelected] = useState<Key[]>([]);
+  const isShop = principal?.kind === 'shop';
+
+  // Counts by status of what is loaded, in the order of the lifecycle (SPEC §4).
+  const counts = CASE_STATUSES.map((s) => ({ s, n: queue.rows.filter((r) => r.status === s).length })).filter((x) => x.n > 0);
+  const setFilters = (f: QueueFilters) => {
+    setSelected([]);
+    setParams(paramsOf(f), { replace: true });
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('wb.title')}
+          {principal?.kind === 'shop' && <Typography.Text type="secondary"> · {principal.shop}</Typography.Text>}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading} data-testid="queue-refresh">
+          {t('common.refresh')}
+        </Button>
+      </Flex>
+      <Card size="small">
+        <QueueFilterBar value={filters} onChange={setFilters} />
+      </Card>
+      <Flex gap={8} wrap align="center" data-testid="queue-summary" aria-label={t('wb.summary')}>
+        <Typography.Text strong>{t('wb.loaded', { n: queue.rows.length })}</Typography.Text>
+        {counts.map(({ s, n }) => (
+          <Tag key={s} color={statusColor(s)} data-testid={`count-${s}`}>
+            {label('status', s)} {n}
+          </Tag>
+        ))}
+      </Flex>
+      {queue.error && <Alert type="error" showIcon role="alert" title={queue.error.message} description={queue.error.code} data-testid="queue-error" />}
+      {isShop && (
+        <BatchAgree
+          selected={selected}
+          onDone={() => {
+            setSelected([]);
+            queue.reload();
+          }}
+        />
+      )}
+      <QueueTable
+        rows={queue.rows}
+        loading={queue.loading}
+        showShop={!isShop}
+        selection={isShop ? { selected, onSelect: setSelected } : undefined}
+      />
+      {queue.hasMore && (
+        <Flex justify="center">
+          <Button onClick={queue.loadMore} loading={queue.loading} data-testid="load-more">
+            {t('wb.loadMore')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
 }

@@ -1,0 +1,157 @@
+// The names people read for the SPEC codes, in zh-CN and English: what the platforms call each
+// case type, reason, evidence kind, ruling, liability, deadline and closing reason (SPEC §2, §4,
+// §6, §7). The zh names are the ones Taobao/Tmall and Pinduoduo show (补发, 假冒品牌, 七天无理由退货),
+// the same the web console shows (web/src/i18n/common.ts), so a timeline and the page around it
+// speak one language. English names are lower case: they are used inside sentences.
+import type { OrderEvent } from './events.ts';
+import { zoneOffset } from './calendar.ts';
+import type { OrderLine } from './state.ts';
+import type { CaseDeadlineKind, CaseType, ClosedReason, EvidenceKind, Fen, Instant, Liability, LineFlag, OrderDeadlineKind, Reason, Role, RulingOutcome } from './types.ts';
+
+export type Lang = 'zh' | 'en';
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** SPEC §2 types. */
+export const CASE_TYPE_LABELS: Record<CaseType, Label> = {
+  refund_only: { zh: '仅退款', en: 'refund only' },
+  return_refund: { zh: '退货退款', en: 'return and refund' },
+  exchange: { zh: '换货', en: 'exchange' },
+  repair: { zh: '维修', en: 'repair' },
+  reship: { zh: '补发', en: 'reshipment' },
+};
+
+/** SPEC §2 reasons. */
+export const REASON_LABELS: Record<Reason, Label> = {
+  out_of_stock: { zh: '缺货', en: 'out of stock' },
+  late_shipment: { zh: '未按约定时间发货', en: 'late shipment' },
+  wrong_order_info: { zh: '拍错/信息填写错误', en: 'ordered by mistake' },
+  no_longer_needed: { zh: '不想要了', en: 'no longer needed' },
+  not_received: { zh: '未收到货', en: 'not received' },
+  damaged: { zh: '商品破损', en: 'damaged' },
+  wrong_or_missing_item: { zh: '错发/漏发', en: 'wrong or missing item' },
+  counterfeit: { zh: '假冒品牌', en: 'counterfeit' },
+  not_as_described: { zh: '描述不符', en: 'not as described' },
+  quality_issue: { zh: '质量问题', en: 'quality issue' },
+  no_reason_7d: { zh: '七天无理由退货', en: '7-day no-reason return' },
+  size_or_color: { zh: '尺码/颜色不合适', en: 'size or colour' },
+  invoice_issue: { zh: '发票问题', en: 'invoice issue' },
+  shipping_fee_refund: { zh: '退运费', en: 'shipping fee refund' },
+  needs_repair: { zh: '需要维修', en: 'needs repair' },
+};
+
+/** SPEC §7 evidence kinds. */
+export const EVIDENCE_LABELS: Record<EvidenceKind, Label> = {
+  photo: { zh: '照片', en: 'photo' },
+  video: { zh: '视频', en: 'video' },
+  chat_log: { zh: '聊天记录', en: 'chat log' },
+  shipping_receipt: { zh: '寄件凭证', en: 'shipping receipt' },
+  delivery_receipt: { zh: '签收凭证', en: 'delivery receipt' },
+  third_party_signing_certificate: { zh: '第三方签收证明', en: 'third-party signing certificate' },
+  invoice: { zh: '发票', en: 'invoice' },
+  brand_authorization: { zh: '品牌授权书', en: 'brand authorisation' },
+  inspection_report: { zh: '质检报告', en: 'inspection report' },
+  purchase_receipt: { zh: '进货凭证', en: 'purchase receipt' },
+  customs_declaration: { zh: '报关单', en: 'customs declaration' },
+  courier_rejection_certificate: { zh: '快递拒收证明', en: 'courier rejection certificate' },
+  other: { zh: '其他凭证', en: 'other evidence' },
+};
+
+/** SPEC §4 `rule` outcomes. */
+export const OUTCOME_LABELS: Record<RulingOutcome, Label> = {
+  buyer: { zh: '支持买家', en: 'for the buyer' },
+  seller: { zh: '支持商家', en: 'for the seller' },
+  partial: { zh: '部分支持买家', en: 'partly for the buyer' },
+};
+
+export const LIABILITY_LABELS: Record<Liability, Label> = {
+  merchant: { zh: '商家责任', en: 'merchant liable' },
+  buyer: { zh: '买家责任', en: 'buyer liable' },
+  carrier: { zh: '物流责任', en: 'carrier liable' },
+  none: { zh: '无责', en: 'no one liable' },
+};
+
+/** SPEC §4 deadlines, named by whose time runs out (the zh names read "…时限"). */
+export const CASE_DEADLINE_LABELS: Record<CaseDeadlineKind, Label> = {
+  merchant_response: { zh: '商家处理时限', en: 'merchant response' },
+  offer_reply: { zh: '买家确认方案时限', en: 'buyer reply to the offer' },
+  buyer_after_reject: { zh: '买家处理拒绝时限', en: 'buyer reply to the rejection' },
+  buyer_return_shipment: { zh: '买家退货时限', en: 'return shipment' },
+  merchant_receipt: { zh: '商家收货时限', en: 'merchant receipt of the return' },
+  merchant_reship: { zh: '商家发货时限', en: 'merchant reshipment' },
+  buyer_confirm: { zh: '买家确认收货时限', en: 'buyer confirmation of receipt' },
+  evidence: { zh: '举证时限', en: 'evidence' },
+};
+
+/** SPEC §1 order deadlines. */
+export const ORDER_DEADLINE_LABELS: Record<OrderDeadlineKind, Label> = {
+  payment: { zh: '付款时限', en: 'payment' },
+  ship_by: { zh: '承诺发货时限', en: 'promised shipment' },
+  auto_confirm: { zh: '自动确认收货', en: 'automatic confirmation of receipt' },
+};
+
+export const CLOSED_REASON_LABELS: Record<ClosedReason, Label> = {
+  cancelled: { zh: '买家撤销申请', en: 'cancelled by the buyer' },
+  buyer_inactive: { zh: '买家超时未处理', en: 'the buyer did not act in time' },
+  ruled_for_seller: { zh: '平台判定支持商家', en: 'ruled for the seller' },
+  evidence_timeout: { zh: '举证超时', en: 'evidence not given in time' },
+};
+
+type OrderClosedReason = Extract<OrderEvent, { type: 'OrderClosed' }>['reason'];
+export const ORDER_CLOSED_LABELS: Record<OrderClosedReason, Label> = {
+  refunded_in_full: { zh: '全部退款', en: 'refunded in full' },
+  unpaid_timeout: { zh: '超时未付款', en: 'not paid in time' },
+};
+
+/** SPEC §6 compensation kinds. */
+type CompensationKind = Extract<OrderEvent, { type: 'CompensationPaid' }>['kind'];
+export const COMPENSATION_LABELS: Record<CompensationKind, Label> = {
+  late_shipment: { zh: '延迟发货赔付', en: 'late-shipment compensation' },
+  out_of_stock: { zh: '缺货赔付', en: 'out-of-stock compensation' },
+  counterfeit: { zh: '假一赔N', en: 'counterfeit compensation' },
+};
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  buyer: { zh: '买家', en: 'buyer' },
+  merchant: { zh: '商家', en: 'merchant' },
+  platform: { zh: '平台', en: 'platform' },
+  system: { zh: '系统', en: 'system' },
+};
+
+/** A list of kinds as a sentence lists them: 照片、视频 / photo, video. */
+export function listOf<K extends string>(table: Record<K, Label>, codes: readonly K[], lang: Lang): string {
+  return codes.map((c) => table[c]?.[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** SPEC §3 line flags, as a refusal names the goods they mark. */
+export const LINE_FLAG_LABELS: Record<LineFlag, Label> = {
+  customized: { zh: '定制商品', en: 'customized goods' },
+  perishable: { zh: '生鲜商品', en: 'fresh produce' },
+  digital: { zh: '数字化商品', en: 'digital content' },
+  periodical: { zh: '报纸期刊', en: 'newspapers and periodicals' },
+  hygiene_opened: { zh: '已拆封的卫生用品', en: 'opened hygiene products' },
+  virtual: { zh: '虚拟商品', en: 'virtual goods' },
+  no_reason_excluded: { zh: '商品', en: 'this item' },
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An instant as people read it in the platform zone: "3月11日 00:00" / "11 Mar 00:00", the year only when it is not this one. */
+export function dateWords(at: Instant, now: Instant, tz: string): Label {
+  const d = new Date(at + zoneOffset(tz, at));
+  const y = d.getUTCFullYear();
+  const sameYear = y === new Date(now + zoneOffset(tz, now)).getUTCFullYear();
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return {
+    zh: `${sameYear ? '' : `${y}年`}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`,
+    en: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${sameYear ? '' : ` ${y}`} ${hm}`,
+  };
+}
+
+/** A line by its title: 「定制印花T恤」 / “定制印花T恤” (its id when it has none). */
+export const lineName = (l: OrderLine): Label => (l.title ? { zh: `「${l.title}」`, en: `“${l.title}”` } : { zh: `商品 ${l.id}`, en: `line ${l.id}` });
+
+/** Fen as yuan: 12345 → ¥123.45. */
+export const yuan = (fen: Fen) => `¥${(fen / 100).toFixed(2)}`;

@@ -1,0 +1,247 @@
+// The web console in real Chromium (Debian's, driven by playwright-core) against a demo server:
+// a buyer applies for a return with a photo, the merchant agrees, the buyer ships, the merchant
+// receives and the refund shows; an arbitration ruling; the zh/en switch; a refused action shows
+// the API's message by its control; no layout break at 375 and 1440 px; labelled controls.
+// Screenshots of every main page go to .artifacts/screenshots/.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
+import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
+
+type Detail = { id: string; status: string; amount: number; refunded: number; evidence: { url: string | null }[] };
+type Eligibility = { options: { type: string; reason: string; eligible: boolean }[] };
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
+  let world: ConsoleWorld;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** A page of its own (own localStorage: own sign-in) at a viewport width. */
+  const newPage = async (width = 1440, height = 900): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const status = (page: Page) => page.getByTestId('case-status');
+
+  beforeAll(async () => {
+    world = await consoleWorld();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await world?.close();
+  });
+
+  // The return walk of SPEC §4, every step through the console.
+  let caseId = '';
+  let buyer = '';
+  let buyerPage: Page;
+  let merchantPage: Page;
+
+  it('a buyer applies for a return with a photo (phone width)', async () => {
+    // A tb-apparel order whose buyer may still apply for return_refund/quality_issue.
+    const { rows } = await world.db.query<{ order_id: string; buyer_id: string }>(
+      "SELECT order_id, buyer_id FROM orders o WHERE shop_id = 'tb-apparel' AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = o.shop_id AND c.order_id = o.order_id) ORDER BY order_id",
+    );
+    let order = '';
+    for (const r of rows) {
+      const e = await world.api<Eligibility>(world.buyerToken(r.buyer_id), `/v1/shops/tb-apparel/orders/${r.order_id}/eligibility`);
+      if (e.body.options.some((o) => o.type === 'return_refund' && o.reason === 'quality_issue' && o.eligible)) {
+        order = r.order_id;
+        buyer = r.buyer_id;
+        break;
+      }
+    }
+    expect(order).not.toBe('');
+
+    buyerPage = await newPage(375, 812);
+    await signIn(buyerPage, world.url, world.buyerToken(buyer));
+    await expect.poll(() => buyerPage.getByTestId(`order-${order}`).isVisible()).toBe(true);
+    expect(await horizontalOverflow(buyerPage)).toBeLessThanOrEqual(0);
+    await screenshot(buyerPage, 'buyer-orders-375');
+
+    await buyerPage.goto(`${world.url}/buyer/orders/tb-apparel/${order}`);
+    await buyerPage.getByTestId('eligibility').waitFor();
+    await pick(buyerPage, 'apply-type', /^退货退款$/);
+    await pick(buyerPage, 'apply-reason', /^质量问题$/);
+    await buyerPage.getByTestId('apply-evidence').locator('input[type=file]').setInputFiles({ name: 'seam.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    expect(await unlabelledControls(buyerPage)).toEqual([]);
+    expect(await horizontalOverflow(buyerPage)).toBeLessThanOrEqual(0);
+    await screenshot(buyerPage, 'buyer-apply-375');
+    await buyerPage.getByTestId('apply-submit').click();
+
+    await buyerPage.waitForURL(/\/cases\/[^/]+$/);
+    caseId = decodeURIComponent(new URL(buyerPage.url()).pathname.split('/').pop()!);
+    await expect.poll(() => status(buyerPage).textContent()).toBe('待商家处理');
+    // The photo is on the case, as a file the gallery shows.
+    const detail = await world.api<Detail>(world.keys.platform!, `/v1/cases/${caseId}`);
+    expect(detail.body.evidence.filter((e) => e.url !== null)).toHaveLength(1);
+    await expect.poll(() => buyerPage.getByTestId('evidence-gallery').locator('img').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(buyerPage)).toBeLessThanOrEqual(0);
+    await screenshot(buyerPage, 'buyer-case-375');
+  });
+
+  it('the merchant sees it in the queue with a countdown and agrees', async () => {
+    merchantPage = await newPage();
+    await merchantPage.goto(`${world.url}/signin`);
+    await merchantPage.getByTestId('demo-tb-apparel').click();
+    await merchantPage.waitForURL(/\/workbench$/);
+    const row = merchantPage.getByTestId(`queue-row-${caseId}`);
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/剩余 .*自动同意/);
+    expect(await unlabelledControls(merchantPage)).toEqual([]);
+    expect(await horizontalOverflow(merchantPage)).toBeLessThanOrEqual(0);
+    await screenshot(merchantPage, 'merchant-workbench-1440');
+
+    await merchantPage.goto(`${world.url}/cases/${encodeURIComponent(caseId)}`);
+    await merchantPage.getByTestId('action-agree').click();
+    await merchantPage.getByTestId('field-return-address').fill('杭州市余杭区文一西路 969 号 售后组');
+    await screenshot(merchantPage, 'merchant-case-agree-1440');
+    await merchantPage.getByTestId('action-submit').click();
+    await expect.poll(() => status(merchantPage).textContent()).toBe('待买家退货');
+  });
+
+  it('the buyer ships the return', async () => {
+    await buyerPage.reload();
+    await buyerPage.getByTestId('action-ship_return').click();
+    await buyerPage.getByTestId('field-carrier').fill('YTO');
+    await buyerPage.getByTestId('field-tracking').fill('YT20261122001');
+    await buyerPage.getByTestId('action-submit').click();
+    await expect.poll(() => status(buyerPage).textContent()).toBe('退货运输中');
+  });
+
+  it('the merchant receives the goods and the refund shows', async () => {
+    await merchantPage.reload();
+    await merchantPage.getByTestId('action-receive_return').click();
+    await merchantPage.getByTestId('action-submit').click();
+    await expect.poll(() => status(merchantPage).textContent()).toMatch(/^(已完成|退款中)$/);
+    const detail = await world.api<Detail>(world.keys.platform!, `/v1/cases/${caseId}`);
+    expect(detail.body.refunded).toBeGreaterThan(0);
+    await merchantPage.reload();
+    await expect.poll(() => merchantPage.getByTestId('money-refunded').textContent()).toContain(yuan(detail.body.refunded));
+    await screenshot(merchantPage, 'merchant-case-refunded-1440');
+    // The buyer sees the same refund.
+    await buyerPage.reload();
+    await expect.poll(() => buyerPage.getByTestId('money-refunded').textContent()).toContain(yuan(detail.body.refunded));
+  });
+
+  it('a refused action shows the API message next to its control', async () => {
+    // An offer above what the case may refund (SPEC §5): the API refuses; the form says why.
+    const target = 'AS-requested-2';
+    const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
+    expect(before.status).toBe(200);
+    const shopKey = world.keys[before.body.shop]!;
+    const tooMuch = before.body.amount + 100_000;
+    const expected = await world.api<{ error: { code: string; message: string } }>(shopKey, `/v1/cases/${target}/offer`, { body: { type: 'refund_only', amount: tooMuch } });
+    expect(expected.body.error.code).toBe('amount_exceeds_refundable');
+
+    const page = await newPage();
+    await signIn(page, world.url, shopKey);
+    await page.goto(`${world.url}/cases/${target}`);
+    await page.getByTestId('action-offer').click();
+    await pick(page, 'field-offer-type', /^仅退款$/);
+    await page.getByTestId('field-amount').fill(String(tooMuch / 100));
+    await page.getByTestId('action-submit').click();
+    const refusal = page.getByTestId('refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(expected.body.error.message);
+    await screenshot(page, 'merchant-refusal-1440');
+    // Nothing changed.
+    expect((await world.api<Detail>(world.keys.platform!, `/v1/cases/${target}`)).body.status).toBe(before.body.status);
+  });
+
+  it('a merchant rejects with a photo: the file is one evidence item, shown in the gallery', async () => {
+    const target = 'AS-requested-3';
+    const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
+    const page = await newPage();
+    await signIn(page, world.url, world.keys[before.body.shop]!);
+    await page.goto(`${world.url}/cases/${target}`);
+    await page.getByTestId('action-reject').click();
+    await page.getByTestId('field-reason').fill('商品已按详情页描述发货, 见出库照片');
+    await page.getByTestId('field-file').locator('input[type=file]').setInputFiles({ name: 'outbound.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByTestId('action-submit').click();
+    await expect.poll(() => status(page).textContent()).toBe('商家已拒绝');
+    type WithParty = { evidence: { party: string; url: string | null }[] };
+    await expect
+      .poll(async () => (await world.api<WithParty>(world.keys.platform!, `/v1/cases/${target}`)).body.evidence.filter((e) => e.party === 'merchant').map((e) => e.url !== null))
+      .toEqual([true]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('evidence-gallery').locator('img').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'merchant-rejected-with-photo-1440');
+  });
+
+  it('the platform rules on an escalated case', async () => {
+    const target = 'AS-in_arbitration-1';
+    const page = await newPage();
+    await page.goto(`${world.url}/signin`);
+    await page.getByTestId('demo-platform').click();
+    await page.waitForURL(/\/arbitration/);
+    await page.getByTestId(`arb-row-${target}`).click();
+    await page.getByTestId('burden').waitFor();
+    expect(await page.getByTestId('burden').textContent()).toMatch(/商家/);
+    await page.getByTestId('evidence-buyer').waitFor();
+    await page.getByTestId('evidence-merchant').waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, 'platform-arbitration-1440');
+    await page.getByTestId('rule-outcome').getByText('支持买家').click();
+    await page.getByTestId('rule-liability').getByText('商家责任').click();
+    await page.getByTestId('rule-submit').click();
+    // The ruling asks for a confirmation before it is final.
+    await page.getByTestId('rule-confirm').click();
+    await expect
+      .poll(async () => (await world.api<Detail>(world.keys.platform!, `/v1/cases/${target}`)).body.status, { timeout: 10_000 })
+      .not.toBe('in_arbitration');
+    await screenshot(page, 'platform-ruled-1440');
+  });
+
+  it('switches between Chinese and English', async () => {
+    const page = await newPage();
+    await signIn(page, world.url, world.keys['tb-apparel']!);
+    await expect.poll(() => page.getByRole('menuitem', { name: '售后工作台' }).isVisible()).toBe(true);
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Workbench' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/left until auto-agree/);
+    await screenshot(page, 'merchant-workbench-en-1440');
+    // The choice survives a reload, and API refusals come in English too.
+    await page.reload();
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Workbench' }).isVisible()).toBe(true);
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    await expect.poll(() => page.getByRole('menuitem', { name: '售后工作台' }).isVisible()).toBe(true);
+  });
+
+  it('shows the policy viewer and refuses an override that takes a right away', async () => {
+    const page = await newPage();
+    await signIn(page, world.url, world.keys['tb-apparel']!);
+    await page.goto(`${world.url}/policy`);
+    await page.getByTestId('policy-params').waitFor();
+    const expected = await world.api<{ error: { message: string } }>(world.keys['tb-apparel']!, '/v1/shops/tb-apparel/policy', {
+      method: 'PUT',
+      body: { pack: 'taobao', category: 'apparel', overrides: { no_reason_days: 3 } },
+    });
+    expect(expected.status).toBe(422);
+    await pick(page, 'override-name', /no_reason_days/, '七天无理由');
+    await page.getByTestId('override-value').fill('3');
+    await page.getByTestId('override-submit').click();
+    await page.getByTestId('refusal').waitFor();
+    expect(await page.getByTestId('refusal').textContent()).toContain(expected.body.error.message);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, 'merchant-policy-1440');
+  });
+
+  it('keeps every main page within a 375 px phone screen', async () => {
+    const page = await newPage(375, 812);
+    await signIn(page, world.url, world.keys.platform!);
+    for (const path of ['/arbitration', '/workbench', '/policy', '/cases/AS-in_arbitration-2']) {
+      await page.goto(world.url + path);
+      await page.waitForLoadState('networkidle');
+      expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+      await screenshot(page, `platform${path.replace(/\//g, '-')}-375`);
+    }
+    await page.goto(`${world.url}/signin`);
+    await screenshot(page, 'signin-375');
+  });
+});

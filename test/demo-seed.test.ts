@@ -1,0 +1,110 @@
+// The demo marketplace's evidence (SPEC §7): every seeded photo is a stored PNG the console can
+// show, the counterfeit cases stay in arbitration with the merchant's burden of proof, one of them
+// answered with an invoice scan, and two seeds store the same bytes (the demo is deterministic).
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/app/demo-seed.ts';
+import { DEMO_IMAGE, sha256 } from '../src/app/demo-files.ts';
+import { createEngine } from '../src/app/engine.ts';
+import { builtinPacks } from '../src/app/packs.ts';
+import { simulatedProvider } from '../src/app/payments.ts';
+import { createApiKey } from '../src/http/auth.ts';
+import { buildServer } from '../src/http/server.ts';
+import { openPglite, type Database } from '../src/store/db.ts';
+import { migrate } from '../src/store/migrations.ts';
+
+const NOW = Date.parse('2026-03-02T10:00:00+08:00');
+
+/** The width, height and pixel bytes of a PNG, read back (so a broken encoder fails here). */
+function decode(b: Buffer) {
+  expect(b.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+  let at = 8;
+  const idat: Buffer[] = [];
+  let size = { width: 0, height: 0 };
+  while (at < b.length) {
+    const len = b.readUInt32BE(at);
+    const type = b.subarray(at + 4, at + 8).toString('latin1');
+    const data = b.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') size = { width: data.readUInt32BE(0), height: data.readUInt32BE(4) };
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  return { ...size, pixels: inflateSync(Buffer.concat(idat)) };
+}
+
+async function seeded(schema: string) {
+  const db: Database = await openPglite();
+  await db.useSchema(schema);
+  await migrate(db);
+  let tick = NOW;
+  const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 1000) }, payments: simulatedProvider(db) });
+  await seedDemo(engine, NOW, 200);
+  return { db, engine };
+}
+
+describe('the demo seed’s evidence files', () => {
+  let world: Awaited<ReturnType<typeof seeded>>;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let key = '';
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+
+  beforeAll(async () => {
+    world = await seeded('demo_seed_a');
+    key = await createApiKey(world.db, '_platform', 'test', NOW);
+    app = await buildServer({ engine: world.engine, tokenSecret: 'demo-seed' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await world?.db.close();
+  });
+
+  it('stores a downloadable PNG for every photo a seeded case names', async () => {
+    const cases = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE case_id LIKE 'AS-%' ORDER BY case_id");
+    expect(cases.rows.length).toBeGreaterThanOrEqual(27);
+    for (const { case_id: id } of cases.rows) {
+      const detail = (await get(`/v1/cases/${id}`)).json();
+      expect(detail.evidence.length, id).toBeGreaterThan(0);
+      for (const e of detail.evidence) {
+        expect(e, id).toMatchObject({ content_type: 'image/png', url: `/v1/cases/${id}/evidence/${e.sha256}` });
+      }
+    }
+    const photo = (await get('/v1/cases/AS-requested-1')).json().evidence[0];
+    expect(photo).toMatchObject({ kind: 'photo', party: 'buyer', description: '开线' });
+    const file = await get(photo.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(sha256(file.rawPayload)).toBe(photo.sha256);
+    const png = decode(file.rawPayload);
+    expect([png.width, png.height]).toEqual([DEMO_IMAGE.width, DEMO_IMAGE.height]);
+    expect(png.pixels.length).toBe(DEMO_IMAGE.height * (1 + 3 * DEMO_IMAGE.width));
+    // Not one flat colour: the photo shows something (the goods, the red ring).
+    expect(new Set(png.pixels).size).toBeGreaterThan(20);
+  });
+
+  it('keeps the counterfeit cases in arbitration, one with the merchant’s invoice to compare', async () => {
+    const one = (await get('/v1/cases/AS-in_arbitration-1')).json();
+    expect(one).toMatchObject({ status: 'in_arbitration', reason: 'counterfeit', ruling: null });
+    expect(one.evidence.map((e: { party: string; kind: string }) => `${e.party}:${e.kind}`)).toEqual(['buyer:photo', 'merchant:invoice']);
+    expect(one.burdens).toEqual([expect.objectContaining({ party: 'merchant', situation: 'counterfeit', met: true })]);
+    const invoice = await get(one.evidence[1].url);
+    expect(decode(invoice.rawPayload).width).toBe(DEMO_IMAGE.width);
+    expect(one.timeline.at(-1)).toMatchObject({ type: 'EvidenceSubmitted', zh: '商家提交凭证: 发票' });
+    for (const id of ['AS-in_arbitration-2', 'AS-in_arbitration-3']) {
+      const c = (await get(`/v1/cases/${id}`)).json();
+      expect(c, id).toMatchObject({ status: 'in_arbitration', ruling: null, burdens: [expect.objectContaining({ party: 'merchant', met: false })] });
+      expect(c.evidence_requests, id).toEqual([expect.objectContaining({ party: 'merchant', open: true })]);
+    }
+  });
+
+  it('stores the same files on every fresh seed', async () => {
+    const files = (db: Database) => db.query<{ case_id: string; sha256: string }>('SELECT case_id, sha256 FROM evidence_files ORDER BY case_id, sha256');
+    const again = await seeded('demo_seed_b');
+    try {
+      const first = (await files(world.db)).rows;
+      expect(first.length).toBeGreaterThanOrEqual(28);
+      expect((await files(again.db)).rows).toEqual(first);
+    } finally {
+      await again.db.close();
+    }
+  });
+});

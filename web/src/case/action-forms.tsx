@@ -1,0 +1,242 @@
+// The fields each case command needs and how the form's values become its request body (the
+// bodies of src/app/schemas.ts CASE_ARGS). Amounts are typed in yuan and sent in fen (SPEC §5).
+import { Form, Input, InputNumber, Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { api } from '../api.ts';
+import type { T } from '../i18n/index.tsx';
+import type { CaseDetail } from '../types.ts';
+import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, OFFER_TYPES, REASONS, RETURN_TYPES, RULING_OUTCOMES, toFen } from './codes.ts';
+import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
+
+export interface ActionValues {
+  return_address?: string;
+  reason?: string;
+  files?: PickedFile[];
+  type?: string;
+  amount?: number | null;
+  note?: string;
+  carrier?: string;
+  tracking?: string;
+  shipping_cost?: number | null;
+  restocking_fee?: number | null;
+  lost_shipping?: number | null;
+  description?: string;
+  party?: string;
+  kinds?: string[];
+  due_in_hours?: number | null;
+  outcome?: string;
+  liability?: string;
+}
+
+type Label = (group: string, code: string | null | undefined) => string;
+interface Ctx {
+  c: CaseDetail;
+  t: T;
+  label: Label;
+}
+
+export interface ActionSpec {
+  /** The form's fields; none for a plain confirmation. */
+  fields?: (ctx: Ctx) => ReactNode;
+  initial?: (c: CaseDetail) => ActionValues;
+  /** Sends the command (uploading picked files first where the command names evidence). */
+  run: (c: CaseDetail, v: ActionValues) => Promise<unknown>;
+  danger?: boolean;
+}
+
+const send = (c: CaseDetail, name: string, body: object = {}) => api<CaseDetail>(`/v1/cases/${encodeURIComponent(c.id)}/${name}`, { body });
+/** Drops empty optional fields: the API's schemas are strict about types, and "" is no answer. */
+const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+const opts = (label: Label, group: string, codes: readonly string[]) => codes.map((code) => ({ value: code, label: label(group, code) }));
+
+function Text({ name, labelKey, t, required, testid, area }: { name: string; labelKey: string; t: T; required?: boolean; testid: string; area?: boolean }) {
+  return (
+    <Form.Item name={name} label={t(labelKey)} rules={required ? [{ required: true, whitespace: true, message: t('case.form.required') }] : []}>
+      {area ? <Input.TextArea data-testid={testid} rows={3} maxLength={500} showCount /> : <Input data-testid={testid} maxLength={64} />}
+    </Form.Item>
+  );
+}
+
+function Yuan({ name, labelKey, t, required, testid }: { name: string; labelKey: string; t: T; required?: boolean; testid: string }) {
+  return (
+    <Form.Item name={name} label={t(labelKey)} rules={required ? [{ required: true, message: t('case.form.required') }] : []}>
+      <InputNumber data-testid={testid} min={0} step={0.01} precision={2} prefix="¥" style={{ width: 200, maxWidth: '100%' }} />
+    </Form.Item>
+  );
+}
+
+function Choice({ name, labelKey, t, options, testid, multiple, required }: { name: string; labelKey: string; t: T; options: { value: string; label: string }[]; testid: string; multiple?: boolean; required?: boolean }) {
+  return (
+    <Form.Item name={name} label={t(labelKey)} rules={required ? [{ required: true, message: t('case.form.required') }] : []}>
+      <Select data-testid={testid} options={options} mode={multiple ? 'multiple' : undefined} style={{ maxWidth: 340 }} />
+    </Form.Item>
+  );
+}
+
+/** What the merchant must attach here (SPEC §7), as a hint next to the files. */
+function wantedHint({ t, label }: Ctx, kinds: string[], mode: 'any' | 'all') {
+  if (kinds.length === 0) return null;
+  const words = kinds.map((k) => label('evidence', k)).join(mode === 'all' ? ' + ' : ' / ');
+  return <Typography.Paragraph type="secondary" data-testid="evidence-hint">{t(mode === 'all' ? 'case.form.needAll' : 'case.form.need', { kinds: words })}</Typography.Paragraph>;
+}
+
+const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
+const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
+
+function evidenceFields(ctx: Ctx, wanted: string[], mode: 'any' | 'all') {
+  return (
+    <>
+      {wantedHint(ctx, wanted, mode)}
+      <Form.Item name="files" label={ctx.t('case.form.files')}>
+        <EvidencePicker wanted={mode === 'all' ? wanted : wanted.slice(0, 1)} />
+      </Form.Item>
+    </>
+  );
+}
+
+export const ACTION_SPECS: Record<string, ActionSpec> = {
+  agree: {
+    fields: ({ c, t }) =>
+      RETURN_TYPES.includes(c.type) ? (
+        <Form.Item name="return_address" label={t('case.form.returnAddress')} extra={t('case.form.returnAddressHint')}>
+          <Input.TextArea data-testid="field-return-address" rows={2} maxLength={500} />
+        </Form.Item>
+      ) : (
+        <Typography.Paragraph>{t('case.form.confirmAgree')}</Typography.Paragraph>
+      ),
+    run: (c, v) => send(c, 'agree', clean({ return_address: v.return_address?.trim() })),
+  },
+  reject: {
+    danger: true,
+    fields: (ctx) => (
+      <>
+        <Text name="reason" labelKey="case.form.rejectReason" t={ctx.t} required testid="field-reason" area />
+        {evidenceFields(ctx, merchantBurden(ctx.c)?.kinds ?? [], merchantBurden(ctx.c)?.mode ?? 'any')}
+      </>
+    ),
+    run: async (c, v) => {
+      return sendWithFiles(c.id, v.files, (evidence) => send(c, 'reject', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
+    },
+  },
+  offer: {
+    initial: () => ({ type: 'refund_only' }),
+    fields: ({ t, label }) => (
+      <>
+        <Choice name="type" labelKey="case.form.offerType" t={t} options={opts(label, 'type', OFFER_TYPES)} testid="field-offer-type" required />
+        <Yuan name="amount" labelKey="case.form.amount" t={t} testid="field-amount" />
+        <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
+      </>
+    ),
+    run: (c, v) => send(c, 'offer', clean({ type: v.type, amount: toFen(v.amount), note: v.note?.trim() })),
+  },
+  modify: {
+    initial: (c) => ({ type: c.type, reason: c.reason, amount: c.amount / 100 }),
+    fields: ({ t, label }) => (
+      <>
+        <Choice name="type" labelKey="common.type" t={t} options={opts(label, 'type', CASE_TYPES)} testid="field-type" />
+        <Choice name="reason" labelKey="common.reason" t={t} options={opts(label, 'reason', REASONS)} testid="field-reason" />
+        <Yuan name="amount" labelKey="case.form.amount" t={t} testid="field-amount" />
+        <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
+      </>
+    ),
+    run: (c, v) => send(c, 'modify', clean({ type: v.type, reason: v.reason, amount: toFen(v.amount), note: v.note?.trim() })),
+  },
+  accept_offer: { run: (c) => send(c, 'accept_offer') },
+  decline_offer: { danger: true, run: (c) => send(c, 'decline_offer') },
+  cancel: { danger: true, run: (c) => send(c, 'cancel') },
+  confirm_receipt: { run: (c) => send(c, 'confirm_receipt') },
+  ship_return: {
+    fields: ({ t }) => (
+      <>
+        <Text name="carrier" labelKey="case.form.carrier" t={t} required testid="field-carrier" />
+        <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
+        <Yuan name="shipping_cost" labelKey="case.form.shippingCost" t={t} testid="field-shipping-cost" />
+      </>
+    ),
+    run: (c, v) => send(c, 'ship_return', clean({ carrier: v.carrier?.trim(), tracking: v.tracking?.trim(), shipping_cost: toFen(v.shipping_cost) })),
+  },
+  receive_return: {
+    fields: ({ t }) => (
+      <>
+        <Typography.Paragraph type="secondary">{t('case.form.deductionsHint')}</Typography.Paragraph>
+        <Yuan name="restocking_fee" labelKey="case.form.restockingFee" t={t} testid="field-restocking-fee" />
+        <Yuan name="lost_shipping" labelKey="case.form.lostShipping" t={t} testid="field-lost-shipping" />
+      </>
+    ),
+    run: (c, v) => {
+      const deductions = [
+        { kind: 'restocking_fee', amount: toFen(v.restocking_fee) },
+        { kind: 'lost_shipping', amount: toFen(v.lost_shipping) },
+      ].filter((d) => d.amount);
+      return send(c, 'receive_return', deductions.length ? { deductions } : {});
+    },
+  },
+  refuse_return: {
+    danger: true,
+    fields: (ctx) => (
+      <>
+        <Text name="reason" labelKey="case.form.refuseReason" t={ctx.t} required testid="field-reason" area />
+        {evidenceFields(ctx, REFUSE_RETURN_KINDS, 'all')}
+      </>
+    ),
+    run: async (c, v) => {
+      return sendWithFiles(c.id, v.files, (evidence) => send(c, 'refuse_return', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
+    },
+  },
+  reship: {
+    fields: ({ t }) => (
+      <>
+        <Text name="carrier" labelKey="case.form.carrier" t={t} required testid="field-carrier" />
+        <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
+      </>
+    ),
+    run: (c, v) => send(c, 'reship', { carrier: v.carrier?.trim(), tracking: v.tracking?.trim() }),
+  },
+  escalate: {
+    fields: ({ t }) => <Text name="reason" labelKey="case.form.escalateReason" t={t} testid="field-reason" area />,
+    run: (c, v) => send(c, 'escalate', clean({ reason: v.reason?.trim() })),
+  },
+  submit_evidence: {
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="files" label={t('case.form.files')} extra={t('case.form.filesHint')}>
+          <EvidencePicker />
+        </Form.Item>
+        <Text name="description" labelKey="case.form.description" t={t} testid="field-description" area />
+      </>
+    ),
+    // Each upload is itself recorded as evidence; with no file, the items are declared in words.
+    run: async (c, v) => {
+      if (v.files?.length) return uploadPicked(c.id, v.files, v.description?.trim());
+      return send(c, 'submit_evidence', { evidence: [clean({ kind: 'other', description: v.description?.trim() })] });
+    },
+  },
+  request_evidence: {
+    initial: (c) => ({ party: c.burdens[0]?.party ?? 'merchant', kinds: c.burdens[0]?.kinds ?? [], due_in_hours: 72 }),
+    fields: ({ t, label }) => (
+      <>
+        <Choice name="party" labelKey="case.form.party" t={t} options={opts(label, 'party', ['buyer', 'merchant'])} testid="field-party" required />
+        <Choice name="kinds" labelKey="case.form.kinds" t={t} options={opts(label, 'evidence', EVIDENCE_KINDS)} testid="field-kinds" multiple required />
+        <Form.Item name="due_in_hours" label={t('case.form.dueInHours')}>
+          <InputNumber data-testid="field-due-hours" min={1} max={24 * 90} precision={0} style={{ width: 200, maxWidth: '100%' }} />
+        </Form.Item>
+      </>
+    ),
+    run: (c, v) => send(c, 'request_evidence', clean({ party: v.party, kinds: v.kinds, due_in_hours: v.due_in_hours })),
+  },
+  rule: {
+    initial: (c) => ({ outcome: 'buyer', liability: c.liability }),
+    fields: ({ t, label }) => (
+      <>
+        <Choice name="outcome" labelKey="case.form.outcome" t={t} options={opts(label, 'outcome', RULING_OUTCOMES)} testid="field-outcome" required />
+        <Choice name="liability" labelKey="case.form.liability" t={t} options={opts(label, 'liability', LIABILITIES)} testid="field-liability" />
+        <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.outcome !== b.outcome}>
+          {({ getFieldValue }) =>
+            getFieldValue('outcome') === 'partial' ? <Yuan name="amount" labelKey="case.form.ruledAmount" t={t} required testid="field-amount" /> : null
+          }
+        </Form.Item>
+      </>
+    ),
+    run: (c, v) => send(c, 'rule', clean({ outcome: v.outcome, liability: v.liability, amount: v.outcome === 'partial' ? toFen(v.amount) : undefined })),
+  },
+};

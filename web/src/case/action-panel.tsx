@@ -1,0 +1,79 @@
+// The caller's buttons on a case: exactly the commands the API lists in `actions` (it knows the
+// role and the status, SPEC §4), each opening a form in a dialog. A refusal stays in the form,
+// next to its submit button, in the API's own words.
+import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api.ts';
+import { useLabel, useT } from '../i18n/index.tsx';
+import type { CaseDetail } from '../types.ts';
+import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
+
+function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string; onDone: () => void; onCancel: () => void }) {
+  const t = useT();
+  const label = useLabel();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ActionValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; code: string } | null>(null);
+  const spec = ACTION_SPECS[name]!;
+
+  const submit = async (values: ActionValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await spec.run(c, values);
+      message.success(t('case.done', { action: label('action', name) }));
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? { message: e.message, code: e.code } : { message: e instanceof Error ? e.message : String(e), code: 'network' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={spec.initial?.(c)} onFinish={submit} data-testid={`form-${name}`}>
+      {spec.fields ? spec.fields({ c, t, label }) : <Typography.Paragraph>{t('case.form.confirm', { action: label('action', name), id: c.id })}</Typography.Paragraph>}
+      {error && <Alert type="error" showIcon role="alert" data-testid="refusal" title={error.message} description={error.code} style={{ marginBottom: 16 }} />}
+      <Flex gap={8} justify="flex-end" wrap>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="primary" danger={spec.danger} htmlType="submit" loading={busy} data-testid="action-submit">
+          {label('action', name)}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}
+
+export function ActionPanel({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  const t = useT();
+  const label = useLabel();
+  const [open, setOpen] = useState<string | null>(null);
+  // Only commands this console has a form for; the API's list is the authority on what is allowed.
+  const actions = c.actions.filter((a) => a in ACTION_SPECS);
+  if (actions.length === 0) return <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>;
+  return (
+    <>
+      <Flex gap={8} wrap data-testid="actions">
+        {actions.map((a, i) => (
+          <Button key={a} type={i === 0 ? 'primary' : 'default'} danger={ACTION_SPECS[a]!.danger} data-testid={`action-${a}`} onClick={() => setOpen(a)}>
+            {label('action', a)}
+          </Button>
+        ))}
+      </Flex>
+      <Modal open={open !== null} title={open ? `${label('action', open)} · ${c.id}` : ''} footer={null} onCancel={() => setOpen(null)} destroyOnHidden>
+        {open && (
+          <ActionForm
+            c={c}
+            name={open}
+            onCancel={() => setOpen(null)}
+            onDone={() => {
+              setOpen(null);
+              onDone();
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

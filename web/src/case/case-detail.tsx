@@ -1,0 +1,92 @@
+// One case as every role sees it (buyer on a phone, merchant, platform): its facts, money, how it
+// is being settled, evidence, history, and the caller's actions (GET /v1/cases/:id decides which).
+import { Alert, Button, Card, Col, Flex, Row, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api.ts';
+import { useT } from '../i18n/index.tsx';
+import type { CaseDetail as CaseData } from '../types.ts';
+import { ActionPanel } from './action-panel.tsx';
+import { CaseFacts, ClaimedLines, ProofAsked, Settlement, StatusTag } from './case-facts.tsx';
+import { EvidenceGallery } from './evidence-gallery.tsx';
+import { MoneyBreakdown } from './money.tsx';
+import { Timeline } from './timeline.tsx';
+
+export function CaseDetail({ caseId }: { caseId: string }) {
+  const t = useT();
+  const [c, setC] = useState<CaseData | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setC(await api<CaseData>(`/v1/cases/${encodeURIComponent(caseId)}`));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e)));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    setC(null);
+    void load();
+  }, [load]);
+
+  if (error && !c) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="case-error"
+        title={error.message}
+        description={error.code}
+        action={<Button onClick={() => void load()}>{t('common.refresh')}</Button>}
+      />
+    );
+  }
+  if (!c) return <Spin style={{ margin: 48 }} aria-label={t('common.loading')} />;
+
+  return (
+    <Row gutter={[16, 16]} data-testid="case-detail">
+      <Col xs={24} lg={16}>
+        <Flex vertical gap={16}>
+          <Card
+            title={
+              <Flex gap={8} wrap align="center">
+                <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-id">
+                  {c.id}
+                </Typography.Title>
+                <StatusTag status={c.status} testid="case-status" />
+              </Flex>
+            }
+          >
+            <CaseFacts c={c} />
+            <Typography.Title level={5}>{t('case.actions')}</Typography.Title>
+            <ActionPanel c={c} onDone={() => void load()} />
+          </Card>
+          <Card title={t('case.lines')} size="small">
+            <ClaimedLines c={c} />
+          </Card>
+          <Card title={t('case.money')} size="small">
+            <MoneyBreakdown c={c} />
+          </Card>
+          {(c.offer || c.return_address || c.return_shipment || c.replacement || c.ruling) && (
+            <Card title={t('case.settlement')} size="small">
+              <Settlement c={c} />
+            </Card>
+          )}
+          <Card title={t('case.evidence')} size="small">
+            <Flex vertical gap={12}>
+              <ProofAsked c={c} />
+              <EvidenceGallery items={c.evidence} />
+            </Flex>
+          </Card>
+        </Flex>
+      </Col>
+      <Col xs={24} lg={8}>
+        <Card title={t('case.timeline')} size="small">
+          <Timeline entries={c.timeline} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,54 @@
+// A case's money (SPEC §5): what is claimed, split into goods and shipping fee, who pays the return
+// shipping, the insurer's claim, deductions, and what is refunded or still pending (with the legal
+// due time of the refund).
+import { Descriptions, Typography } from 'antd';
+import { yuan } from '../api.ts';
+import { useLabel, useT } from '../i18n/index.tsx';
+import type { CaseDetail } from '../types.ts';
+
+const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+export function MoneyBreakdown({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const label = useLabel();
+  const m = c.money;
+  const items = [
+    { key: 'amount', label: t('case.money.amount'), children: <Typography.Text strong>{yuan(m.amount)}</Typography.Text> },
+    { key: 'goods', label: t('case.money.goods'), children: yuan(m.goods) },
+    { key: 'shipping', label: t('case.money.shippingFee'), children: yuan(m.shipping_fee) },
+    {
+      key: 'return',
+      label: t('case.money.returnShipping'),
+      children: `${label('payer', m.return_shipping_payer)}${m.return_shipping_reimbursed ? ` · ${t('case.money.reimbursed', { amount: yuan(m.return_shipping_reimbursed) })}` : ''}`,
+    },
+    ...(m.insurer_claim ? [{ key: 'insurer', label: t('case.money.insurerClaim'), children: yuan(m.insurer_claim) }] : []),
+    ...(m.deductions ? [{ key: 'deductions', label: t('case.money.deductions'), children: `−${yuan(m.deductions)}` }] : []),
+    ...(m.refund_pending !== null
+      ? [
+          {
+            key: 'pending',
+            label: t('case.money.pending'),
+            children: (
+              <span data-testid="money-pending">
+                {yuan(m.refund_pending)}
+                {m.refund_due_at && (
+                  <Typography.Text type="secondary"> · {t('case.money.dueAt', { at: at(m.refund_due_at) })}</Typography.Text>
+                )}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'refunded',
+      label: t('case.money.refunded'),
+      children: (
+        <Typography.Text strong type={m.refunded > 0 ? 'success' : undefined} data-testid="money-refunded">
+          {yuan(m.refunded)}
+        </Typography.Text>
+      ),
+    },
+    ...(m.order_compensation ? [{ key: 'compensation', label: t('case.money.compensation'), children: yuan(m.order_compensation) }] : []),
+  ];
+  return <Descriptions data-testid="money" size="small" column={{ xs: 1, sm: 2, md: 3 }} items={items} />;
+}

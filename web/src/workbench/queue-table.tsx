@@ -1,0 +1,65 @@
+// The queue as a table: nearest deadline first, a live countdown per case, and checkboxes only on
+// the cases a batch agree can act on (`requested`, the one status where agree is allowed, SPEC §4).
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes, Key } from 'react';
+import { Link } from 'react-router-dom';
+import { yuan } from '../api.ts';
+import { StatusTag } from '../case/case-facts.tsx';
+import { Countdown } from '../components/countdown.tsx';
+import { useLabel, useT } from '../i18n/index.tsx';
+import type { CaseSummary } from '../types.ts';
+
+interface Props {
+  rows: CaseSummary[];
+  loading: boolean;
+  showShop: boolean;
+  /** Checkboxes for batch agree; only a shop may agree (the platform rules instead, SPEC §4). */
+  selection?: { selected: Key[]; onSelect: (keys: Key[]) => void };
+}
+
+export function QueueTable({ rows, loading, showShop, selection }: Props) {
+  const t = useT();
+  const label = useLabel();
+  const columns: ColumnsType<CaseSummary> = [
+    {
+      key: 'id',
+      title: t('common.case'),
+      dataIndex: 'id',
+      render: (id: string) => (
+        <Link to={`/cases/${encodeURIComponent(id)}`} data-testid={`case-link-${id}`}>
+          {id}
+        </Link>
+      ),
+    },
+    { key: 'order', title: t('common.order'), dataIndex: 'order' },
+    ...(showShop ? [{ key: 'shop', title: t('common.shop'), dataIndex: 'shop' }] : []),
+    { key: 'type', title: t('common.type'), dataIndex: 'type', render: (v: string) => label('type', v) },
+    { key: 'reason', title: t('common.reason'), dataIndex: 'reason', render: (v: string) => label('reason', v) },
+    { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
+    { key: 'phase', title: t('common.phase'), dataIndex: 'phase', render: (v: string) => label('phase', v) },
+    { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> },
+  ];
+  return (
+    <Table<CaseSummary>
+      data-testid="queue"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('wb.empty') }}
+      onRow={(r) => ({ 'data-testid': `queue-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.selected,
+          onChange: selection.onSelect,
+          getCheckboxProps: (r) => ({ disabled: r.status !== 'requested', 'aria-label': t('wb.select', { id: r.id }) }),
+        }
+      }
+    />
+  );
+}

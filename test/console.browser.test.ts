@@ -198,13 +198,47 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await screenshot(page, 'platform-ruled-1440');
   });
 
+  it('works from the keyboard alone: sign in, open an action, fill it, submit', async () => {
+    const target = 'AS-requested-1';
+    const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
+    expect(before.body.status).toBe('requested');
+    const page = await newPage();
+    /** Presses Tab until the focused element matches, as a keyboard user would. */
+    const tabTo = async (matches: (el: { testid: string | null; label: string | null; tag: string }) => boolean, limit = 80) => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const el = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          const labels = (a as HTMLInputElement | null)?.labels;
+          return { testid: a?.closest('[data-testid]')?.getAttribute('data-testid') ?? null, label: a?.getAttribute('aria-label') ?? labels?.[0]?.textContent ?? null, tag: a?.tagName ?? '' };
+        });
+        if (matches(el)) return el;
+      }
+      throw new Error('not reachable with Tab');
+    };
+    await page.goto(`${world.url}/signin`);
+    await tabTo((el) => el.tag === 'INPUT' && /API 密钥或买家令牌/.test(el.label ?? ''));
+    await page.keyboard.type(world.keys[before.body.shop]!);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/workbench/);
+    await page.goto(`${world.url}/cases/${target}`);
+    await status(page).waitFor();
+    await tabTo((el) => el.testid === 'action-agree');
+    await page.keyboard.press('Enter');
+    await tabTo((el) => el.testid === 'field-return-address');
+    await page.keyboard.type('上海市青浦区华新镇 售后仓');
+    await tabTo((el) => el.testid === 'action-submit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page).textContent()).toBe('待买家退货');
+  });
+
   it('switches between Chinese and English', async () => {
     const page = await newPage();
     await signIn(page, world.url, world.keys['tb-apparel']!);
     await expect.poll(() => page.getByRole('menuitem', { name: '售后工作台' }).isVisible()).toBe(true);
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => page.getByRole('menuitem', { name: 'Workbench' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('body').textContent()).toMatch(/left until auto-agree/);
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/left until (auto-|evidence)/);
     await screenshot(page, 'merchant-workbench-en-1440');
     // The choice survives a reload, and API refusals come in English too.
     await page.reload();

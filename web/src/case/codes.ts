@@ -53,6 +53,17 @@ export const EVIDENCE_KINDS = [
   'courier_rejection_certificate',
   'other',
 ] as const;
+/** Deadlines a case can run under (SPEC §4); each acts by itself when it falls due. */
+export const CASE_DEADLINE_KINDS = [
+  'merchant_response',
+  'offer_reply',
+  'buyer_after_reject',
+  'buyer_return_shipment',
+  'merchant_receipt',
+  'merchant_reship',
+  'buyer_confirm',
+  'evidence',
+] as const;
 export const LIABILITIES = ['merchant', 'buyer', 'carrier', 'none'] as const;
 export const RULING_OUTCOMES = ['buyer', 'seller', 'partial'] as const;
 /** Files the API accepts as evidence (src/http/evidence-routes.ts ALLOWED_TYPES). */

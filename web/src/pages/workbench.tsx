@@ -3,7 +3,7 @@
 // live in the address, so the queue comes back as it was after opening a case.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
-import { useMemo, useState, type Key } from 'react';
+import { lazy, Suspense, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { statusColor } from '../case/case-facts.tsx';
 import { CASE_STATUSES } from '../case/codes.ts';
@@ -13,6 +13,9 @@ import { BatchAgree } from '../workbench/batch-agree.tsx';
 import { QueueFilterBar } from '../workbench/queue-filters.tsx';
 import { QueueTable } from '../workbench/queue-table.tsx';
 import { useQueue, type QueueFilters } from '../workbench/use-queue.ts';
+
+// ECharts is ~400 KB: loaded with the workbench's chart only, not with every page of the console.
+const DeadlineChart = lazy(() => import('../workbench/deadline-chart.tsx').then((m) => ({ default: m.DeadlineChart })));
 
 function filtersOf(p: URLSearchParams): QueueFilters {
   const within = Number(p.get('within'));
@@ -73,6 +76,9 @@ export default function WorkbenchPage() {
           </Tag>
         ))}
       </Flex>
+      <Suspense fallback={null}>
+        <DeadlineChart rows={queue.rows} />
+      </Suspense>
       {queue.error && <Alert type="error" showIcon role="alert" title={queue.error.message} description={queue.error.code} data-testid="queue-error" />}
       {isShop && (
         <BatchAgree

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import * as domain from '../../../src/domain/types.ts';
+import * as codes from './codes.ts';
+
+describe('toFen', () => {
+  it('turns yuan with float noise into the exact fen', () => {
+    expect(toFenOf(19.99)).toBe(1999);
+    expect(toFenOf(0.07)).toBe(7);
+    expect(toFenOf(0.1 + 0.2)).toBe(30);
+    expect(toFenOf(1.15)).toBe(115); // 1.15 * 100 = 114.99999999999999
+    expect(toFenOf(4.35)).toBe(435); // 434.99999999999994
+    expect(toFenOf(1.005 * 1000)).toBe(100500);
+    expect(toFenOf(0)).toBe(0);
+    expect(toFenOf(12345678.91)).toBe(1234567891);
+  });
+
+  it('round-trips every two-decimal amount up to ¥10,000', () => {
+    const wrong: number[] = [];
+    for (let fen = 0; fen <= 1_000_000; fen++) if (toFenOf(fen / 100) !== fen) wrong.push(fen);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives an integer, rounding a third decimal to the nearest fen', () => {
+    expect(toFenOf(0.123)).toBe(12);
+    expect(toFenOf(0.126)).toBe(13);
+    expect(Number.isInteger(toFenOf(3.14159))).toBe(true);
+  });
+
+  it('leaves an empty field empty (undefined, not 0)', () => {
+    expect(codes.toFen(null)).toBeUndefined();
+    expect(codes.toFen(undefined)).toBeUndefined();
+  });
+});
+
+function toFenOf(yuan: number): number {
+  const fen = codes.toFen(yuan);
+  if (fen === undefined) throw new Error(`toFen(${yuan}) gave undefined`);
+  return fen;
+}
+
+describe('the console lists are the SPEC lists of src/domain/types.ts', () => {
+  it.each([
+    ['CASE_STATUSES', codes.CASE_STATUSES, domain.CASE_STATUSES],
+    ['CASE_TYPES', codes.CASE_TYPES, domain.CASE_TYPES],
+    ['REASONS', codes.REASONS, domain.REASONS],
+    ['PHASES', codes.PHASES, domain.PHASES],
+    ['EVIDENCE_KINDS', codes.EVIDENCE_KINDS, domain.EVIDENCE_KINDS],
+    ['LIABILITIES', codes.LIABILITIES, domain.LIABILITIES],
+    ['RULING_OUTCOMES', codes.RULING_OUTCOMES, domain.RULING_OUTCOMES],
+    ['CASE_DEADLINE_KINDS', codes.CASE_DEADLINE_KINDS, domain.CASE_DEADLINE_KINDS],
+  ] as const)('%s', (_name, web, spec) => {
+    expect([...web]).toEqual([...spec]);
+  });
+
+  it('offer types, return types and done statuses are case types and statuses', () => {
+    for (const t of codes.OFFER_TYPES) expect(domain.CASE_TYPES).toContain(t);
+    for (const t of codes.RETURN_TYPES) expect(domain.CASE_TYPES).toContain(t);
+    for (const s of codes.DONE_STATUSES) expect(domain.CASE_STATUSES).toContain(s);
+  });
+});

@@ -96,6 +96,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     expect(await horizontalOverflow(merchantPage)).toBeLessThanOrEqual(0);
     await screenshot(merchantPage, 'merchant-workbench-1440');
 
+    // A buyer's page is not the merchant's: the console sends them back to their workbench.
+    await merchantPage.goto(`${world.url}/buyer/orders`);
+    await merchantPage.waitForURL(/\/workbench$/);
+
     await merchantPage.goto(`${world.url}/cases/${encodeURIComponent(caseId)}`);
     await merchantPage.getByTestId('action-agree').click();
     await merchantPage.getByTestId('field-return-address').fill('杭州市余杭区文一西路 969 号 售后组');
@@ -107,6 +111,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   it('the buyer ships the return', async () => {
     await buyerPage.reload();
     await buyerPage.getByTestId('action-ship_return').click();
+    // The address the merchant typed is where the buyer is told to send the goods.
+    expect(await buyerPage.getByTestId('ship-to').textContent()).toContain('文一西路 969 号');
     await buyerPage.getByTestId('field-carrier').fill('YTO');
     await buyerPage.getByTestId('field-tracking').fill('YT20261122001');
     await buyerPage.getByTestId('action-submit').click();
@@ -261,7 +267,12 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await page.getByTestId('override-value').fill('3');
     await page.getByTestId('override-submit').click();
     await page.getByTestId('refusal').waitFor();
-    expect(await page.getByTestId('refusal').textContent()).toContain(expected.body.error.message);
+    // The API's refusal, said with the parameter's name and both values in words.
+    expect(expected.body.error.message).toContain('no_reason_days');
+    const said = await page.getByTestId('refusal').textContent();
+    expect(said).toContain('「七天无理由退货天数」不能改为 3 天');
+    expect(said).toContain('7 天');
+    expect(said).not.toContain('no_reason_days');
     expect(await unlabelledControls(page)).toEqual([]);
     await screenshot(page, 'merchant-policy-1440');
   });

@@ -3,6 +3,7 @@
 // answered with an invoice scan, and two seeds store the same bytes (the demo is deterministic).
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIdentities } from '../src/app/demo-identities.ts';
 import { seedDemo } from '../src/app/demo-seed.ts';
 import { DEMO_IMAGE, sha256 } from '../src/app/demo-files.ts';
 import { createEngine } from '../src/app/engine.ts';
@@ -93,6 +94,34 @@ describe('the demo seed’s evidence files', () => {
       const c = (await get(`/v1/cases/${id}`)).json();
       expect(c, id).toMatchObject({ status: 'in_arbitration', ruling: null, burdens: [expect.objectContaining({ party: 'merchant', met: false })] });
       expect(c.evidence_requests, id).toEqual([expect.objectContaining({ party: 'merchant', open: true })]);
+    }
+  });
+
+  it('gives every demo shop a queue and every returned parcel an address', async () => {
+    const byShop = await world.db.query<{ shop_id: string; n: number }>('SELECT shop_id, count(*)::int AS n FROM cases GROUP BY shop_id ORDER BY shop_id');
+    expect(byShop.rows.map((r) => r.shop_id)).toEqual(['jd-digital', 'pdd-fresh', 'tb-apparel', 'tm-beauty']);
+    for (const id of ['AS-fresh-requested-1', 'AS-fresh-offer_pending-1', 'AS-digital-requested-1', 'AS-digital-awaiting_return-1']) {
+      expect((await get(`/v1/cases/${id}`)).statusCode, id).toBe(200);
+    }
+    const awaiting = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE status = 'awaiting_return'");
+    expect(awaiting.rows.length).toBeGreaterThan(0);
+    for (const { case_id: id } of awaiting.rows) expect((await get(`/v1/cases/${id}`)).json().return_address, id).toMatch(/杭州/);
+  });
+
+  it('lists for sign-in the platform, every shop and a buyer for each state a buyer acts in', async () => {
+    const keys = { platform: 'k-platform', 'tb-apparel': 'k-tb', 'tm-beauty': 'k-tm', 'pdd-fresh': 'k-pdd', 'jd-digital': 'k-jd' };
+    const list = (await demoIdentities(world.db, keys, 'demo-seed'))();
+    expect(list.filter((i) => i.role !== 'buyer').map((i) => i.id)).toEqual(['platform', 'tb-apparel', 'tm-beauty', 'pdd-fresh', 'jd-digital']);
+    const buyers = list.filter((i) => i.role === 'buyer');
+    expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);
+    // Each listed buyer has a case in the state its name promises, and can read it with its token.
+    const promised = { 待确认: 'offer_pending', 待寄回: 'awaiting_return', 补寄在途: 'reship_in_transit', 平台介入中: 'in_arbitration' };
+    for (const [words, status] of Object.entries(promised)) {
+      const b = buyers.find((x) => x.name.includes(words));
+      expect(b, words).toBeDefined();
+      const mine = await app.inject({ method: 'GET', url: `/v1/cases?status=${status}`, headers: { authorization: `Bearer ${b!.token}` } });
+      expect(mine.statusCode, mine.body).toBe(200);
+      expect(mine.json().data.length, words).toBeGreaterThan(0);
     }
   });
 

@@ -16,6 +16,9 @@ export const DEMO_SHOPS = [
   { id: 'jd-digital', pack: 'jd', category: 'electronics', name: '京东·数码自营' },
 ] as const;
 
+/** Where the demo shops take returns (SPEC §4: the merchant names it when agreeing). */
+const RETURN_ADDRESS = '浙江省杭州市余杭区仓前街道 售后仓 3 号门 (收件人: 售后组 0571-8888 0000)';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -108,8 +111,8 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     { name: 'requested', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '开线' }] }, steps: [] },
     { name: 'offer_pending', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo', description: '外箱破损' }] }, steps: [['offer', { type: 'refund_only', amount: 1000, note: '补偿10元, 商品保留' }]] },
     { name: 'rejected', apply: { type: 'refund_only', reason: 'not_as_described', evidence: [{ kind: 'photo' }] }, steps: [['reject', { reason: '商品与描述一致, 详见详情页第3张图' }]] },
-    { name: 'awaiting_return', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '拉链坏了' }] }, steps: [['agree', {}]] },
-    { name: 'return_in_transit', apply: { type: 'return_refund', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['ship_return', { carrier: 'YTO', tracking: 'YT8888', shippingCost: 1000 }]] },
+    { name: 'awaiting_return', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '拉链坏了' }] }, steps: [['agree', { returnAddress: RETURN_ADDRESS }]] },
+    { name: 'return_in_transit', apply: { type: 'return_refund', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', { returnAddress: RETURN_ADDRESS }], ['ship_return', { carrier: 'YTO', tracking: 'YT8888', shippingCost: 1000 }]] },
     { name: 'awaiting_reship', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo', description: '少发一件' }] }, steps: [['agree', {}]] },
     { name: 'reship_in_transit', apply: { type: 'reship', reason: 'wrong_or_missing_item', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}], ['reship', { carrier: 'SF', tracking: 'SF7777' }]] },
     {
@@ -121,6 +124,40 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     { name: 'completed', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] }, steps: [['agree', {}]] },
     { name: 'closed', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '鞋底开胶' }] }, steps: [['cancel', {}]] },
   ];
+  type Recipe = (typeof recipes)[number];
+  /** Plays one recipe on one order; false when the engine refuses the application. */
+  const play = async (recipe: Recipe, target: (typeof shippedOnes)[number], caseId: string, seq: number, withMerchantEvidence: boolean) => {
+    const buyer: Actor = { role: 'buyer', id: target.buyer };
+    const merchant: Actor = { role: 'merchant', id: target.shop };
+    // Each photo a file of its own (the sequence number picks its look), named by its hash.
+    const photos: Buffer[] = [];
+    const evidence = (recipe.apply.evidence ?? []).map((item) => {
+      if (item.kind !== 'photo') return item;
+      const content = defectPhoto(seq + photos.length);
+      photos.push(content);
+      return { ...item, sha256: sha256(content) };
+    });
+    const applied = await engine.caseCommand({ kind: 'apply', caseId, args: { ...recipe.apply, evidence } as never }, buyer, { shopId: target.shop, orderId: target.order });
+    if (!applied.ok) return false;
+    cases++;
+    for (const [i, content] of photos.entries()) {
+      await storeFile(engine, target.shop, caseId, content, `${caseId}-photo-${i + 1}.png`, buyer, now);
+      files++;
+    }
+    for (const [kind, args] of recipe.steps) {
+      const actor = ['offer', 'reject', 'agree', 'reship', 'receive_return'].includes(kind) ? merchant : buyer;
+      await engine.caseCommand({ kind, caseId, ...args } as CaseCommand, actor, { shopId: target.shop });
+    }
+    if (recipe.merchantEvidence && withMerchantEvidence) {
+      const content = invoiceScan();
+      await storeFile(engine, target.shop, caseId, content, `${caseId}-invoice.png`, merchant, now);
+      files++;
+      const given = await engine.caseCommand({ kind: 'submit_evidence', caseId, evidence: [{ ...recipe.merchantEvidence, sha256: sha256(content) }] }, merchant, { shopId: target.shop });
+      if (!given.ok) throw new Error(`demo evidence on ${caseId}: ${given.code} ${given.message.en}`);
+    }
+    return true;
+  };
+
   const signed = shippedOnes.filter((o) => (o.stage === 'signed' || o.stage === 'completed') && o.category !== 'fresh' && o.category !== 'electronics');
   let n = 0;
   for (let round = 0; round < 3; round++) {
@@ -129,35 +166,32 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     for (const recipe of recipes) {
       const target = signed[n++];
       if (!target) break;
-      const caseId = `AS-${recipe.name}-${round + 1}`;
-      const buyer: Actor = { role: 'buyer', id: target.buyer };
-      const merchant: Actor = { role: 'merchant', id: target.shop };
-      // Each photo a file of its own (the case number picks its look), named by its hash.
-      const photos: Buffer[] = [];
-      const evidence = (recipe.apply.evidence ?? []).map((item) => {
-        if (item.kind !== 'photo') return item;
-        const content = defectPhoto(n + photos.length);
-        photos.push(content);
-        return { ...item, sha256: sha256(content) };
-      });
-      const applied = await engine.caseCommand({ kind: 'apply', caseId, args: { ...recipe.apply, evidence } as never }, buyer, { shopId: target.shop, orderId: target.order });
-      if (!applied.ok) continue;
-      cases++;
-      for (const [i, content] of photos.entries()) {
-        await storeFile(engine, target.shop, caseId, content, `${caseId}-photo-${i + 1}.png`, buyer, now);
-        files++;
-      }
-      for (const [kind, args] of recipe.steps) {
-        const actor = ['offer', 'reject', 'agree', 'reship', 'receive_return'].includes(kind) ? merchant : buyer;
-        await engine.caseCommand({ kind, caseId, ...args } as CaseCommand, actor, { shopId: target.shop });
-      }
-      if (recipe.merchantEvidence && round === 0) {
-        const content = invoiceScan();
-        await storeFile(engine, target.shop, caseId, content, `${caseId}-invoice.png`, merchant, now);
-        files++;
-        const given = await engine.caseCommand({ kind: 'submit_evidence', caseId, evidence: [{ ...recipe.merchantEvidence, sha256: sha256(content) }] }, merchant, { shopId: target.shop });
-        if (!given.ok) throw new Error(`demo evidence on ${caseId}: ${given.code} ${given.message.en}`);
-      }
+      await play(recipe, target, `AS-${recipe.name}-${round + 1}`, n, round === 0);
+    }
+  }
+
+  // The fresh and digital shops get cases of their kind too, so each demo shop has a queue: the
+  // fresh shop's are refunds only (perishables are never sent back, SPEC §3).
+  const more: { shop: string; name: string; recipe: Recipe }[] = [
+    { shop: 'pdd-fresh', name: 'fresh-requested', recipe: { name: 'requested', apply: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo', description: '到货烂果 3 个' }] }, steps: [] } },
+    {
+      shop: 'pdd-fresh',
+      name: 'fresh-offer_pending',
+      recipe: { name: 'offer_pending', apply: { type: 'refund_only', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '果子偏小' }] }, steps: [['offer', { type: 'refund_only', amount: 500, note: '补偿 5 元' }]] },
+    },
+    { shop: 'jd-digital', name: 'digital-requested', recipe: { name: 'requested', apply: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '左耳无声音' }] }, steps: [] } },
+    {
+      shop: 'jd-digital',
+      name: 'digital-awaiting_return',
+      recipe: { name: 'awaiting_return', apply: { type: 'exchange', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '充电器不通电' }] }, steps: [['agree', { returnAddress: RETURN_ADDRESS }]] },
+    },
+  ];
+  const taken = new Set<string>();
+  for (const m of more) {
+    for (const target of shippedOnes) {
+      if (target.shop !== m.shop || target.stage === 'shipped' || taken.has(target.order)) continue;
+      taken.add(target.order);
+      if (await play(m.recipe, target, `AS-${m.name}-1`, ++n, false)) break;
     }
   }
   return { orders: placed, cases, files };

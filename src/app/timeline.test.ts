@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent, EventType } from '../domain/events.ts';
 import { CASE_DEADLINE_KINDS, CASE_TYPES, CLOSED_REASONS, EVIDENCE_KINDS, LIABILITIES, ORDER_DEADLINE_KINDS, REASONS, RULING_OUTCOMES, type EvidenceItem } from '../domain/types.ts';
 import { CASE_DEADLINE_LABELS, CASE_TYPE_LABELS, CLOSED_REASON_LABELS, EVIDENCE_LABELS, LIABILITY_LABELS, ORDER_DEADLINE_LABELS, OUTCOME_LABELS, REASON_LABELS } from '../domain/labels.ts';
-import { describeEvent } from './timeline.ts';
+import { describeEvent, shownActor } from './timeline.ts';
 
 const TZ = 'Asia/Shanghai';
 const AT = Date.parse('2026-03-02T10:00:00+08:00');
@@ -105,7 +105,8 @@ describe('the timeline in plain words', () => {
       zh: '商家处理时限开始计时, 2027年1月2日 09:05 到期',
       en: expect.stringContaining('2 Jan 2027 09:05'),
     });
-    expect(describeEvent({ ...SAMPLES.OfferAccepted }, TZ).zh).toBe('买家接受方案: 补发 ¥0.00');
+    expect(describeEvent({ ...SAMPLES.OfferAccepted }, TZ).zh).toBe('买家接受方案: 补发');
+    expect(describeEvent({ ...SAMPLES.OfferMade }, TZ).zh).toBe('商家提出方案: 仅退款 ¥10.00');
   });
 
   it('has a zh and an en name for every code', () => {
@@ -120,5 +121,14 @@ describe('the timeline in plain words', () => {
         expect(l.en).not.toMatch(SNAKE);
       }
     }
+  });
+
+  it('credits the rules, not the buyer who applied, with what they did inside a command', () => {
+    const buyer = { role: 'buyer' as const, id: 'B1' };
+    expect(shownActor({ type: 'CaseEscalated', ...on, by: 'system', reason: 'counterfeit', resumeStatus: 'requested', to: 'in_arbitration' }, buyer)).toEqual({ role: 'system' });
+    expect(shownActor({ type: 'CaseEscalated', ...on, by: 'buyer', reason: null, resumeStatus: 'rejected', to: 'in_arbitration' }, buyer)).toEqual(buyer);
+    expect(shownActor(SAMPLES.EvidenceRequested, buyer)).toEqual({ role: 'system' });
+    expect(shownActor(SAMPLES.EvidenceRequested, { role: 'platform' })).toEqual({ role: 'platform' });
+    expect(shownActor(SAMPLES.CaseApplied, buyer)).toEqual(buyer);
   });
 });

@@ -3,7 +3,7 @@
 // 原因: 假冒品牌" and never "return_refund". Free text the parties wrote (a rejection reason, a
 // carrier) is quoted as given.
 import type { DomainEvent } from '../domain/events.ts';
-import type { Reason } from '../domain/types.ts';
+import type { Actor, Reason } from '../domain/types.ts';
 import {
   CASE_DEADLINE_LABELS as DEADLINE,
   dateWords,
@@ -27,6 +27,21 @@ const text = (zh: string, en: string): Label => ({ zh, en });
 const escalationReason = (reason: string | null): Label | null =>
   reason === null || reason === '' ? null : reason in REASON ? REASON[reason as Reason] : text(reason, reason);
 
+/**
+ * Who the timeline says did it. The history keeps who sent the command; a step the rules took
+ * inside that command (a counterfeit claim escalated on application, SPEC §7's evidence request on
+ * escalation) is the system's, not the buyer's who applied.
+ */
+/** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
+const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
+  o.amount > 0 ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`) : TYPE[o.type];
+
+export function shownActor(e: DomainEvent, stored: Actor): Actor {
+  if ('by' in e && e.by === 'system') return { role: 'system' };
+  if (e.type === 'EvidenceRequested' && stored.role !== 'platform') return { role: 'system' };
+  return stored;
+}
+
 export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: string } {
   // Instants as people read them, the year only when it is not the event's.
   const t = (at: number) => dateWords(at, e.at, tz);
@@ -49,9 +64,9 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'CaseRejected':
       return text(`商家拒绝: ${e.reason}`, `merchant rejected: ${e.reason}`);
     case 'OfferMade':
-      return text(`商家提出方案: ${TYPE[e.offer.type].zh} ${yuan(e.offer.amount)}`, `merchant offered ${TYPE[e.offer.type].en}, ${yuan(e.offer.amount)}`);
+      return text(`商家提出方案: ${offerWords(e.offer).zh}`, `merchant offered ${offerWords(e.offer).en}`);
     case 'OfferAccepted':
-      return text(`买家接受方案: ${TYPE[e.offer.type].zh} ${yuan(e.offer.amount)}`, `buyer accepted the offer: ${TYPE[e.offer.type].en}, ${yuan(e.offer.amount)}`);
+      return text(`买家接受方案: ${offerWords(e.offer).zh}`, `buyer accepted the offer: ${offerWords(e.offer).en}`);
     case 'OfferDeclined':
       return text('买家不接受方案, 等待商家重新处理', 'buyer declined the offer: back to the merchant');
     case 'CaseCancelled':

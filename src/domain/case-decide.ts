@@ -5,6 +5,7 @@ import type { CaseCommand, EvidenceInput } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { checkApplication, signInstant, type ApplicationArgs } from './eligibility.ts';
 import { refuse, type Refusal } from './errors.ts';
+import { dateWords, yuan } from './labels.ts';
 import { formulaAmount, paidOfLines, sumShares } from './money.ts';
 import type { CaseOf, CaseState } from './state.ts';
 import type { Actor, CaseStatus, CaseType, EvidenceItem, Liability, RulingOutcome } from './types.ts';
@@ -139,10 +140,10 @@ export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
   const max = sumShares(c.lines) + c.shippingFeePart;
   if (refundType) {
     if (cmd.amount === undefined || !Number.isInteger(cmd.amount) || cmd.amount <= 0) {
-      return refuse('validation', 'amount', '退款方案需填写金额 (分)', 'a refund offer needs a positive amount in fen', { field: 'amount' });
+      return refuse('validation', 'amount', '退款方案需填写大于 0 的金额', 'a refund offer needs an amount above zero', { field: 'amount' });
     }
     if (cmd.amount > max) {
-      return refuse('amount_exceeds_refundable', 'refundable', `方案金额超过可退金额 ${max} 分`, `offer exceeds the ${max} fen refundable on this case`, { refundable: max });
+      return refuse('amount_exceeds_refundable', 'refundable', `方案金额超过了本单最多可退的 ${yuan(max)}`, `the offer is more than the ${yuan(max)} refundable on this case`, { refundable: max });
     }
   } else if (cmd.amount) {
     return refuse('validation', 'amount', '换货、维修、补寄方案不含退款金额', 'exchange, repair and reship offers take no amount', { field: 'amount' });
@@ -198,7 +199,8 @@ export function escalate(d: Draft, cmd: Cmd<'escalate'>, c: CaseState, actor: Ac
   if (c.status !== 'rejected') {
     const from = d.dueFrom(c.appliedAt, d.policy.params.escalation_after);
     if (d.now < from) {
-      return refuse('too_early', 'escalation_after', '尚未到可申请平台介入的时间', 'the platform can be asked to step in only after escalation_after has passed', {
+      const when = dateWords(from, d.now, d.policy.calendar.timeZone);
+      return refuse('too_early', 'escalation_after', `${when.zh} 起才可申请平台介入`, `the platform can be asked to step in from ${when.en}`, {
         earliest: from,
       });
     }
@@ -278,10 +280,10 @@ export function rule(
   const full = sumShares(c.lines) + c.shippingFeePart;
   if (outcome === 'partial') {
     if (amount === undefined || !Number.isInteger(amount) || amount <= 0) {
-      return refuse('validation', 'amount', '部分支持的裁决需填写金额 (分)', 'a partial ruling needs a positive amount in fen', { field: 'amount' });
+      return refuse('validation', 'amount', '部分支持的裁决需填写大于 0 的金额', 'a partial ruling needs an amount above zero', { field: 'amount' });
     }
     if (amount > full) {
-      return refuse('amount_exceeds_refundable', 'refundable', `裁决金额超过可退金额 ${full} 分`, `ruled amount exceeds the ${full} fen refundable on this case`, { refundable: full });
+      return refuse('amount_exceeds_refundable', 'refundable', `裁决金额超过了本单最多可退的 ${yuan(full)}`, `the ruled amount is more than the ${yuan(full)} refundable on this case`, { refundable: full });
     }
     d.move({ ...base, liability: liability ?? 'merchant', amount, to: 'refunding', closedReason: null });
     return;

@@ -2,11 +2,12 @@
 // caller's actions, the timeline in words, and what the console shows of a dispute: the claimed
 // lines, the offer, the evidence given (with file links), evidence requests and burdens of proof.
 import type { Engine } from '../app/engine.ts';
-import { describeEvent } from '../app/timeline.ts';
+import { describeEvent, shownActor } from '../app/timeline.ts';
 import { caseView, orderView } from '../app/views.ts';
 import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
+import type { Actor } from '../domain/types.ts';
 import { actorOf, type Principal } from './auth.ts';
 import { availableActions } from './actions.ts';
 
@@ -39,7 +40,7 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
       order_compensation: o.compensation,
     },
     actions: availableActions(c, actorOf(p).role),
-    timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: e.actor, ...describeEvent(e.data, tz) })),
+    timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,
     offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, note: c.offer.note ?? null } : null,

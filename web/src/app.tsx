@@ -58,7 +58,7 @@ function Shell({ children }: { children: ReactNode }) {
             className="as-nav"
             theme="dark"
             mode="horizontal"
-            aria-label="nav"
+            aria-label={t('app.nav')}
             selectedKeys={selected ? [selected] : []}
             items={navOf(principal).map((n) => ({ key: n.key, label: t(n.label) }))}
             onClick={(e) => navigate(e.key)}
@@ -86,20 +86,23 @@ function Shell({ children }: { children: ReactNode }) {
 function Routed() {
   const { principal, loading } = useSession();
   if (loading) return <Spin style={{ margin: 48 }} />;
-  const guard = (el: ReactNode) => (principal ? el : <Navigate to="/signin" replace />);
+  // Signed in, and a page of this role's (a merchant who opens a buyer's address lands on their own home).
+  const guard = (el: ReactNode, roles: Principal['kind'][] = ['buyer', 'shop', 'platform']) =>
+    !principal ? <Navigate to="/signin" replace /> : roles.includes(principal.kind) ? el : <Navigate to={homeOf(principal)} replace />;
+  const staff: Principal['kind'][] = ['shop', 'platform'];
   return (
     <Shell>
       <Routes>
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/" element={principal ? <Navigate to={homeOf(principal)} replace /> : <Navigate to="/signin" replace />} />
-        <Route path="/workbench" element={guard(<WorkbenchPage />)} />
+        <Route path="/workbench" element={guard(<WorkbenchPage />, staff)} />
         <Route path="/cases/:id" element={guard(<CasePage />)} />
-        <Route path="/arbitration" element={guard(<ArbitrationPage />)} />
-        <Route path="/arbitration/:id" element={guard(<ArbitrationPage />)} />
-        <Route path="/policy" element={guard(<PolicyPage />)} />
-        <Route path="/buyer/orders" element={guard(<BuyerOrdersPage />)} />
-        <Route path="/buyer/orders/:shop/:order" element={guard(<BuyerOrderPage />)} />
-        <Route path="/buyer/cases" element={guard(<BuyerCasesPage />)} />
+        <Route path="/arbitration" element={guard(<ArbitrationPage />, ['platform'])} />
+        <Route path="/arbitration/:id" element={guard(<ArbitrationPage />, ['platform'])} />
+        <Route path="/policy" element={guard(<PolicyPage />, staff)} />
+        <Route path="/buyer/orders" element={guard(<BuyerOrdersPage />, ['buyer'])} />
+        <Route path="/buyer/orders/:shop/:order" element={guard(<BuyerOrderPage />, ['buyer'])} />
+        <Route path="/buyer/cases" element={guard(<BuyerCasesPage />, ['buyer'])} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

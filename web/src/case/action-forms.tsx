@@ -2,10 +2,11 @@
 // bodies of src/app/schemas.ts CASE_ARGS). Amounts are typed in yuan and sent in fen (SPEC §5).
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { api } from '../api.ts';
+import { api, yuan } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, OFFER_TYPES, REASONS, RETURN_TYPES, RULING_OUTCOMES, toFen } from './codes.ts';
+import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
 
 export interface ActionValues {
@@ -80,6 +81,7 @@ function wantedHint({ t, label }: Ctx, kinds: string[], mode: 'any' | 'all') {
   return <Typography.Paragraph type="secondary" data-testid="evidence-hint">{t(mode === 'all' ? 'case.form.needAll' : 'case.form.need', { kinds: words })}</Typography.Paragraph>;
 }
 
+const REFUND_OFFERS = ['refund_only', 'return_refund'];
 const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
 const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
 
@@ -96,15 +98,26 @@ function evidenceFields(ctx: Ctx, wanted: string[], mode: 'any' | 'all') {
 
 export const ACTION_SPECS: Record<string, ActionSpec> = {
   agree: {
+    // The buyer ships the goods back to this address, so a return cannot be agreed without one.
+    initial: (c) => (RETURN_TYPES.includes(c.type) ? { return_address: lastReturnAddress() } : {}),
     fields: ({ c, t }) =>
       RETURN_TYPES.includes(c.type) ? (
-        <Form.Item name="return_address" label={t('case.form.returnAddress')} extra={t('case.form.returnAddressHint')}>
+        <Form.Item
+          name="return_address"
+          label={t('case.form.returnAddress')}
+          extra={t('case.form.returnAddressHint')}
+          rules={[{ required: true, whitespace: true, message: t('case.form.required') }]}
+        >
           <Input.TextArea data-testid="field-return-address" rows={2} maxLength={500} />
         </Form.Item>
       ) : (
         <Typography.Paragraph>{t('case.form.confirmAgree')}</Typography.Paragraph>
       ),
-    run: (c, v) => send(c, 'agree', clean({ return_address: v.return_address?.trim() })),
+    run: async (c, v) => {
+      const out = await send(c, 'agree', clean({ return_address: v.return_address?.trim() }));
+      rememberReturnAddress(v.return_address);
+      return out;
+    },
   },
   reject: {
     danger: true,
@@ -123,11 +136,16 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     fields: ({ t, label }) => (
       <>
         <Choice name="type" labelKey="case.form.offerType" t={t} options={opts(label, 'type', OFFER_TYPES)} testid="field-offer-type" required />
-        <Yuan name="amount" labelKey="case.form.amount" t={t} testid="field-amount" />
+        {/* Only refund offers carry money; exchange, repair and reship offers take none. */}
+        <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.type !== b.type}>
+          {({ getFieldValue }) =>
+            REFUND_OFFERS.includes(getFieldValue('type')) ? <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" /> : null
+          }
+        </Form.Item>
         <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
       </>
     ),
-    run: (c, v) => send(c, 'offer', clean({ type: v.type, amount: toFen(v.amount), note: v.note?.trim() })),
+    run: (c, v) => send(c, 'offer', clean({ type: v.type, amount: REFUND_OFFERS.includes(v.type ?? '') ? toFen(v.amount) : undefined, note: v.note?.trim() })),
   },
   modify: {
     initial: (c) => ({ type: c.type, reason: c.reason, amount: c.amount / 100 }),
@@ -141,13 +159,24 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     ),
     run: (c, v) => send(c, 'modify', clean({ type: v.type, reason: v.reason, amount: toFen(v.amount), note: v.note?.trim() })),
   },
-  accept_offer: { run: (c) => send(c, 'accept_offer') },
+  accept_offer: {
+    // The buyer agrees to exactly this, so the confirmation names it.
+    fields: ({ c, t, label }) => (
+      <Typography.Paragraph data-testid="offer-to-accept">
+        {c.offer ? t('case.form.acceptOffer', { offer: `${label('type', c.offer.type)}${c.offer.amount ? ` ${yuan(c.offer.amount)}` : ''}${c.offer.note ? ` (${c.offer.note})` : ''}` }) : null}
+      </Typography.Paragraph>
+    ),
+    run: (c) => send(c, 'accept_offer'),
+  },
   decline_offer: { danger: true, run: (c) => send(c, 'decline_offer') },
   cancel: { danger: true, run: (c) => send(c, 'cancel') },
   confirm_receipt: { run: (c) => send(c, 'confirm_receipt') },
   ship_return: {
-    fields: ({ t }) => (
+    fields: ({ c, t }) => (
       <>
+        <Typography.Paragraph data-testid="ship-to">
+          {c.return_address ? t('case.form.shipTo', { address: c.return_address }) : t('case.form.noAddress')}
+        </Typography.Paragraph>
         <Text name="carrier" labelKey="case.form.carrier" t={t} required testid="field-carrier" />
         <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
         <Yuan name="shipping_cost" labelKey="case.form.shippingCost" t={t} testid="field-shipping-cost" />

@@ -3,7 +3,6 @@
 // next to its submit button, in the API's own words.
 import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
 import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
@@ -14,7 +13,7 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; code: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const spec = ACTION_SPECS[name]!;
 
   const submit = async (values: ActionValues) => {
@@ -25,7 +24,8 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
       message.success(t('case.done', { action: label('action', name) }));
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? { message: e.message, code: e.code } : { message: e instanceof Error ? e.message : String(e), code: 'network' });
+      // The API's message is already plain words in the caller's language; the code is for machines.
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -34,7 +34,7 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
   return (
     <Form form={form} layout="vertical" initialValues={spec.initial?.(c)} onFinish={submit} data-testid={`form-${name}`}>
       {spec.fields ? spec.fields({ c, t, label }) : <Typography.Paragraph>{t('case.form.confirm', { action: label('action', name), id: c.id })}</Typography.Paragraph>}
-      {error && <Alert type="error" showIcon role="alert" data-testid="refusal" title={error.message} description={error.code} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon role="alert" data-testid="refusal" title={error} style={{ marginBottom: 16 }} />}
       <Flex gap={8} justify="flex-end" wrap>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
         <Button type="primary" danger={spec.danger} htmlType="submit" loading={busy} data-testid="action-submit">
@@ -45,18 +45,23 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
   );
 }
 
+/** The commands that move a case forward, in the order the console prefers them. */
+const FORWARD = ['agree', 'accept_offer', 'ship_return', 'receive_return', 'reship', 'confirm_receipt', 'rule'];
+
 export function ActionPanel({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const t = useT();
   const label = useLabel();
   const [open, setOpen] = useState<string | null>(null);
   // Only commands this console has a form for; the API's list is the authority on what is allowed.
   const actions = c.actions.filter((a) => a in ACTION_SPECS);
+  // The filled button is the step that moves the case on, never cancel or escalate.
+  const main = actions.find((a) => FORWARD.includes(a));
   if (actions.length === 0) return <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>;
   return (
     <>
       <Flex gap={8} wrap data-testid="actions">
-        {actions.map((a, i) => (
-          <Button key={a} type={i === 0 ? 'primary' : 'default'} danger={ACTION_SPECS[a]!.danger} data-testid={`action-${a}`} onClick={() => setOpen(a)}>
+        {actions.map((a) => (
+          <Button key={a} type={a === main ? 'primary' : 'default'} danger={ACTION_SPECS[a]!.danger} data-testid={`action-${a}`} onClick={() => setOpen(a)}>
             {label('action', a)}
           </Button>
         ))}

@@ -38,7 +38,6 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         role="alert"
         data-testid="case-error"
         title={error.message}
-        description={error.code}
         action={<Button onClick={() => void load()}>{t('common.refresh')}</Button>}
       />
     );

@@ -78,14 +78,20 @@ export function Settlement({ c }: { c: CaseDetail }) {
             label: t('case.offer'),
             children: (
               <span data-testid="case-offer">
-                {label('type', c.offer.type)} · {yuan(c.offer.amount)}
+                {label('type', c.offer.type)}
+                {c.offer.amount > 0 ? ` · ${yuan(c.offer.amount)}` : ''}
                 {c.offer.note ? ` · ${c.offer.note}` : ''}
               </span>
             ),
           },
         ]
       : []),
-    ...(c.return_address ? [{ key: 'address', label: t('case.returnAddress'), children: c.return_address }] : []),
+    ...(c.return_address
+      ? [{ key: 'address', label: t('case.returnAddress'), children: <span data-testid="case-return-address">{c.return_address}</span> }]
+      : c.status === 'awaiting_return'
+        ? // Agreed by the deadline (no one typed an address): the buyer must ask the shop for it.
+          [{ key: 'address', label: t('case.returnAddress'), children: t('case.form.noAddress') }]
+        : []),
     ...(c.return_shipment
       ? [
           {

@@ -58,3 +58,20 @@ describe('the console lists are the SPEC lists of src/domain/types.ts', () => {
     for (const s of codes.DONE_STATUSES) expect(domain.CASE_STATUSES).toContain(s);
   });
 });
+
+describe('guessKind', () => {
+  const image = { type: 'image/png' };
+  const pdf = { type: 'application/pdf' };
+  const refuseReturn = ['courier_rejection_certificate', 'photo'];
+  it('gives an image the photo a command wants, whatever order the files come in', () => {
+    expect(codes.guessKind(image, [], refuseReturn)).toBe('photo');
+    expect(codes.guessKind(image, [{ kind: 'photo' }], refuseReturn)).toBe('courier_rejection_certificate');
+    expect(codes.guessKind(pdf, [], refuseReturn)).toBe('courier_rejection_certificate');
+    expect(codes.guessKind(pdf, [{ kind: 'courier_rejection_certificate' }], refuseReturn)).toBe('other');
+  });
+  it('takes a wanted document kind for a scan, else the media type', () => {
+    expect(codes.guessKind(image, [], ['invoice'])).toBe('invoice');
+    expect(codes.guessKind({ type: 'video/mp4' }, [], [])).toBe('video');
+    expect(codes.guessKind(image, [{ kind: 'photo' }], ['photo'])).toBe('photo');
+  });
+});

@@ -72,3 +72,14 @@ export const EVIDENCE_ACCEPT = 'image/jpeg,image/png,image/gif,image/webp,video/
 /** Yuan as typed in a form → integer fen (SPEC §5: money is integer fen). */
 export const toFen = (yuanValue: number | null | undefined): number | undefined =>
   yuanValue === null || yuanValue === undefined ? undefined : Math.round(yuanValue * 100);
+
+/**
+ * The kind a new file most likely is: a wanted kind its media type fits (an image is the photo of
+ * "certificate + photo"), else the next one still wanted, else by its media type.
+ */
+export function guessKind(file: { type: string }, picked: readonly { kind: string }[], wanted: readonly string[]): string {
+  const byType = file.type.startsWith('video/') ? 'video' : file.type.startsWith('image/') ? 'photo' : 'other';
+  const given = (k: string) => picked.some((p) => p.kind === k);
+  if (wanted.includes(byType) && !given(byType)) return byType;
+  return wanted.find((k) => !given(k) && k !== 'photo' && k !== 'video') ?? byType;
+}

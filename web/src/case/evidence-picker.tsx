@@ -6,21 +6,12 @@ import { Button, Flex, Select, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { sha256Hex, uploadEvidence } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
-import { EVIDENCE_ACCEPT, EVIDENCE_KINDS } from './codes.ts';
+import { EVIDENCE_ACCEPT, EVIDENCE_KINDS, guessKind } from './codes.ts';
 
 export interface PickedFile {
   uid: string;
   file: File;
   kind: string;
-}
-
-/** The kind a new file most likely is: the next one still `wanted`, else by its media type. */
-function guessKind(file: File, picked: PickedFile[], wanted: readonly string[]): string {
-  const missing = wanted.find((k) => !picked.some((p) => p.kind === k));
-  if (missing) return missing;
-  if (file.type.startsWith('video/')) return 'video';
-  if (file.type.startsWith('image/')) return 'photo';
-  return 'other';
 }
 
 /**

@@ -1,6 +1,6 @@
 // Chinese first, English too (issue 5): one dictionary per area of the console, merged here. A key
 // missing in English falls back to Chinese, then to the key itself. `{name}` placeholders.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api.ts';
 import common from './common.ts';
 import workbench from './workbench.ts';
@@ -32,10 +32,13 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
 export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
   setApiLanguage(lang);
+  // The page's language for screen readers and fonts, also after a reload in English.
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(LANG_KEY, l);
     setApiLanguage(l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLangState(l);
   }, []);
   const value = useMemo<LangContextValue>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);

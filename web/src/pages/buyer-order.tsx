@@ -8,11 +8,12 @@ import { api, ApiError } from '../api.ts';
 import { ApplyForm } from '../buyer/apply-form.tsx';
 import { EligibilityList, type Choice } from '../buyer/eligibility-list.tsx';
 import { OrderCard } from '../buyer/order-card.tsx';
-import { useT } from '../i18n/index.tsx';
+import { useLang } from '../i18n/index.tsx';
 import type { EligibilityOption, OrderDetail } from '../types.ts';
 
 export default function BuyerOrderPage() {
-  const t = useT();
+  // The API words its reasons in the caller's language: a language switch asks again.
+  const { t, lang } = useLang();
   const { shop = '', order: orderId = '' } = useParams();
   const [order, setOrder] = useState<OrderDetail | null>(null);
   const [options, setOptions] = useState<EligibilityOption[] | null>(null);
@@ -35,7 +36,7 @@ export default function BuyerOrderPage() {
     return () => {
       live = false;
     };
-  }, [shop, orderId]);
+  }, [shop, orderId, lang]);
 
   const choose = (c: Choice) => {
     setChoice({ ...c, at: Date.now() });

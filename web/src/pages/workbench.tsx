@@ -6,7 +6,7 @@ import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { statusColor } from '../case/case-facts.tsx';
-import { CASE_STATUSES } from '../case/codes.ts';
+import { CASE_STATUSES, RETURN_TYPES } from '../case/codes.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import { BatchAgree } from '../workbench/batch-agree.tsx';
@@ -79,10 +79,11 @@ export default function WorkbenchPage() {
       <Suspense fallback={null}>
         <DeadlineChart rows={queue.rows} />
       </Suspense>
-      {queue.error && <Alert type="error" showIcon role="alert" title={queue.error.message} description={queue.error.code} data-testid="queue-error" />}
+      {queue.error && <Alert type="error" showIcon role="alert" title={queue.error.message} data-testid="queue-error" />}
       {isShop && (
         <BatchAgree
           selected={selected}
+          needsAddress={queue.rows.some((r) => selected.includes(r.id) && RETURN_TYPES.includes(r.type))}
           onDone={() => {
             setSelected([]);
             queue.reload();

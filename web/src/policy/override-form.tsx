@@ -3,7 +3,7 @@
 import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
-import { useT } from '../i18n/index.tsx';
+import { useT, type T } from '../i18n/index.tsx';
 import type { ShopPolicy } from './types.ts';
 import { parseOverrideInput, valueInWords } from './values.ts';
 
@@ -12,12 +12,22 @@ interface Values {
   value: string;
 }
 
-/** A refusal in plain words, led by the parameter's name when the API names one. */
-export function refusalText(e: unknown, t: (k: string) => string, fallback: string): string {
+/**
+ * A refusal in plain words. The API names the parameter by its code (API callers know them); the
+ * console says its name and, for a value that takes a right away, both values in words.
+ */
+export function refusalText(e: unknown, t: T, fallback: string, tried?: { value: string; pack: string | null }): string {
   if (!(e instanceof ApiError)) return fallback;
   const param = typeof e.details.parameter === 'string' ? e.details.parameter : null;
+  if (!param) return e.message;
   const key = `policy.param.${param}`;
-  return param && t(key) !== key ? `${t(key)}: ${e.message}` : e.message;
+  const name = t(key) !== key ? t(key) : param;
+  if (e.code === 'policy_violation' && 'pack_value' in e.details && tried) {
+    return t('policy.refusal.lessGenerous', { param: name, value: valueInWords(param, tried.value, t), pack: valueInWords(param, tried.pack, t) });
+  }
+  if (e.code === 'policy_violation') return t('policy.refusal.platformOnly', { param: name });
+  if (e.code === 'validation') return t('policy.refusal.badValue', { param: name });
+  return `${name}: ${e.message}`;
 }
 
 export function OverrideForm({ policy, save }: { policy: ShopPolicy; save: (overrides: Record<string, unknown>) => Promise<void> }) {
@@ -37,7 +47,7 @@ export function OverrideForm({ policy, save }: { policy: ShopPolicy; save: (over
       message.success(t('policy.override.saved', { name: t(`policy.param.${v.name}`) }));
       form.resetFields(['value']);
     } catch (e) {
-      setError(refusalText(e, t, t('policy.loadFailed')));
+      setError(refusalText(e, t, t('policy.loadFailed'), { value: v.value.trim(), pack: current?.pack_value ?? null }));
     } finally {
       setBusy(false);
     }

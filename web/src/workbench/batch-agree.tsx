@@ -1,17 +1,20 @@
 // Batch agree: sends `agree` to each selected case in turn (one refusal does not stop the rest),
 // then says how many went through and, for each refusal, which case and why, next to the button.
-import { Alert, Button, Flex } from 'antd';
+import { Alert, Button, Flex, Input } from 'antd';
 import { useState, type Key } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
+import { lastReturnAddress, rememberReturnAddress } from '../case/return-address.ts';
 import { useT } from '../i18n/index.tsx';
 
 interface Outcome {
   ok: number;
-  refused: { id: string; message: string; code: string }[];
+  refused: { id: string; message: string }[];
 }
 
-export function BatchAgree({ selected, onDone }: { selected: Key[]; onDone: () => void }) {
+/** `needsAddress`: some selected case sends goods back, so the agree carries a return address. */
+export function BatchAgree({ selected, needsAddress, onDone }: { selected: Key[]; needsAddress: boolean; onDone: () => void }) {
   const t = useT();
+  const [address, setAddress] = useState(lastReturnAddress);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -21,12 +24,13 @@ export function BatchAgree({ selected, onDone }: { selected: Key[]; onDone: () =
     for (const key of selected) {
       const id = String(key);
       try {
-        await api(`/v1/cases/${encodeURIComponent(id)}/agree`, { body: {} });
+        await api(`/v1/cases/${encodeURIComponent(id)}/agree`, { body: needsAddress ? { return_address: address.trim() } : {} });
         result.ok++;
       } catch (e) {
-        result.refused.push({ id, message: e instanceof ApiError ? e.message : String(e), code: e instanceof ApiError ? e.code : 'network' });
+        result.refused.push({ id, message: e instanceof Error ? e.message : String(e) });
       }
     }
+    if (needsAddress && result.ok > 0) rememberReturnAddress(address);
     setOutcome(result);
     setBusy(false);
     onDone();
@@ -35,7 +39,18 @@ export function BatchAgree({ selected, onDone }: { selected: Key[]; onDone: () =
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} wrap align="center">
-        <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={() => void run()} data-testid="batch-agree">
+        {needsAddress && (
+          <Input
+            aria-label={t('wb.batch.address')}
+            placeholder={t('wb.batch.address')}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            maxLength={500}
+            style={{ flex: '1 1 260px', maxWidth: 480 }}
+            data-testid="batch-address"
+          />
+        )}
+        <Button type="primary" disabled={selected.length === 0 || (needsAddress && !address.trim())} loading={busy} onClick={() => void run()} data-testid="batch-agree">
           {t('wb.batch.agree', { n: selected.length })}
         </Button>
         {outcome && <Alert type={outcome.ok > 0 ? 'success' : 'warning'} showIcon title={t('wb.batch.ok', { n: outcome.ok })} data-testid="batch-result" />}
@@ -51,7 +66,7 @@ export function BatchAgree({ selected, onDone }: { selected: Key[]; onDone: () =
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {outcome.refused.map((r) => (
                 <li key={r.id} data-testid={`refusal-${r.id}`}>
-                  {r.id}: {r.message} ({r.code})
+                  {r.id}: {r.message}
                 </li>
               ))}
             </ul>

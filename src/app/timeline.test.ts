@@ -130,5 +130,8 @@ describe('the timeline in plain words', () => {
     expect(shownActor(SAMPLES.EvidenceRequested, buyer)).toEqual({ role: 'system' });
     expect(shownActor(SAMPLES.EvidenceRequested, { role: 'platform' })).toEqual({ role: 'platform' });
     expect(shownActor(SAMPLES.CaseApplied, buyer)).toEqual(buyer);
+    expect(shownActor(SAMPLES.CaseDeadlineStarted, buyer)).toEqual({ role: 'system' });
+    expect(shownActor(SAMPLES.OrderDeadlineExpired, { role: 'system' })).toEqual({ role: 'system' });
+    expect(describeEvent({ ...SAMPLES.CaseApplied, caseType: 'reship', amount: 0 }, TZ).zh).not.toContain('¥');
   });
 });

@@ -30,7 +30,7 @@ const escalationReason = (reason: string | null): Label | null =>
 /**
  * Who the timeline says did it. The history keeps who sent the command; a step the rules took
  * inside that command (a counterfeit claim escalated on application, SPEC §7's evidence request on
- * escalation) is the system's, not the buyer's who applied.
+ * escalation, a deadline started) is the system's, not the buyer's who applied.
  */
 /** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
 const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
@@ -39,6 +39,8 @@ const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
 export function shownActor(e: DomainEvent, stored: Actor): Actor {
   if ('by' in e && e.by === 'system') return { role: 'system' };
   if (e.type === 'EvidenceRequested' && stored.role !== 'platform') return { role: 'system' };
+  // Deadlines start, stop and run out by the rules (SPEC §4), whoever's step set them off.
+  if (/^(Case|Order)Deadline(Started|Cleared|Expired)$/.test(e.type)) return { role: 'system' };
   return stored;
 }
 
@@ -49,8 +51,9 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     // ---------------------------------------------------------------------------- the case
     case 'CaseApplied':
       return text(
-        `买家申请${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}, 金额 ${yuan(e.amount)}`,
-        `buyer applied for ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${yuan(e.amount)}`,
+        // Exchange, repair and reship claim goods, not money: no "¥0.00".
+        `买家申请${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}${e.amount > 0 ? `, 金额 ${yuan(e.amount)}` : ''}`,
+        `buyer applied for ${TYPE[e.caseType].en} (${REASON[e.reason].en})${e.amount > 0 ? `, ${yuan(e.amount)}` : ''}`,
       );
     case 'CaseModified':
       return text(

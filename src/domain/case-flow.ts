@@ -1,5 +1,6 @@
 // The goods and money legs of a case (SPEC §4): returns, reshipment, receipt, refund results and
 // the expiry action of every case deadline.
+import { yuan } from './labels.ts';
 import { burdensOf, evidenceOf, REFUSED_RETURN_PROOF, satisfies } from './burden.ts';
 import { agree, compensationOnRefund, invalidState, needText, rule } from './case-decide.ts';
 import type { CaseCommand } from './commands.ts';
@@ -35,10 +36,13 @@ export function receiveReturn(d: Draft, c: CaseState, by: 'merchant' | 'system',
     if (c.liability !== 'buyer') {
       return refuse('not_eligible', 'deductions_buyer_liable', '只有买家责任的退货可以扣款', 'deductions apply only when the buyer is liable', { liability: c.liability });
     }
-    if (x.kind === 'restocking_fee' && x.amount > Math.floor((sumShares(c.lines) * p.restocking_fee_max_pct) / 100)) {
-      return refuse('not_eligible', 'restocking_fee_max_pct', '折旧/重新上架费超过政策上限', 'the restocking fee exceeds restocking_fee_max_pct', {
-        max_pct: p.restocking_fee_max_pct,
-      });
+    const maxFee = Math.floor((sumShares(c.lines) * p.restocking_fee_max_pct) / 100);
+    if (x.kind === 'restocking_fee' && x.amount > maxFee) {
+      const [zh, en] = [
+        `折旧/重新上架费最多 ${yuan(maxFee)} (商品金额的 ${p.restocking_fee_max_pct}%)`,
+        `the restocking fee can be at most ${yuan(maxFee)} (${p.restocking_fee_max_pct}% of the goods)`,
+      ];
+      return refuse('not_eligible', 'restocking_fee_max_pct', zh, en, { max_pct: p.restocking_fee_max_pct, max: maxFee });
     }
     if (x.kind === 'lost_shipping' && !p.deduct_lost_shipping) {
       return refuse('not_eligible', 'deduct_lost_shipping', '当前政策不允许扣除运费损失', 'the policy does not allow deducting lost shipping', {});

@@ -45,7 +45,7 @@ function Shell({ children }: { children: ReactNode }) {
   const { t } = useLang();
   const navigate = useNavigate();
   const location = useLocation();
-  const who = principal ? (principal.kind === 'buyer' ? principal.buyer : principal.kind === 'shop' ? principal.shop : t('role.platform')) : null;
+  const who = principal ? (principal.kind === 'buyer' ? principal.buyer : principal.kind === 'shop' ? principal.shop : null) : null;
   const selected = principal ? navOf(principal).find((n) => location.pathname.startsWith(n.key))?.key : undefined;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -69,7 +69,8 @@ function Shell({ children }: { children: ReactNode }) {
           {principal && (
             <>
               <Typography.Text className="as-who" data-testid="who">
-                {t(`role.${principal.kind}`)} · {who}
+                {t(`role.${principal.kind}`)}
+                {who ? ` · ${who}` : ''}
               </Typography.Text>
               <Button size="small" onClick={() => (signOut(), navigate('/signin'))}>
                 {t('app.signOut')}

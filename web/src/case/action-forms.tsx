@@ -185,13 +185,17 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     run: (c, v) => send(c, 'ship_return', clean({ carrier: v.carrier?.trim(), tracking: v.tracking?.trim(), shipping_cost: toFen(v.shipping_cost) })),
   },
   receive_return: {
-    fields: ({ t }) => (
-      <>
-        <Typography.Paragraph type="secondary">{t('case.form.deductionsHint')}</Typography.Paragraph>
-        <Yuan name="restocking_fee" labelKey="case.form.restockingFee" t={t} testid="field-restocking-fee" />
-        <Yuan name="lost_shipping" labelKey="case.form.lostShipping" t={t} testid="field-lost-shipping" />
-      </>
-    ),
+    // SPEC §5: only a return the buyer is liable for may be deducted from.
+    fields: ({ c, t }) =>
+      c.liability === 'buyer' ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('case.form.deductionsHint')}</Typography.Paragraph>
+          <Yuan name="restocking_fee" labelKey="case.form.restockingFee" t={t} testid="field-restocking-fee" />
+          <Yuan name="lost_shipping" labelKey="case.form.lostShipping" t={t} testid="field-lost-shipping" />
+        </>
+      ) : (
+        <Typography.Paragraph>{t('case.form.noDeductions')}</Typography.Paragraph>
+      ),
     run: (c, v) => {
       const deductions = [
         { kind: 'restocking_fee', amount: toFen(v.restocking_fee) },

@@ -37,7 +37,7 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
     { key: 'type', title: t('common.type'), dataIndex: 'type', render: (v: string) => label('type', v) },
     { key: 'reason', title: t('common.reason'), dataIndex: 'reason', render: (v: string) => label('reason', v) },
     { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-    { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
+    { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => (v > 0 ? <Typography.Text strong>{yuan(v)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
     { key: 'phase', title: t('common.phase'), dataIndex: 'phase', render: (v: string) => label('phase', v) },
     { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> },
   ];

@@ -286,6 +286,16 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
       await screenshot(page, `platform${path.replace(/\//g, '-')}-375`);
     }
+    // The phone's queue: the first row's time left is on screen (not scrolled off to the side),
+    // and the folded filters open on demand.
+    await page.goto(`${world.url}/workbench`);
+    const firstCountdown = page.getByTestId('queue').getByTestId('countdown').first();
+    await firstCountdown.waitFor();
+    const box = (await firstCountdown.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect(await page.getByTestId('queue-filters').count()).toBe(0);
+    await page.getByTestId('filters-toggle').click();
+    await page.getByTestId('queue-filters').waitFor();
     await page.goto(`${world.url}/signin`);
     await screenshot(page, 'signin-375');
   });

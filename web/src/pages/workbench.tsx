@@ -1,8 +1,8 @@
 // /workbench — the merchant's queue (a shop key sees its shop, the platform every shop): what needs
 // work, nearest deadline first (SPEC §4: deadlines act by themselves), with batch agree. Filters
 // live in the address, so the queue comes back as it was after opening a case.
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
+import { FilterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Grid, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { statusColor } from '../case/case-facts.tsx';
@@ -46,6 +46,8 @@ export default function WorkbenchPage() {
   const queue = useQueue(filters);
   const [selected, setSelected] = useState<Key[]>([]);
   const isShop = principal?.kind === 'shop';
+  const wide = Grid.useBreakpoint().md ?? true;
+  const [showFilters, setShowFilters] = useState(false);
 
   // Counts by status of what is loaded, in the order of the lifecycle (SPEC §4).
   const counts = CASE_STATUSES.map((s) => ({ s, n: queue.rows.filter((r) => r.status === s).length })).filter((x) => x.n > 0);
@@ -61,13 +63,23 @@ export default function WorkbenchPage() {
           {t('wb.title')}
           {principal?.kind === 'shop' && <Typography.Text type="secondary"> · {principal.shop}</Typography.Text>}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading} data-testid="queue-refresh">
-          {t('common.refresh')}
-        </Button>
+        <Flex gap={8}>
+          {!wide && (
+            // On a phone the filters fold away, so the queue is what the first screen shows.
+            <Button icon={<FilterOutlined />} aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)} data-testid="filters-toggle">
+              {t('wb.filters', { n: Object.keys(paramsOf(filters)).length })}
+            </Button>
+          )}
+          <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading} data-testid="queue-refresh">
+            {t('common.refresh')}
+          </Button>
+        </Flex>
       </Flex>
-      <Card size="small">
-        <QueueFilterBar value={filters} onChange={setFilters} />
-      </Card>
+      {wide || showFilters ? (
+        <Card size="small">
+          <QueueFilterBar value={filters} onChange={setFilters} />
+        </Card>
+      ) : null}
       <Flex gap={8} wrap align="center" data-testid="queue-summary" aria-label={t('wb.summary')}>
         <Typography.Text strong>{t('wb.loaded', { n: queue.rows.length })}</Typography.Text>
         {counts.map(({ s, n }) => (

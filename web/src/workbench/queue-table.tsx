@@ -1,6 +1,6 @@
 // The queue as a table: nearest deadline first, a live countdown per case, and checkboxes only on
 // the cases a batch agree can act on (`requested`, the one status where agree is allowed, SPEC §4).
-import { Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, Key } from 'react';
 import { Link } from 'react-router-dom';
@@ -21,7 +21,27 @@ interface Props {
 export function QueueTable({ rows, loading, showShop, selection }: Props) {
   const t = useT();
   const label = useLabel();
-  const columns: ColumnsType<CaseSummary> = [
+  // A phone shows what a merchant acts on (case, status, time left) without scrolling sideways.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const narrowColumns: ColumnsType<CaseSummary> = [
+    {
+      key: 'id',
+      title: t('common.case'),
+      dataIndex: 'id',
+      render: (id: string, r: CaseSummary) => (
+        <>
+          <Link to={`/cases/${encodeURIComponent(id)}`} data-testid={`case-link-${id}`}>
+            {id}
+          </Link>
+          <br />
+          <Typography.Text type="secondary">{`${label('type', r.type)}${r.amount > 0 ? ` · ${yuan(r.amount)}` : ''}`}</Typography.Text>
+        </>
+      ),
+    },
+    { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> },
+  ];
+  const wideColumns: ColumnsType<CaseSummary> = [
     {
       key: 'id',
       title: t('common.case'),
@@ -46,11 +66,12 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
       data-testid="queue"
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={wide ? wideColumns : narrowColumns}
       dataSource={rows}
       loading={loading}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // Wide: columns as wide as their content, scrolling if need be; a phone's three wrap instead.
+      scroll={wide ? { x: 'max-content' } : undefined}
       locale={{ emptyText: t('wb.empty') }}
       onRow={(r) => ({ 'data-testid': `queue-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
       rowSelection={

@@ -150,10 +150,13 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await page.getByTestId('action-offer').click();
     await pick(page, 'field-offer-type', /^仅退款$/);
     await page.getByTestId('field-amount').fill(String(tooMuch / 100));
+    // The most it may refund is said before anyone types.
+    expect(await page.getByTestId('form-offer').textContent()).toContain(`本单最多可退 ${yuan(before.body.amount)}`);
     await page.getByTestId('action-submit').click();
-    const refusal = page.getByTestId('refusal');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain(expected.body.error.message);
+    // The refusal is about the amount: it sits under the amount field.
+    const refusal = page.getByTestId('form-offer').locator('.ant-form-item').filter({ has: page.getByTestId('field-amount') }).locator('.ant-form-item-explain-error');
+    await expect.poll(() => refusal.textContent()).toContain(expected.body.error.message);
+    await expect.poll(() => refusal.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await screenshot(page, 'merchant-refusal-1440');
     // Nothing changed.
     expect((await world.api<Detail>(world.keys.platform!, `/v1/cases/${target}`)).body.status).toBe(before.body.status);
@@ -167,7 +170,14 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await page.goto(`${world.url}/cases/${target}`);
     await page.getByTestId('action-reject').click();
     await page.getByTestId('field-reason').fill('商品已按详情页描述发货, 见出库照片');
-    await page.getByTestId('field-file').locator('input[type=file]').setInputFiles({ name: 'outbound.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    const fileInput = page.getByTestId('field-file').locator('input[type=file]');
+    // A file the upload would refuse (text named .png): the rejection is not sent at all.
+    await fileInput.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a photo') });
+    await page.getByTestId('action-submit').click();
+    await expect.poll(() => page.getByTestId('refusal').textContent()).toContain('notes.png');
+    expect((await world.api<Detail>(world.keys.platform!, `/v1/cases/${target}`)).body.status).toBe('requested');
+    await page.getByRole('button', { name: /notes\.png/ }).click();
+    await fileInput.setInputFiles({ name: 'outbound.png', mimeType: 'image/png', buffer: PHOTO_PNG });
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByTestId('action-submit').click();
     await expect.poll(() => status(page).textContent()).toBe('商家已拒绝');

@@ -89,11 +89,13 @@ describe('the demo seed’s evidence files', () => {
     expect(one.burdens).toEqual([expect.objectContaining({ party: 'merchant', situation: 'counterfeit', met: true })]);
     const invoice = await get(one.evidence[1].url);
     expect(decode(invoice.rawPayload).width).toBe(DEMO_IMAGE.width);
+    // The invoice answers the request: still open until its time, but nothing is awaited.
+    expect(one.evidence_requests).toEqual([expect.objectContaining({ party: 'merchant', open: true, met: true })]);
     expect(one.timeline.at(-1)).toMatchObject({ type: 'EvidenceSubmitted', zh: '商家提交凭证: 发票' });
     for (const id of ['AS-in_arbitration-2', 'AS-in_arbitration-3']) {
       const c = (await get(`/v1/cases/${id}`)).json();
       expect(c, id).toMatchObject({ status: 'in_arbitration', ruling: null, burdens: [expect.objectContaining({ party: 'merchant', met: false })] });
-      expect(c.evidence_requests, id).toEqual([expect.objectContaining({ party: 'merchant', open: true })]);
+      expect(c.evidence_requests, id).toEqual([expect.objectContaining({ party: 'merchant', open: true, met: false })]);
     }
   });
 

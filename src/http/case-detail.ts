@@ -55,7 +55,9 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
       url: e.sha256 && typeOf.has(e.sha256) ? evidenceUrl(c.id, e.sha256) : null,
       content_type: (e.sha256 && typeOf.get(e.sha256)) ?? null,
     })),
-    evidence_requests: c.evidenceRequests.map((r) => ({ id: r.id, party: r.party, kinds: r.kinds, mode: r.mode, due: at(r.dueAt), burden: r.burden, open: r.open })),
+    evidence_requests: c.evidenceRequests.map((r) => ({ id: r.id, party: r.party, kinds: r.kinds, mode: r.mode, due: at(r.dueAt), burden: r.burden, open: r.open,
+      // Met already by what the party gave (the lapse then counts it as given, src/domain/case-flow.ts).
+      met: satisfies(evidenceOf(c, r.party), r) })),
     // SPEC §7: who must prove what here, and whether what they gave so far meets it.
     burdens: burdensOf(c, o, tz).map((b) => ({ ...b, met: satisfies(evidenceOf(c, b.party), b) })),
     return_address: c.returnAddress,

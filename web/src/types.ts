@@ -39,6 +39,8 @@ export interface EvidenceRequest {
   due: string;
   burden: boolean;
   open: boolean;
+  /** What the party gave already meets it. */
+  met: boolean;
 }
 
 export interface Burden {

@@ -37,15 +37,15 @@ function RequestItem({ r }: { r: EvidenceRequest }) {
     <li data-testid={`evidence-request-${r.id}`}>
       <Space orientation="vertical" size={4}>
         <Space wrap size={[4, 4]}>
-          <Tag color={r.open ? 'processing' : 'default'}>{t(r.open ? 'arb.requests.open' : 'arb.requests.closed')}</Tag>
+          <Tag color={r.open ? (r.met ? 'success' : 'processing') : 'default'}>{t(r.open ? (r.met ? 'arb.requests.met' : 'arb.requests.open') : 'arb.requests.closed')}</Tag>
           {r.burden && <Tag color="red">{t('arb.burden.title')}</Tag>}
         </Space>
         <Typography.Text strong>{t('arb.requests.line', { party: label('party', r.party), mode: t(`arb.mode.${r.mode}`), kinds: kindsInWords(r.kinds) })}</Typography.Text>
         <Space wrap size={[8, 0]}>
           <Typography.Text>{t('arb.requests.due', { time: at(r.due) })}</Typography.Text>
-          {r.open && <Countdown deadline={{ kind: 'evidence', due: r.due }} />}
+          {r.open && !r.met && <Countdown deadline={{ kind: 'evidence', due: r.due }} />}
         </Space>
-        {r.burden && <Typography.Text type="warning">{t('arb.requests.burden')}</Typography.Text>}
+        {r.burden && r.open && !r.met && <Typography.Text type="warning">{t('arb.requests.burden')}</Typography.Text>}
       </Space>
     </li>
   );

@@ -5,7 +5,9 @@
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, sha256Hex, uploadEvidence } from '../api.ts';
+import { api, sha256Hex, uploadEvidence } from '../api.ts';
+import { checkFiles } from '../case/file-check.ts';
+import { refusalField } from '../case/refusal-field.ts';
 import { useLabel, useLang } from '../i18n/index.tsx';
 import type { CaseDetail, EligibilityOption, OrderDetail } from '../types.ts';
 import type { Choice } from './eligibility-list.tsx';
@@ -62,6 +64,8 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
     setBusy(true);
     let created: string | null = null;
     try {
+      // A file the upload would refuse stops the application here, before any case exists.
+      await checkFiles((v.media ?? []).map((m) => m.file), t);
       const media = await Promise.all((v.media ?? []).map(async (m) => ({ ...m, sha256: await sha256Hex(m.file) })));
       const lines = claimedLines(order.lines, v.lines);
       const body = {
@@ -81,8 +85,12 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
       navigate(`/cases/${encodeURIComponent(c.id)}`);
     } catch (e) {
       // The API's message as it is: it already says why in the reader's language.
-      const message = e instanceof ApiError ? e.message : String(e);
-      setRefusal(created ? { message: t('buyer.apply.uploadFailed', { message }), caseId: created } : { message });
+      const message = e instanceof Error ? e.message : String(e);
+      // A refusal about one field (an amount above the most refundable) shows under that field.
+      const api = refusalField(e);
+      const field = api === 'evidence' ? 'media' : api;
+      if (!created && field && form.getFieldInstance(field)) form.setFields([{ name: field as keyof Values, errors: [message] }]);
+      else setRefusal(created ? { message: t('buyer.apply.uploadFailed', { message }), caseId: created } : { message });
     } finally {
       setBusy(false);
     }

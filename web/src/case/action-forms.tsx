@@ -41,7 +41,7 @@ export interface ActionSpec {
   fields?: (ctx: Ctx) => ReactNode;
   initial?: (c: CaseDetail) => ActionValues;
   /** Sends the command (uploading picked files first where the command names evidence). */
-  run: (c: CaseDetail, v: ActionValues) => Promise<unknown>;
+  run: (c: CaseDetail, v: ActionValues, t: T) => Promise<unknown>;
   danger?: boolean;
 }
 
@@ -58,9 +58,9 @@ function Text({ name, labelKey, t, required, testid, area }: { name: string; lab
   );
 }
 
-function Yuan({ name, labelKey, t, required, testid }: { name: string; labelKey: string; t: T; required?: boolean; testid: string }) {
+function Yuan({ name, labelKey, t, required, testid, extra }: { name: string; labelKey: string; t: T; required?: boolean; testid: string; extra?: string }) {
   return (
-    <Form.Item name={name} label={t(labelKey)} rules={required ? [{ required: true, message: t('case.form.required') }] : []}>
+    <Form.Item name={name} label={t(labelKey)} extra={extra} rules={required ? [{ required: true, message: t('case.form.required') }] : []}>
       <InputNumber data-testid={testid} min={0} step={0.01} precision={2} prefix="¥" style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
   );
@@ -82,6 +82,8 @@ function wantedHint({ t, label }: Ctx, kinds: string[], mode: 'any' | 'all') {
 }
 
 const REFUND_OFFERS = ['refund_only', 'return_refund'];
+/** The most this case can refund (SPEC §5): its lines' shares and the shipping fee it carries. */
+const refundable = (c: CaseDetail) => c.lines.reduce((sum, l) => sum + l.share, 0) + c.money.shipping_fee;
 const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
 const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
 
@@ -127,19 +129,21 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         {evidenceFields(ctx, merchantBurden(ctx.c)?.kinds ?? [], merchantBurden(ctx.c)?.mode ?? 'any')}
       </>
     ),
-    run: async (c, v) => {
-      return sendWithFiles(c.id, v.files, (evidence) => send(c, 'reject', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
+    run: async (c, v, t) => {
+      return sendWithFiles(c.id, v.files, t, (evidence) => send(c, 'reject', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
     },
   },
   offer: {
     initial: () => ({ type: 'refund_only' }),
-    fields: ({ t, label }) => (
+    fields: ({ c, t, label }) => (
       <>
         <Choice name="type" labelKey="case.form.offerType" t={t} options={opts(label, 'type', OFFER_TYPES)} testid="field-offer-type" required />
         {/* Only refund offers carry money; exchange, repair and reship offers take none. */}
         <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.type !== b.type}>
           {({ getFieldValue }) =>
-            REFUND_OFFERS.includes(getFieldValue('type')) ? <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" /> : null
+            REFUND_OFFERS.includes(getFieldValue('type')) ? (
+              <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: yuan(refundable(c)) })} />
+            ) : null
           }
         </Form.Item>
         <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
@@ -162,9 +166,13 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   accept_offer: {
     // The buyer agrees to exactly this, so the confirmation names it.
     fields: ({ c, t, label }) => (
-      <Typography.Paragraph data-testid="offer-to-accept">
-        {c.offer ? t('case.form.acceptOffer', { offer: `${label('type', c.offer.type)}${c.offer.amount ? ` ${yuan(c.offer.amount)}` : ''}${c.offer.note ? ` (${c.offer.note})` : ''}` }) : null}
-      </Typography.Paragraph>
+      <>
+        <Typography.Paragraph data-testid="offer-to-accept">
+          {c.offer ? t('case.form.acceptOffer', { offer: `${label('type', c.offer.type)}${c.offer.amount ? ` ${yuan(c.offer.amount)}` : ''}${c.offer.note ? ` (${c.offer.note})` : ''}` }) : null}
+        </Typography.Paragraph>
+        {/* docs/decisions.md: a refund, even a partial one, settles the claimed goods for good. */}
+        {c.offer && c.offer.amount > 0 && <Typography.Paragraph type="warning">{t('case.form.acceptSettles')}</Typography.Paragraph>}
+      </>
     ),
     run: (c) => send(c, 'accept_offer'),
   },
@@ -212,8 +220,8 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         {evidenceFields(ctx, REFUSE_RETURN_KINDS, 'all')}
       </>
     ),
-    run: async (c, v) => {
-      return sendWithFiles(c.id, v.files, (evidence) => send(c, 'refuse_return', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
+    run: async (c, v, t) => {
+      return sendWithFiles(c.id, v.files, t, (evidence) => send(c, 'refuse_return', clean({ reason: v.reason?.trim(), evidence: evidence.length ? evidence : undefined })));
     },
   },
   reship: {
@@ -239,8 +247,10 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       </>
     ),
     // Each upload is itself recorded as evidence; with no file, the items are declared in words.
-    run: async (c, v) => {
-      if (v.files?.length) return uploadPicked(c.id, v.files, v.description?.trim());
+    run: async (c, v, t) => {
+      if (v.files?.length) return uploadPicked(c.id, v.files, t, v.description?.trim());
+      // Nothing picked and nothing said is no evidence: not an empty "other" item on the record.
+      if (!v.description?.trim()) throw new Error(t('case.form.evidenceEmpty'));
       return send(c, 'submit_evidence', { evidence: [clean({ kind: 'other', description: v.description?.trim() })] });
     },
   },

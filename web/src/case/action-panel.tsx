@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
 import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
+import { refusalField } from './refusal-field.ts';
 
 function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string; onDone: () => void; onCancel: () => void }) {
   const t = useT();
@@ -20,12 +21,15 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
     setBusy(true);
     setError(null);
     try {
-      await spec.run(c, values);
+      await spec.run(c, values, t);
       message.success(t('case.done', { action: label('action', name) }));
       onDone();
     } catch (e) {
       // The API's message is already plain words in the caller's language; the code is for machines.
-      setError(e instanceof Error ? e.message : String(e));
+      // About one field of this form: under that field; otherwise by the submit button.
+      const field = refusalField(e);
+      if (field && form.getFieldInstance(field)) form.setFields([{ name: field as keyof ActionValues, errors: [(e as Error).message] }]);
+      else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }

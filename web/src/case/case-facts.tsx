@@ -125,7 +125,8 @@ export function Settlement({ c }: { c: CaseDetail }) {
 export function ProofAsked({ c }: { c: CaseDetail }) {
   const t = useT();
   const label = useLabel();
-  const open = c.evidence_requests.filter((r) => r.open);
+  // A request already met by what the party gave is not waiting on anyone.
+  const open = c.evidence_requests.filter((r) => r.open && !r.met);
   // Who must prove what matters while the case can still go either way.
   const burdens = DONE_STATUSES.includes(c.status) ? [] : c.burdens;
   if (open.length === 0 && burdens.length === 0) return null;

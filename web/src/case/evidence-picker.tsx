@@ -5,7 +5,8 @@ import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { sha256Hex, uploadEvidence } from '../api.ts';
-import { useLabel, useT } from '../i18n/index.tsx';
+import { useLabel, useT, type T } from '../i18n/index.tsx';
+import { checkFiles } from './file-check.ts';
 import { EVIDENCE_ACCEPT, EVIDENCE_KINDS, guessKind } from './codes.ts';
 
 export interface PickedFile {
@@ -88,7 +89,8 @@ export function EvidencePicker({ value, onChange, wanted = [], id }: { value?: P
 }
 
 /** Uploads each picked file in turn (each upload is recorded on the case, SPEC §7) → the items to name in a command. */
-export async function uploadPicked(caseId: string, picked: PickedFile[] = [], description?: string): Promise<{ kind: string; sha256: string }[]> {
+export async function uploadPicked(caseId: string, picked: PickedFile[] = [], t: T, description?: string): Promise<{ kind: string; sha256: string }[]> {
+  await checkFiles(picked.map((p) => p.file), t);
   const out: { kind: string; sha256: string }[] = [];
   for (const p of picked) {
     const r = await uploadEvidence(caseId, p.file, p.kind, description || undefined);
@@ -103,9 +105,11 @@ export async function uploadPicked(caseId: string, picked: PickedFile[] = [], de
  * already named only stores the content, so each file is one evidence item. A refused command
  * uploads nothing. Without WebCrypto, upload first and name what the server hashed.
  */
-export async function sendWithFiles<R>(caseId: string, picked: PickedFile[] = [], send: (evidence: { kind: string; sha256: string }[]) => Promise<R>): Promise<R> {
+export async function sendWithFiles<R>(caseId: string, picked: PickedFile[] = [], t: T, send: (evidence: { kind: string; sha256: string }[]) => Promise<R>): Promise<R> {
+  // Every file must be one the upload accepts before the command names it.
+  await checkFiles(picked.map((p) => p.file), t);
   const hashed = await Promise.all(picked.map(async (p) => ({ p, sha256: await sha256Hex(p.file) })));
-  if (hashed.some((h) => h.sha256 === null)) return send(await uploadPicked(caseId, picked));
+  if (hashed.some((h) => h.sha256 === null)) return send(await uploadPicked(caseId, picked, t));
   const result = await send(hashed.map((h) => ({ kind: h.p.kind, sha256: h.sha256! })));
   for (const h of hashed) await uploadEvidence(caseId, h.p.file, h.p.kind);
   return result;

@@ -19,10 +19,12 @@ export interface QueueFilters {
 const PAGE = 50;
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !DONE_STATUSES.includes(s));
 
-function queryOf(f: QueueFilters, cursor: string | null): string {
+export function queryOf(f: QueueFilters, cursor: string | null): string {
   const p = new URLSearchParams({ sort: 'deadline', limit: String(PAGE) });
-  if (f.status === 'open') p.set('status', OPEN_STATUSES.join(','));
-  else if (f.status !== 'all') p.set('status', f.status);
+  // Looking a case up by its number finds it finished too: "open" only narrows a browse.
+  if (f.status === 'open') {
+    if (!f.q) p.set('status', OPEN_STATUSES.join(','));
+  } else if (f.status !== 'all') p.set('status', f.status);
   if (f.type) p.set('type', f.type);
   if (f.reason) p.set('reason', f.reason);
   if (f.phase) p.set('phase', f.phase);

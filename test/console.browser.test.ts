@@ -273,10 +273,16 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
       body: { pack: 'taobao', category: 'apparel', overrides: { no_reason_days: 3 } },
     });
     expect(expected.status).toBe(422);
+    const form = page.getByTestId('override-form');
     await pick(page, 'override-name', /no_reason_days/, '七天无理由');
+    // The form took the parameter: its current value is stated under the value box.
+    await expect.poll(() => form.textContent()).toContain('当前 7 天');
     await page.getByTestId('override-value').fill('3');
     await page.getByTestId('override-submit').click();
-    await page.getByTestId('refusal').waitFor();
+    // Whatever the form says after submitting (a refusal, or a field's complaint) is in the failure.
+    await expect
+      .poll(async () => (await form.locator('[data-testid=refusal], .ant-form-item-explain-error').allTextContents()).join(' | '), { timeout: 30_000 })
+      .toContain('不能改为 3 天');
     // The API's refusal, said with the parameter's name and both values in words.
     expect(expected.body.error.message).toContain('no_reason_days');
     const said = await page.getByTestId('refusal').textContent();
@@ -285,6 +291,44 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     expect(said).not.toContain('no_reason_days');
     expect(await unlabelledControls(page)).toEqual([]);
     await screenshot(page, 'merchant-policy-1440');
+  });
+
+  it('batch agrees the selected cases, a return among them with its address, after one confirmation', async () => {
+    // A shop with a return waiting for it, and a second case of that shop.
+    const { rows } = await world.db.query<{ shop_id: string; case_id: string; type: string }>(
+      "SELECT shop_id, case_id, type FROM cases WHERE status = 'requested' ORDER BY shop_id, (type = 'return_refund') DESC, case_id",
+    );
+    const byShop = new Map<string, { id: string; type: string }[]>();
+    for (const r of rows) byShop.set(r.shop_id, [...(byShop.get(r.shop_id) ?? []), { id: r.case_id, type: r.type }]);
+    const [shop, waiting] = [...byShop.entries()].find(([, w]) => w[0]!.type === 'return_refund')!;
+    // One more, a refund for a parcel that never came, on an order of the shop without a case.
+    const free = await world.db.query<{ order_id: string; buyer_id: string }>(
+      "SELECT order_id, buyer_id FROM orders o WHERE shop_id = $1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = o.shop_id AND c.order_id = o.order_id) ORDER BY order_id",
+      [shop],
+    );
+    for (const o of free.rows) {
+      const made = await world.api<{ id: string }>(world.buyerToken(o.buyer_id), `/v1/shops/${shop}/orders/${o.order_id}/cases`, { body: { type: 'refund_only', reason: 'not_received' } });
+      if (made.status === 201) {
+        waiting.push({ id: made.body.id, type: 'refund_only' });
+        break;
+      }
+    }
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    const chosen = waiting.slice(0, 2);
+    const page = await newPage();
+    await signIn(page, world.url, world.keys[shop]!);
+    for (const c of chosen) await page.getByTestId(`queue-row-${c.id}`).getByRole('checkbox').check();
+    // A return cannot be agreed without an address: the button waits for one.
+    expect(await page.getByTestId('batch-agree').isDisabled()).toBe(true);
+    await page.getByTestId('batch-address').fill('广州市白云区 退货仓 1 号');
+    await page.getByTestId('batch-agree').click();
+    await page.getByTestId('batch-agree-confirm').click();
+    await expect.poll(() => page.getByTestId('batch-result').textContent()).toContain('已同意 2 件');
+    for (const c of chosen) {
+      const after = await world.api<Detail & { return_address: string | null }>(world.keys.platform!, `/v1/cases/${c.id}`);
+      expect(after.body.status, c.id).not.toBe('requested');
+      if (['return_refund', 'exchange', 'repair'].includes(c.type)) expect(after.body.return_address, c.id).toBe('广州市白云区 退货仓 1 号');
+    }
   });
 
   it('keeps every main page within a 375 px phone screen', async () => {

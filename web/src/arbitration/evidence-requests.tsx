@@ -83,7 +83,7 @@ function RequestForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDetail)
   return (
     <Form form={form} name="arb-request" layout="vertical" onFinish={submit} initialValues={{ party: 'merchant', due: 72 }} data-testid="request-form" aria-label={t('arb.request.title')}>
       <Typography.Title level={5}>{t('arb.request.title')}</Typography.Title>
-      <Form.Item label={t('arb.request.party')} name="party" rules={[{ required: true }]}>
+      <Form.Item label={t('arb.request.party')} name="party" rules={[{ required: true, message: t('common.choose', { field: t('arb.request.party') }) }]}>
         <Select
           data-testid="request-party"
           aria-label={t('arb.request.party')}
@@ -99,8 +99,16 @@ function RequestForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDetail)
           options={EVIDENCE_KINDS.map((k) => ({ value: k, label: label('evidence', k) }))}
         />
       </Form.Item>
-      <Form.Item label={t('arb.request.due')} name="due" rules={[{ required: true }]}>
-        <InputNumber data-testid="request-due" aria-label={t('arb.request.due')} min={1} max={24 * 90} precision={0} style={{ width: 160 }} />
+      {/* No `min` on the input: it would turn a typed 0 into 1 silently; the rule says why instead. */}
+      <Form.Item
+        label={t('arb.request.due')}
+        name="due"
+        rules={[
+          { required: true, message: t('common.fill', { field: t('arb.request.due') }) },
+          { type: 'number', min: 1, max: 24 * 90, message: t('arb.request.dueRange') },
+        ]}
+      >
+        <InputNumber data-testid="request-due" aria-label={t('arb.request.due')} precision={0} style={{ width: 160 }} />
       </Form.Item>
       {error && <Alert type="error" role="alert" data-testid="refusal" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Button htmlType="submit" loading={busy} data-testid="request-submit">

@@ -66,7 +66,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
   return (
     <Card size="small" title={t('arb.rule.title')} data-testid="rule-form">
       <Form form={form} name="arb-rule" layout="vertical" initialValues={{ liability: c.liability }} onValuesChange={() => setError(null)}>
-        <Form.Item label={t('arb.rule.outcome')} name="outcome" rules={[{ required: true, message: t('arb.rule.outcome') }]}>
+        <Form.Item label={t('arb.rule.outcome')} name="outcome" rules={[{ required: true, message: t('common.choose', { field: t('arb.rule.outcome') }) }]}>
           <Radio.Group
             data-testid="rule-outcome"
             aria-label={t('arb.rule.outcome')}
@@ -74,7 +74,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
             options={OUTCOMES.map((o) => ({ value: o, label: label('outcome', o) }))}
           />
         </Form.Item>
-        <Form.Item label={t('arb.rule.liability')} name="liability" rules={[{ required: true, message: t('arb.rule.liability') }]}>
+        <Form.Item label={t('arb.rule.liability')} name="liability" rules={[{ required: true, message: t('common.choose', { field: t('arb.rule.liability') }) }]}>
           <Radio.Group
             data-testid="rule-liability"
             aria-label={t('arb.rule.liability')}

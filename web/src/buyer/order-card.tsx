@@ -38,7 +38,8 @@ export function OrderCard({ order, full = false }: { order: OrderDetail; full?: 
           )}
         </Flex>
       }
-      extra={<OrderStatusTag status={order.status} />}
+      // Signed for but not yet confirmed: the buyer reads "已签收", not "已发货".
+      extra={<OrderStatusTag status={order.status === 'shipped' && order.signed_at ? 'signed' : order.status} />}
     >
       <Flex vertical gap={8}>
         {order.lines.map((l) => (
@@ -76,7 +77,7 @@ export function OrderCard({ order, full = false }: { order: OrderDetail; full?: 
         {!full && (
           <Flex justify="flex-end">
             <Button type="primary" ghost data-testid={`order-apply-${order.id}`} onClick={() => navigate(orderPath(order))}>
-              {t('buyer.order.apply')}
+              {t(order.status === 'closed' || order.status === 'pending_payment' ? 'buyer.order.view' : 'buyer.order.apply')}
             </Button>
           </Flex>
         )}

@@ -15,7 +15,7 @@ const CASE_COLORS: Record<string, string> = {
   completed: 'green',
   closed: 'default',
 };
-const ORDER_COLORS: Record<string, string> = { pending_payment: 'default', paid: 'blue', shipped: 'cyan', completed: 'green', closed: 'default' };
+const ORDER_COLORS: Record<string, string> = { pending_payment: 'default', paid: 'blue', shipped: 'cyan', signed: 'cyan', completed: 'green', closed: 'default' };
 
 export function CaseStatusTag({ status }: { status: string }) {
   const label = useLabel();

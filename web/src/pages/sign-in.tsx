@@ -48,7 +48,7 @@ export default function SignInPage() {
       <Col xs={24} md={10}>
         <Card title={t('signin.title')}>
           <Form layout="vertical" onFinish={(v: { token: string }) => go(v.token)}>
-            <Form.Item label={t('signin.token')} name="token" rules={[{ required: true, message: t('signin.token') }]}>
+            <Form.Item label={t('signin.token')} name="token" rules={[{ required: true, whitespace: true, message: t('common.fill', { field: t('signin.token') }) }]}>
               <Input.Password autoComplete="off" placeholder="sk_… / pk_… / bt_…" />
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}

@@ -62,7 +62,7 @@ export function OverrideForm({ policy, save }: { policy: ShopPolicy; save: (over
     <Card size="small" title={t('policy.override.title')} data-testid="override-form">
       <Typography.Paragraph type="secondary">{t('policy.override.rule')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} onValuesChange={() => setError(null)}>
-        <Form.Item label={t('policy.override.name')} name="name" rules={[{ required: true, message: t('policy.override.name') }]}>
+        <Form.Item label={t('policy.override.name')} name="name" rules={[{ required: true, message: t('common.choose', { field: t('policy.override.name') }) }]}>
           <Select
             data-testid="override-name"
             aria-label={t('policy.override.name')}

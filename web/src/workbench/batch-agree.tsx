@@ -1,6 +1,6 @@
 // Batch agree: sends `agree` to each selected case in turn (one refusal does not stop the rest),
 // then says how many went through and, for each refusal, which case and why, next to the button.
-import { Alert, Button, Flex, Input } from 'antd';
+import { Alert, Button, Flex, Input, Popconfirm, type ButtonProps } from 'antd';
 import { useState, type Key } from 'react';
 import { api } from '../api.ts';
 import { lastReturnAddress, rememberReturnAddress } from '../case/return-address.ts';
@@ -50,9 +50,12 @@ export function BatchAgree({ selected, needsAddress, onDone }: { selected: Key[]
             data-testid="batch-address"
           />
         )}
-        <Button type="primary" disabled={selected.length === 0 || (needsAddress && !address.trim())} loading={busy} onClick={() => void run()} data-testid="batch-agree">
-          {t('wb.batch.agree', { n: selected.length })}
-        </Button>
+        {/* Agreeing a refund-only case pays it at once: one confirmation for the whole batch. */}
+        <Popconfirm title={t('wb.batch.confirm', { n: selected.length })} onConfirm={() => void run()} okButtonProps={{ 'data-testid': 'batch-agree-confirm' } as ButtonProps} okText={t('common.ok')} cancelText={t('common.cancel')}>
+          <Button type="primary" disabled={selected.length === 0 || (needsAddress && !address.trim())} loading={busy} data-testid="batch-agree">
+            {t('wb.batch.agree', { n: selected.length })}
+          </Button>
+        </Popconfirm>
         {outcome && <Alert type={outcome.ok > 0 ? 'success' : 'warning'} showIcon title={t('wb.batch.ok', { n: outcome.ok })} data-testid="batch-result" />}
       </Flex>
       {outcome && outcome.refused.length > 0 && (

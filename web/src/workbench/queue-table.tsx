@@ -78,7 +78,7 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
         selection && {
           selectedRowKeys: selection.selected,
           onChange: selection.onSelect,
-          getCheckboxProps: (r) => ({ disabled: r.status !== 'requested', 'aria-label': t('wb.select', { id: r.id }) }),
+          getCheckboxProps: (r) => ({ disabled: r.status !== 'requested', 'aria-label': t('wb.select', { id: r.id }), title: r.status !== 'requested' ? t('wb.selectOnlyRequested') : undefined }),
         }
       }
     />

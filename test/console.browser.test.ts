@@ -80,6 +80,9 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     const detail = await world.api<Detail>(world.keys.platform!, `/v1/cases/${caseId}`);
     expect(detail.body.evidence.filter((e) => e.url !== null)).toHaveLength(1);
     await expect.poll(() => buyerPage.getByTestId('evidence-gallery').locator('img').count()).toBeGreaterThan(0);
+    // Too early to ask the platform: no button, but the time it opens.
+    expect(await buyerPage.getByTestId('escalate-from').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} 起可申请平台介入/);
+    expect(await buyerPage.getByTestId('action-escalate').count()).toBe(0);
     expect(await horizontalOverflow(buyerPage)).toBeLessThanOrEqual(0);
     await screenshot(buyerPage, 'buyer-case-375');
   });

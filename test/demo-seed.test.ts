@@ -125,6 +125,14 @@ describe('the demo seed’s evidence files', () => {
       expect(mine.statusCode, mine.body).toBe(200);
       expect(mine.json().data.length, words).toBeGreaterThan(0);
     }
+    // The rejected buyer may escalate at once (SPEC §4); the one waiting for the shop not yet, and is told from when.
+    const asBuyer = (name: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${buyers.find((x) => x.name.includes(name))!.token}` } });
+    const rejected = (await asBuyer('申请被拒', '/v1/cases?status=rejected')).json().data[0];
+    expect((await asBuyer('申请被拒', `/v1/cases/${rejected.id}`)).json()).toMatchObject({ escalate_from: null, actions: expect.arrayContaining(['escalate']) });
+    const waiting = (await asBuyer('等待商家处理', '/v1/cases?status=requested')).json().data[0];
+    const early = (await asBuyer('等待商家处理', `/v1/cases/${waiting.id}`)).json();
+    expect(early.actions).not.toContain('escalate');
+    expect(Date.parse(early.escalate_from)).toBeGreaterThan(Date.parse(early.applied_at));
   });
 
   it('stores the same files on every fresh seed', async () => {

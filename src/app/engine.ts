@@ -3,6 +3,7 @@
 // events with optimistic concurrency, executes refunds and fires due deadlines.
 import { createHash } from 'node:crypto';
 import type { CaseCommand, Command, OrderCommand, OrderInput } from '../domain/commands.ts';
+import { escalationOpensAt } from '../domain/case-decide.ts';
 import { decide } from '../domain/decide.ts';
 import { eligibilityPreview } from '../domain/preview.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
@@ -259,6 +260,14 @@ export function createEngine(deps: EngineDeps) {
     return eligibilityPreview(order.ctx, policy, at);
   }
 
+  /** From when a party of the case may escalate it, on the shop's clock (null: now). */
+  async function escalationOpens(c: CaseState): Promise<{ opensAt: Instant | null; now: Instant }> {
+    const { shop } = await loadForCommand(db, c.shopId, c.orderId);
+    const now = shop?.sandboxClock ?? clock.now();
+    const policy = shopPolicy(shop, c.shopId, now);
+    return { opensAt: 'ok' in policy ? null : escalationOpensAt(c, policy), now };
+  }
+
   async function getCase(caseId: string, shopId?: string): Promise<CaseState | null> {
     const r = shopId
       ? await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND case_id = $2', [shopId, caseId])
@@ -277,5 +286,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, getCase, caseHistory };
+  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, getCase, caseHistory, escalationOpens };
 }

@@ -5,10 +5,12 @@ import type { CaseCommand, EvidenceInput } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { checkApplication, signInstant, type ApplicationArgs } from './eligibility.ts';
 import { refuse, type Refusal } from './errors.ts';
+import { addDuration } from './duration.ts';
 import { dateWords, yuan } from './labels.ts';
 import { formulaAmount, paidOfLines, sumShares } from './money.ts';
 import type { CaseOf, CaseState } from './state.ts';
-import type { Actor, CaseStatus, CaseType, EvidenceItem, Liability, RulingOutcome } from './types.ts';
+import type { Policy } from './policy.ts';
+import type { Actor, CaseStatus, CaseType, EvidenceItem, Instant, Liability, RulingOutcome } from './types.ts';
 
 type Outcome = Refusal | void;
 type Cmd<K extends CaseCommand['kind']> = Extract<CaseCommand, { kind: K }>;
@@ -189,6 +191,14 @@ export function cancel(d: Draft, c: CaseState): Outcome {
   d.move({ type: 'CaseCancelled', at: d.now, caseId: c.id, to: 'closed' });
 }
 
+/**
+ * From when a party may ask the platform to step in (SPEC §4 `escalation_after`, counted from the
+ * application); null when at once (a rejected case may be escalated straight away).
+ */
+export function escalationOpensAt(c: CaseState, policy: Policy): Instant | null {
+  return c.status === 'rejected' ? null : addDuration(c.appliedAt, policy.params.escalation_after, policy.calendar);
+}
+
 export function escalate(d: Draft, cmd: Cmd<'escalate'>, c: CaseState, actor: Actor): Outcome {
   if (c.status === 'in_arbitration' || c.status === 'refunding' || c.status === 'completed' || c.status === 'closed') {
     return invalidState(c, 'escalate');
@@ -196,8 +206,8 @@ export function escalate(d: Draft, cmd: Cmd<'escalate'>, c: CaseState, actor: Ac
   if (c.escalated) {
     return refuse('not_eligible', 'escalate_once', '每个售后单只能申请一次平台介入', 'a case can be escalated to the platform once only');
   }
-  if (c.status !== 'rejected') {
-    const from = d.dueFrom(c.appliedAt, d.policy.params.escalation_after);
+  const from = escalationOpensAt(c, d.policy);
+  if (from !== null) {
     if (d.now < from) {
       const when = dateWords(from, d.now, d.policy.calendar.timeZone);
       return refuse('too_early', 'escalation_after', `${when.zh} 起才可申请平台介入`, `the platform can be asked to step in from ${when.en}`, {

@@ -23,6 +23,16 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
   ]);
   const typeOf = new Map(files.rows.map((f) => [f.sha256, f.content_type]));
   const at = (ms: number) => formatInstant(ms, tz);
+  // Escalation is offered once it is allowed (SPEC §4 escalation_after); until then the time it opens.
+  let actions = availableActions(c, actorOf(p).role);
+  let escalateFrom: string | null = null;
+  if (actions.includes('escalate')) {
+    const { opensAt, now } = await engine.escalationOpens(c);
+    if (opensAt !== null && now < opensAt) {
+      actions = actions.filter((a) => a !== 'escalate');
+      escalateFrom = at(opensAt);
+    }
+  }
   return {
     ...caseView(c, tz),
     applied_at: at(c.appliedAt),
@@ -39,7 +49,8 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
       refund_due_at: c.refundDueAt === null ? null : at(c.refundDueAt),
       order_compensation: o.compensation,
     },
-    actions: availableActions(c, actorOf(p).role),
+    actions,
+    escalate_from: escalateFrom,
     timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,

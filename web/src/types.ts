@@ -76,6 +76,8 @@ export interface CaseDetail extends CaseSummary {
     order_compensation: number;
   };
   actions: string[];
+  /** When escalation opens, while it is not yet allowed (SPEC §4 escalation_after). */
+  escalate_from: string | null;
   timeline: TimelineEntry[];
   lines: { line: string; sku: string; title: string | null; quantity: number; share: number }[];
   note: string | null;

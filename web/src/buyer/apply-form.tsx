@@ -41,6 +41,9 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
   const [refusal, setRefusal] = useState<{ message: string; caseId?: string } | null>(null);
   const type = Form.useWatch('type', form);
   const reason = Form.useWatch('reason', form);
+  const media = Form.useWatch('media', form) as PickedMedia[] | undefined;
+  // The warning stands until a photo or video is attached; then the ordinary hint.
+  const mediaMissing = !!reason && NEEDS_PHOTO.includes(reason) && !(media ?? []).length;
 
   const open = options.filter((o) => o.eligible);
   const types = [...new Set(open.map((o) => o.type))];
@@ -152,7 +155,7 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
         name="media"
         required={!!reason && NEEDS_PHOTO.includes(reason)}
         extra={
-          reason && NEEDS_PHOTO.includes(reason) ? (
+          mediaMissing ? (
             <Typography.Text type="warning">{t('buyer.apply.mediaNeeded', { reason: label('reason', reason) })}</Typography.Text>
           ) : (
             t('buyer.apply.mediaHint')

@@ -70,6 +70,11 @@ export function ActionPanel({ c, onDone }: { c: CaseDetail; onDone: () => void }
           </Button>
         ))}
       </Flex>
+      {c.escalate_from && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="escalate-from">
+          {t('case.escalateFrom', { time: c.escalate_from.replace('T', ' ').slice(0, 16) })}
+        </Typography.Paragraph>
+      )}
       <Modal open={open !== null} title={open ? `${label('action', open)} · ${c.id}` : ''} footer={null} onCancel={() => setOpen(null)} destroyOnHidden>
         {open && (
           <ActionForm

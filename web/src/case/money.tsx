@@ -19,7 +19,11 @@ export function MoneyBreakdown({ c }: { c: CaseDetail }) {
     {
       key: 'return',
       label: t('case.money.returnShipping'),
-      children: `${label('payer', m.return_shipping_payer)}${m.return_shipping_reimbursed ? ` · ${t('case.money.reimbursed', { amount: yuan(m.return_shipping_reimbursed) })}` : ''}`,
+      // Who bears it is settled when the shop receives the parcel; until then, what the buyer paid.
+      children:
+        m.return_shipping_payer === 'none' && c.return_shipment?.shipping_cost
+          ? t('case.money.returnShippingPaid', { amount: yuan(c.return_shipment.shipping_cost) })
+          : `${label('payer', m.return_shipping_payer)}${m.return_shipping_reimbursed ? ` · ${t('case.money.reimbursed', { amount: yuan(m.return_shipping_reimbursed) })}` : ''}`,
     },
     ...(m.insurer_claim ? [{ key: 'insurer', label: t('case.money.insurerClaim'), children: yuan(m.insurer_claim) }] : []),
     ...(m.deductions ? [{ key: 'deductions', label: t('case.money.deductions'), children: `−${yuan(m.deductions)}` }] : []),

@@ -1,8 +1,8 @@
 // Table cells shared by the pack and shop tables: a parameter by name and code, a value in words
 // with its raw form, and the cited source shortened (whole text in a tooltip).
-import { Space, Tooltip, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useT } from '../i18n/index.tsx';
-import { valueInWords } from './values.ts';
+import { sourceInWords, valueInWords } from './values.ts';
 
 const SOURCE_MAX = 60;
 
@@ -36,13 +36,22 @@ export function ValueCell({ name, raw }: { name: string; raw: string | null }) {
 }
 
 export function SourceCell({ source }: { source: string | null }) {
+  const t = useT();
   if (!source) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (source.length <= SOURCE_MAX) return <Typography.Text type="secondary">{source}</Typography.Text>;
+  const { text, sameAs } = sourceInWords(source, t);
+  const same = sameAs && <Tag>{t('policy.source.sameAs', { pack: sameAs })}</Tag>;
+  if (text.length <= SOURCE_MAX) {
+    return (
+      <Typography.Text type="secondary">
+        {text} {same}
+      </Typography.Text>
+    );
+  }
   // Focusable so the whole text can be read from the keyboard too.
   return (
-    <Tooltip title={source}>
-      <Typography.Text type="secondary" tabIndex={0} aria-label={source}>
-        {source.slice(0, SOURCE_MAX)}…
+    <Tooltip title={text}>
+      <Typography.Text type="secondary" tabIndex={0} aria-label={text}>
+        {text.slice(0, SOURCE_MAX)}… {same}
       </Typography.Text>
     </Tooltip>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOverrides } from '../../../src/domain/policy-schema.ts';
 import { translate, type T } from '../i18n/index.tsx';
-import { parseOverrideInput, valueInWords } from './values.ts';
+import { parseOverrideInput, sourceInWords, valueInWords } from './values.ts';
 
 const zh: T = (key, vars) => translate('zh', key, vars);
 const en: T = (key, vars) => translate('en', key, vars);
@@ -104,5 +104,17 @@ describe('valueInWords', () => {
   it('leaves what it cannot read as it came', () => {
     expect(valueInWords('ship_within', '48 hours', en)).toBe('48 hours');
     expect(valueInWords('no_reason_start', '{"a":', en)).toBe('{"a":');
+  });
+});
+
+describe('sourceInWords', () => {
+  const t = (key: string, vars?: Record<string, string | number>) => (key === 'policy.source.table' ? '平台规则参数表 (SPEC §9)' : `${key}${JSON.stringify(vars ?? {})}`);
+  it('keeps the reference and drops the maintainers’ bookkeeping', () => {
+    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第七条: 自签收商品的次日开始起算 (seed 004) (same as cn-baseline)', t)).toEqual({
+      text: '《网络购买商品七日无理由退货暂行办法》第七条: 自签收商品的次日开始起算',
+      sameAs: 'cn-baseline',
+    });
+    expect(sourceInWords('SPEC.md §9 table; 淘宝发货管理规范 默认 48 小时', t)).toEqual({ text: '平台规则参数表 (SPEC §9); 淘宝发货管理规范 默认 48 小时', sameAs: null });
+    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第三条; SPEC §9 (same as cn-baseline)', t).text).toBe('《网络购买商品七日无理由退货暂行办法》第三条');
   });
 });

@@ -62,3 +62,19 @@ export function parseOverrideInput(name: string, input: string): unknown {
   const parsed = parseJson(text);
   return parsed.ok ? parsed.value : text;
 }
+
+/**
+ * A pack parameter's source as an operator reads it: the pack files note where a value comes from
+ * for their maintainers too ("(seed 004)", "(same as cn-baseline)", "SPEC.md §9 table"); the
+ * console keeps the reference, drops the bookkeeping, and says "same as" as a tag.
+ */
+export function sourceInWords(source: string, t: T): { text: string; sameAs: string | null } {
+  const same = /\s*\(same as ([\w-]+)\)/.exec(source);
+  const text = source
+    .replace(/\s*\(same as [\w-]+\)/g, '')
+    .replace(/\s*\(seed \d+\)/g, '')
+    .replace(/SPEC\.md §9 table/g, t('policy.source.table'))
+    .replace(/;\s*SPEC §9$/, '')
+    .trim();
+  return { text, sameAs: same ? same[1]! : null };
+}

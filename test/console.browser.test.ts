@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
 import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import { RETURN_TYPES } from '../web/src/case/codes.ts';
 import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 
 type Detail = { id: string; status: string; amount: number; refunded: number; evidence: { url: string | null }[] };
@@ -330,7 +331,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     for (const c of chosen) {
       const after = await world.api<Detail & { return_address: string | null }>(world.keys.platform!, `/v1/cases/${c.id}`);
       expect(after.body.status, c.id).not.toBe('requested');
-      if (['return_refund', 'exchange', 'repair'].includes(c.type)) expect(after.body.return_address, c.id).toBe('广州市白云区 退货仓 1 号');
+      if (RETURN_TYPES.includes(c.type)) expect(after.body.return_address, c.id).toBe('广州市白云区 退货仓 1 号');
     }
   });
 

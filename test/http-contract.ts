@@ -46,6 +46,7 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       // Escalation is not offered before escalation_after (72 h on taobao): the detail says from when.
       expect(applied.json()).toMatchObject({ id: 'C1', status: 'requested', deadline: { kind: 'merchant_response' }, actions: ['modify', 'cancel', 'submit_evidence'] });
       expect(Date.parse(applied.json().escalate_from) - Date.parse(applied.json().applied_at)).toBe(72 * 3_600_000);
+      expect(applied.json().money).toMatchObject({ goods: 19900, shipping_fee: 0, refundable: 19900 });
       expect((await call('POST', '/v1/cases/C1/agree', keys.S1!, {})).json()).toMatchObject({ status: 'awaiting_return' });
       expect((await call('POST', '/v1/cases/C1/ship_return', buyer, { carrier: 'SF', tracking: 'SF1', shipping_cost: 1200 })).json()).toMatchObject({ status: 'return_in_transit' });
       const done = await call('POST', '/v1/cases/C1/receive_return', keys.S1!, {});

@@ -3,7 +3,6 @@
 // events with optimistic concurrency, executes refunds and fires due deadlines.
 import { createHash } from 'node:crypto';
 import type { CaseCommand, Command, OrderCommand, OrderInput } from '../domain/commands.ts';
-import { escalationOpensAt } from '../domain/case-decide.ts';
 import { decide } from '../domain/decide.ts';
 import { eligibilityPreview } from '../domain/preview.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
@@ -78,6 +77,9 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
+
+  /** A sandbox shop lives on its test clock; every other shop on the real one. */
+  const shopNow = (shop: ShopRow | null, now: Instant): Instant => shop?.sandboxClock ?? now;
 
   /** The policy in force for a shop at an instant: its pack's version then, with its overrides. */
   function shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal {
@@ -191,7 +193,7 @@ export function createEngine(deps: EngineDeps) {
       }
     }
     // A sandbox shop lives on its test clock (unless the caller fixed the instant, e.g. a deadline).
-    const at = opts.at === undefined && shop?.sandboxClock != null ? shop.sandboxClock : now;
+    const at = opts.at === undefined ? shopNow(shop, now) : now;
     const policy = shopPolicy(shop, shopId, at);
     if ('ok' in policy) return policy;
     const ctx = loaded?.ctx ?? emptyContext();
@@ -260,12 +262,12 @@ export function createEngine(deps: EngineDeps) {
     return eligibilityPreview(order.ctx, policy, at);
   }
 
-  /** From when a party of the case may escalate it, on the shop's clock (null: now). */
-  async function escalationOpens(c: CaseState): Promise<{ opensAt: Instant | null; now: Instant }> {
-    const { shop } = await loadForCommand(db, c.shopId, c.orderId);
-    const now = shop?.sandboxClock ?? clock.now();
-    const policy = shopPolicy(shop, c.shopId, now);
-    return { opensAt: 'ok' in policy ? null : escalationOpensAt(c, policy), now };
+  /** An order with its shop's policy in force now, on the shop's clock (one read of both). */
+  async function orderInForce(shopId: string, orderId: string): Promise<{ order: OrderState | null; policy: Policy | null; now: Instant }> {
+    const { shop, order } = await loadForCommand(db, shopId, orderId);
+    const now = shopNow(shop, clock.now());
+    const policy = shopPolicy(shop, shopId, now);
+    return { order: order?.ctx.order ?? null, policy: 'ok' in policy ? null : policy, now };
   }
 
   async function getCase(caseId: string, shopId?: string): Promise<CaseState | null> {
@@ -286,5 +288,5 @@ export function createEngine(deps: EngineDeps) {
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, getCase, caseHistory, escalationOpens };
+  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, orderInForce, getCase, caseHistory };
 }

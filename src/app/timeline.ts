@@ -27,15 +27,15 @@ const text = (zh: string, en: string): Label => ({ zh, en });
 const escalationReason = (reason: string | null): Label | null =>
   reason === null || reason === '' ? null : reason in REASON ? REASON[reason as Reason] : text(reason, reason);
 
+/** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
+const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
+  o.amount > 0 ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`) : TYPE[o.type];
+
 /**
  * Who the timeline says did it. The history keeps who sent the command; a step the rules took
  * inside that command (a counterfeit claim escalated on application, SPEC §7's evidence request on
  * escalation, a deadline started) is the system's, not the buyer's who applied.
  */
-/** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
-const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
-  o.amount > 0 ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`) : TYPE[o.type];
-
 export function shownActor(e: DomainEvent, stored: Actor): Actor {
   if ('by' in e && e.by === 'system') return { role: 'system' };
   if (e.type === 'EvidenceRequested' && stored.role !== 'platform') return { role: 'system' };

@@ -7,7 +7,7 @@ import { checkApplication, signInstant, type ApplicationArgs } from './eligibili
 import { refuse, type Refusal } from './errors.ts';
 import { addDuration } from './duration.ts';
 import { dateWords, yuan } from './labels.ts';
-import { formulaAmount, paidOfLines, sumShares } from './money.ts';
+import { caseRefundable, formulaAmount, paidOfLines } from './money.ts';
 import type { CaseOf, CaseState } from './state.ts';
 import type { Policy } from './policy.ts';
 import type { Actor, CaseStatus, CaseType, EvidenceItem, Instant, Liability, RulingOutcome } from './types.ts';
@@ -139,7 +139,7 @@ export function reject(d: Draft, cmd: Cmd<'reject'>, c: CaseState): Outcome {
 export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
   if (c.status !== 'requested') return invalidState(c, 'offer');
   const refundType = cmd.type === 'refund_only' || cmd.type === 'return_refund';
-  const max = sumShares(c.lines) + c.shippingFeePart;
+  const max = caseRefundable(c);
   if (refundType) {
     if (cmd.amount === undefined || !Number.isInteger(cmd.amount) || cmd.amount <= 0) {
       return refuse('validation', 'amount', '退款方案需填写大于 0 的金额', 'a refund offer needs an amount above zero', { field: 'amount' });
@@ -287,7 +287,7 @@ export function rule(
     d.move({ ...base, liability: liability ?? 'buyer', amount: null, to: 'closed', closedReason: by === 'system' ? 'evidence_timeout' : 'ruled_for_seller' });
     return;
   }
-  const full = sumShares(c.lines) + c.shippingFeePart;
+  const full = caseRefundable(c);
   if (outcome === 'partial') {
     if (amount === undefined || !Number.isInteger(amount) || amount <= 0) {
       return refuse('validation', 'amount', '部分支持的裁决需填写大于 0 的金额', 'a partial ruling needs an amount above zero', { field: 'amount' });

@@ -6,7 +6,7 @@ import { agree, compensationOnRefund, invalidState, needText, rule } from './cas
 import type { CaseCommand } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
-import { sumShares } from './money.ts';
+import { caseRefundable, sumShares } from './money.ts';
 import type { CaseState } from './state.ts';
 import type { EvidenceItem } from './types.ts';
 
@@ -119,7 +119,7 @@ export function fireCaseDeadline(d: Draft, cmd: Cmd<'fire_case_deadline'>, c: Ca
       return receiveReturn(d, c, 'system');
     case 'merchant_reship':
       // The merchant never sent the replacement: the case turns into a full refund.
-      return d.move({ type: 'ReshipDefaulted', at: d.now, caseId: c.id, amount: sumShares(c.lines) + c.shippingFeePart, to: 'refunding' });
+      return d.move({ type: 'ReshipDefaulted', at: d.now, caseId: c.id, amount: caseRefundable(c), to: 'refunding' });
     case 'buyer_confirm':
       return confirmReceipt(d, c, 'system');
     case 'evidence':

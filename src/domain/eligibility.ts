@@ -154,9 +154,13 @@ export function checkApplication(
     lines.push(line);
   }
   if (wanted.length === 0 && reason !== 'shipping_fee_refund') {
-    return refuse('amount_exceeds_refundable', 'nothing_refundable', // docs/decisions.md: units of a case completed with a refund are settled, even by a partial one.
-    '订单中的商品都已在之前的售后中结案或正在售后中, 没有可再申请的商品',
-    'every item of the order was settled by an earlier case or is claimed by an open one: nothing is left to claim');
+    // docs/decisions.md: units of a case completed with a refund are settled, even by a partial one.
+    return refuse(
+      'amount_exceeds_refundable',
+      'nothing_refundable',
+      '订单中的商品都已在之前的售后中结案或正在售后中, 没有可再申请的商品',
+      'every item of the order was settled by an earlier case or is claimed by an open one: nothing is left to claim',
+    );
   }
 
   const shipped = o.status === 'shipped' || o.status === 'completed';

@@ -80,6 +80,11 @@ export function sumShares(lines: readonly ClaimLine[]): Fen {
   return lines.reduce((s, l) => s + l.share, 0);
 }
 
+/** The most a case can refund (SPEC §5): its lines' shares and the shipping fee it carries. */
+export function caseRefundable(c: { lines: readonly ClaimLine[]; shippingFeePart: Fen }): Fen {
+  return sumShares(c.lines) + c.shippingFeePart;
+}
+
 /** The order's shipping fee neither refunded nor held by another open case. */
 export function shippingFeeLeft(ctx: OrderContext, exceptCase: string | null): Fen {
   const o = ctx.order!;

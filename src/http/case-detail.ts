@@ -7,6 +7,8 @@ import { caseView, orderView } from '../app/views.ts';
 import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
+import { escalationOpensAt } from '../domain/case-decide.ts';
+import { caseRefundable } from '../domain/money.ts';
 import type { Actor } from '../domain/types.ts';
 import { actorOf, type Principal } from './auth.ts';
 import { availableActions } from './actions.ts';
@@ -15,7 +17,8 @@ const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURICo
 
 export async function caseDetail(engine: Engine, caseId: string, p: Principal, tz: string) {
   const c = (await engine.getCase(caseId))!;
-  const o = (await engine.getOrder(c.shopId, c.orderId))!;
+  const { order, policy, now } = await engine.orderInForce(c.shopId, c.orderId);
+  const o = order!;
   const events = await engine.caseHistory(caseId);
   const files = await engine.db.query<{ sha256: string; content_type: string }>('SELECT sha256, content_type FROM evidence_files WHERE shop_id = $1 AND case_id = $2', [
     c.shopId,
@@ -24,15 +27,10 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
   const typeOf = new Map(files.rows.map((f) => [f.sha256, f.content_type]));
   const at = (ms: number) => formatInstant(ms, tz);
   // Escalation is offered once it is allowed (SPEC §4 escalation_after); until then the time it opens.
-  let actions = availableActions(c, actorOf(p).role);
-  let escalateFrom: string | null = null;
-  if (actions.includes('escalate')) {
-    const { opensAt, now } = await engine.escalationOpens(c);
-    if (opensAt !== null && now < opensAt) {
-      actions = actions.filter((a) => a !== 'escalate');
-      escalateFrom = at(opensAt);
-    }
-  }
+  const allowed = availableActions(c, actorOf(p).role);
+  const opensAt = policy && allowed.includes('escalate') ? escalationOpensAt(c, policy) : null;
+  const escalateFrom = opensAt !== null && now < opensAt ? at(opensAt) : null;
+  const actions = escalateFrom ? allowed.filter((a) => a !== 'escalate') : allowed;
   return {
     ...caseView(c, tz),
     applied_at: at(c.appliedAt),
@@ -40,6 +38,7 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
       amount: c.amount,
       goods: c.amount - c.shippingFeePart,
       shipping_fee: c.shippingFeePart,
+      refundable: caseRefundable(c),
       return_shipping_payer: c.returnShippingPayer,
       return_shipping_reimbursed: c.returnShippingReimbursed,
       insurer_claim: c.insurerClaim,
@@ -66,9 +65,17 @@ export async function caseDetail(engine: Engine, caseId: string, p: Principal, t
       url: e.sha256 && typeOf.has(e.sha256) ? evidenceUrl(c.id, e.sha256) : null,
       content_type: (e.sha256 && typeOf.get(e.sha256)) ?? null,
     })),
-    evidence_requests: c.evidenceRequests.map((r) => ({ id: r.id, party: r.party, kinds: r.kinds, mode: r.mode, due: at(r.dueAt), burden: r.burden, open: r.open,
-      // Met already by what the party gave (the lapse then counts it as given, src/domain/case-flow.ts).
-      met: satisfies(evidenceOf(c, r.party), r) })),
+    // `met`: what the party gave already meets it (the lapse then counts it as given, src/domain/case-flow.ts).
+    evidence_requests: c.evidenceRequests.map((r) => ({
+      id: r.id,
+      party: r.party,
+      kinds: r.kinds,
+      mode: r.mode,
+      due: at(r.dueAt),
+      burden: r.burden,
+      open: r.open,
+      met: satisfies(evidenceOf(c, r.party), r),
+    })),
     // SPEC §7: who must prove what here, and whether what they gave so far meets it.
     burdens: burdensOf(c, o, tz).map((b) => ({ ...b, met: satisfies(evidenceOf(c, b.party), b) })),
     return_address: c.returnAddress,

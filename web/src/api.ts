@@ -80,4 +80,7 @@ export async function blobUrl(path: string): Promise<string> {
 }
 
 /** `12345` fen → "¥123.45". Money is integer fen everywhere (SPEC §5). */
+/** An instant of the API (ISO 8601 in the shop's zone) as people read it: 2026-03-02 10:00. */
+export const isoMinutes = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`);

@@ -66,6 +66,8 @@ export interface CaseDetail extends CaseSummary {
     amount: number;
     goods: number;
     shipping_fee: number;
+    /** The most this case can refund (SPEC §5). */
+    refundable: number;
     return_shipping_payer: string;
     return_shipping_reimbursed: number;
     insurer_claim: number;

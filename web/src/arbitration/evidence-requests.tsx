@@ -3,7 +3,7 @@
 // itself), and a form to ask for more.
 import { Alert, App, Button, Card, Divider, Form, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, isoMinutes } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail, EvidenceRequest } from '../types.ts';
@@ -27,7 +27,6 @@ const EVIDENCE_KINDS = [
   'other',
 ];
 
-const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 function RequestItem({ r }: { r: EvidenceRequest }) {
   const t = useT();
@@ -42,7 +41,7 @@ function RequestItem({ r }: { r: EvidenceRequest }) {
         </Space>
         <Typography.Text strong>{t('arb.requests.line', { party: label('party', r.party), mode: t(`arb.mode.${r.mode}`), kinds: kindsInWords(r.kinds) })}</Typography.Text>
         <Space wrap size={[8, 0]}>
-          <Typography.Text>{t('arb.requests.due', { time: at(r.due) })}</Typography.Text>
+          <Typography.Text>{t('arb.requests.due', { time: isoMinutes(r.due) })}</Typography.Text>
           {r.open && !r.met && <Countdown deadline={{ kind: 'evidence', due: r.due }} />}
         </Space>
         {r.burden && r.open && !r.met && <Typography.Text type="warning">{t('arb.requests.burden')}</Typography.Text>}

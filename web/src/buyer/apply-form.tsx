@@ -90,8 +90,8 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
       // The API's message as it is: it already says why in the reader's language.
       const message = e instanceof Error ? e.message : String(e);
       // A refusal about one field (an amount above the most refundable) shows under that field.
-      const api = refusalField(e);
-      const field = api === 'evidence' ? 'media' : api;
+      const named = refusalField(e);
+      const field = named === 'evidence' ? 'media' : named;
       if (!created && field && form.getFieldInstance(field)) form.setFields([{ name: field as keyof Values, errors: [message] }]);
       else setRefusal(created ? { message: t('buyer.apply.uploadFailed', { message }), caseId: created } : { message });
     } finally {

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { api, yuan } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
-import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, OFFER_TYPES, REASONS, RETURN_TYPES, RULING_OUTCOMES, toFen } from './codes.ts';
+import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, OFFER_TYPES, offerInWords, REASONS, RETURN_TYPES, RULING_OUTCOMES, toFen } from './codes.ts';
 import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
 
@@ -82,8 +82,6 @@ function wantedHint({ t, label }: Ctx, kinds: string[], mode: 'any' | 'all') {
 }
 
 const REFUND_OFFERS = ['refund_only', 'return_refund'];
-/** The most this case can refund (SPEC §5): its lines' shares and the shipping fee it carries. */
-const refundable = (c: CaseDetail) => c.lines.reduce((sum, l) => sum + l.share, 0) + c.money.shipping_fee;
 const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
 const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
 
@@ -142,7 +140,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.type !== b.type}>
           {({ getFieldValue }) =>
             REFUND_OFFERS.includes(getFieldValue('type')) ? (
-              <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: yuan(refundable(c)) })} />
+              <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: yuan(c.money.refundable) })} />
             ) : null
           }
         </Form.Item>
@@ -168,7 +166,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     fields: ({ c, t, label }) => (
       <>
         <Typography.Paragraph data-testid="offer-to-accept">
-          {c.offer ? t('case.form.acceptOffer', { offer: `${label('type', c.offer.type)}${c.offer.amount ? ` ${yuan(c.offer.amount)}` : ''}${c.offer.note ? ` (${c.offer.note})` : ''}` }) : null}
+          {c.offer ? t('case.form.acceptOffer', { offer: offerInWords(c.offer, label) }) : null}
         </Typography.Paragraph>
         {/* docs/decisions.md: a refund, even a partial one, settles the claimed goods for good. */}
         {c.offer && c.offer.amount > 0 && <Typography.Paragraph type="warning">{t('case.form.acceptSettles')}</Typography.Paragraph>}

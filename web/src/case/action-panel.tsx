@@ -3,6 +3,7 @@
 // next to its submit button, in the API's own words.
 import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { isoMinutes } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
 import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
@@ -27,9 +28,10 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
     } catch (e) {
       // The API's message is already plain words in the caller's language; the code is for machines.
       // About one field of this form: under that field; otherwise by the submit button.
+      const said = e instanceof Error ? e.message : String(e);
       const field = refusalField(e);
-      if (field && form.getFieldInstance(field)) form.setFields([{ name: field as keyof ActionValues, errors: [(e as Error).message] }]);
-      else setError(e instanceof Error ? e.message : String(e));
+      if (field && form.getFieldInstance(field)) form.setFields([{ name: field as keyof ActionValues, errors: [said] }]);
+      else setError(said);
     } finally {
       setBusy(false);
     }
@@ -72,7 +74,7 @@ export function ActionPanel({ c, onDone }: { c: CaseDetail; onDone: () => void }
       </Flex>
       {c.escalate_from && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="escalate-from">
-          {t('case.escalateFrom', { time: c.escalate_from.replace('T', ' ').slice(0, 16) })}
+          {t('case.escalateFrom', { time: isoMinutes(c.escalate_from) })}
         </Typography.Paragraph>
       )}
       <Modal open={open !== null} title={open ? `${label('action', open)} · ${c.id}` : ''} footer={null} onCancel={() => setOpen(null)} destroyOnHidden>

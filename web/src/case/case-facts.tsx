@@ -1,13 +1,12 @@
 // The facts of a case as read-only blocks: who and what (header), the claimed lines, how it is
 // being settled (offer, return, replacement, ruling) and what proof is asked for (SPEC §7).
 import { Descriptions, Flex, Tag, Typography } from 'antd';
-import { yuan } from '../api.ts';
+import { isoMinutes, yuan } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
-import { DONE_STATUSES } from './codes.ts';
+import { DONE_STATUSES, offerInWords } from './codes.ts';
 
-const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 const COLUMNS = { xs: 1, sm: 2, md: 3 };
 const STATUS_COLOR: Record<string, string> = {
   requested: 'orange',
@@ -40,7 +39,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
     { key: 'type', label: t('common.type'), children: label('type', c.type) },
     { key: 'reason', label: t('common.reason'), children: label('reason', c.reason) },
     { key: 'phase', label: t('common.phase'), children: label('phase', c.phase) },
-    { key: 'applied', label: t('common.appliedAt'), children: at(c.applied_at) },
+    { key: 'applied', label: t('common.appliedAt'), children: isoMinutes(c.applied_at) },
     { key: 'liability', label: t('case.liability'), children: label('liability', c.liability) },
     { key: 'deadline', label: t('common.deadline'), children: <Countdown deadline={c.deadline} /> },
     ...(c.closed_reason ? [{ key: 'closed', label: t('case.closedReason'), children: label('closed', c.closed_reason) }] : []),
@@ -77,11 +76,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
             key: 'offer',
             label: t('case.offer'),
             children: (
-              <span data-testid="case-offer">
-                {label('type', c.offer.type)}
-                {c.offer.amount > 0 ? ` · ${yuan(c.offer.amount)}` : ''}
-                {c.offer.note ? ` · ${c.offer.note}` : ''}
-              </span>
+              <span data-testid="case-offer">{offerInWords(c.offer, label)}</span>
             ),
           },
         ]
@@ -97,11 +92,11 @@ export function Settlement({ c }: { c: CaseDetail }) {
           {
             key: 'return',
             label: t('case.returnShipment'),
-            children: `${c.return_shipment.carrier} ${c.return_shipment.tracking} · ${at(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: yuan(c.return_shipment.shipping_cost) })}` : ''}`,
+            children: `${c.return_shipment.carrier} ${c.return_shipment.tracking} · ${isoMinutes(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: yuan(c.return_shipment.shipping_cost) })}` : ''}`,
           },
         ]
       : []),
-    ...(c.replacement ? [{ key: 'replacement', label: t('case.replacement'), children: `${c.replacement.carrier} ${c.replacement.tracking} · ${at(c.replacement.at)}` }] : []),
+    ...(c.replacement ? [{ key: 'replacement', label: t('case.replacement'), children: `${c.replacement.carrier} ${c.replacement.tracking} · ${isoMinutes(c.replacement.at)}` }] : []),
     ...(c.ruling
       ? [
           {

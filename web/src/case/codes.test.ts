@@ -75,3 +75,11 @@ describe('guessKind', () => {
     expect(codes.guessKind(image, [{ kind: 'photo' }], ['photo'])).toBe('photo');
   });
 });
+
+describe('offerInWords', () => {
+  const label = (group: string, code: string) => `${group}:${code}`;
+  it('says the money only when there is some, and the note when given', () => {
+    expect(codes.offerInWords({ type: 'refund_only', amount: 1000, note: '补偿10元' }, label)).toBe('type:refund_only · ¥10.00 · 补偿10元');
+    expect(codes.offerInWords({ type: 'reship', amount: 0, note: null }, label)).toBe('type:reship');
+  });
+});

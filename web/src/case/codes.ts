@@ -1,5 +1,7 @@
 // SPEC codes the console's forms offer as choices (the same lists as src/domain/types.ts, which the
 // web build cannot import). Their words come from the `status.`/`type.`/… labels in i18n/common.ts.
+import { yuan } from '../api.ts';
+
 export const CASE_STATUSES = [
   'requested',
   'offer_pending',
@@ -82,4 +84,9 @@ export function guessKind(file: { type: string }, picked: readonly { kind: strin
   const given = (k: string) => picked.some((p) => p.kind === k);
   if (wanted.includes(byType) && !given(byType)) return byType;
   return wanted.find((k) => !given(k) && k !== 'photo' && k !== 'video') ?? byType;
+}
+
+/** A merchant's offer in words: its remedy, its money when it has any, and its note. */
+export function offerInWords(offer: { type: string; amount: number; note: string | null }, label: (group: string, code: string) => string): string {
+  return [label('type', offer.type), offer.amount > 0 ? yuan(offer.amount) : null, offer.note].filter(Boolean).join(' · ');
 }

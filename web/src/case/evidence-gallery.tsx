@@ -3,7 +3,7 @@
 // with the bearer header and shown from blob URLs.
 import { Card, Empty, Image, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { blobUrl } from '../api.ts';
+import { blobUrl, isoMinutes } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { EvidenceItem } from '../types.ts';
 
@@ -52,7 +52,7 @@ export function EvidenceGallery({ items, empty }: { items: EvidenceItem[]; empty
             <FilePreview item={e} />
             {e.description && <Typography.Text>{e.description}</Typography.Text>}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.at.replace('T', ' ').slice(0, 16)}
+              {isoMinutes(e.at)}
             </Typography.Text>
           </Space>
         </Card>

@@ -91,6 +91,10 @@ export function EvidencePicker({ value, onChange, wanted = [], id }: { value?: P
 /** Uploads each picked file in turn (each upload is recorded on the case, SPEC §7) → the items to name in a command. */
 export async function uploadPicked(caseId: string, picked: PickedFile[] = [], t: T, description?: string): Promise<{ kind: string; sha256: string }[]> {
   await checkFiles(picked.map((p) => p.file), t);
+  return uploadChecked(caseId, picked, description);
+}
+
+async function uploadChecked(caseId: string, picked: PickedFile[], description?: string): Promise<{ kind: string; sha256: string }[]> {
   const out: { kind: string; sha256: string }[] = [];
   for (const p of picked) {
     const r = await uploadEvidence(caseId, p.file, p.kind, description || undefined);
@@ -109,7 +113,7 @@ export async function sendWithFiles<R>(caseId: string, picked: PickedFile[] = []
   // Every file must be one the upload accepts before the command names it.
   await checkFiles(picked.map((p) => p.file), t);
   const hashed = await Promise.all(picked.map(async (p) => ({ p, sha256: await sha256Hex(p.file) })));
-  if (hashed.some((h) => h.sha256 === null)) return send(await uploadPicked(caseId, picked, t));
+  if (hashed.some((h) => h.sha256 === null)) return send(await uploadChecked(caseId, picked));
   const result = await send(hashed.map((h) => ({ kind: h.p.kind, sha256: h.sha256! })));
   for (const h of hashed) await uploadEvidence(caseId, h.p.file, h.p.kind);
   return result;

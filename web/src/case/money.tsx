@@ -2,11 +2,10 @@
 // shipping, the insurer's claim, deductions, and what is refunded or still pending (with the legal
 // due time of the refund).
 import { Descriptions, Typography } from 'antd';
-import { yuan } from '../api.ts';
+import { isoMinutes, yuan } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../types.ts';
 
-const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 export function MoneyBreakdown({ c }: { c: CaseDetail }) {
   const t = useT();
@@ -36,7 +35,7 @@ export function MoneyBreakdown({ c }: { c: CaseDetail }) {
               <span data-testid="money-pending">
                 {yuan(m.refund_pending)}
                 {m.refund_due_at && (
-                  <Typography.Text type="secondary"> · {t('case.money.dueAt', { at: at(m.refund_due_at) })}</Typography.Text>
+                  <Typography.Text type="secondary"> · {t('case.money.dueAt', { at: isoMinutes(m.refund_due_at) })}</Typography.Text>
                 )}
               </span>
             ),

@@ -1,6 +1,7 @@
 // A case's history in words (the API gives each entry in zh and en), oldest first.
 import { Timeline as AntTimeline, Typography } from 'antd';
 import { useLang } from '../i18n/index.tsx';
+import { isoMinutes } from '../api.ts';
 import type { TimelineEntry } from '../types.ts';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -16,7 +17,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <Typography.Text>{lang === 'en' ? e.en : e.zh}</Typography.Text>
             <br />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.at.replace('T', ' ').slice(0, 16)} · {t(`role.${e.actor.role}`)}
+              {isoMinutes(e.at)} · {t(`role.${e.actor.role}`)}
               {e.actor.id && e.actor.role !== 'platform' ? ` ${e.actor.id}` : ''}
             </Typography.Text>
           </>

@@ -23,6 +23,13 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
   const label = useLabel();
   // A phone shows what a merchant acts on (case, status, time left) without scrolling sideways.
   const wide = Grid.useBreakpoint().md ?? true;
+  const caseLink = (id: string) => (
+    <Link to={`/cases/${encodeURIComponent(id)}`} data-testid={`case-link-${id}`}>
+      {id}
+    </Link>
+  );
+  const status = { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> };
+  const deadline = { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> };
   const narrowColumns: ColumnsType<CaseSummary> = [
     {
       key: 'id',
@@ -30,36 +37,25 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
       dataIndex: 'id',
       render: (id: string, r: CaseSummary) => (
         <>
-          <Link to={`/cases/${encodeURIComponent(id)}`} data-testid={`case-link-${id}`}>
-            {id}
-          </Link>
+          {caseLink(id)}
           <br />
           <Typography.Text type="secondary">{`${label('type', r.type)}${r.amount > 0 ? ` · ${yuan(r.amount)}` : ''}`}</Typography.Text>
         </>
       ),
     },
-    { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-    { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> },
+    status,
+    deadline,
   ];
   const wideColumns: ColumnsType<CaseSummary> = [
-    {
-      key: 'id',
-      title: t('common.case'),
-      dataIndex: 'id',
-      render: (id: string) => (
-        <Link to={`/cases/${encodeURIComponent(id)}`} data-testid={`case-link-${id}`}>
-          {id}
-        </Link>
-      ),
-    },
+    { key: 'id', title: t('common.case'), dataIndex: 'id', render: caseLink },
     { key: 'order', title: t('common.order'), dataIndex: 'order' },
     ...(showShop ? [{ key: 'shop', title: t('common.shop'), dataIndex: 'shop' }] : []),
     { key: 'type', title: t('common.type'), dataIndex: 'type', render: (v: string) => label('type', v) },
     { key: 'reason', title: t('common.reason'), dataIndex: 'reason', render: (v: string) => label('reason', v) },
-    { key: 'status', title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    status,
     { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => (v > 0 ? <Typography.Text strong>{yuan(v)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
     { key: 'phase', title: t('common.phase'), dataIndex: 'phase', render: (v: string) => label('phase', v) },
-    { key: 'deadline', title: t('common.deadline'), dataIndex: 'deadline', render: (_: unknown, r: CaseSummary) => <Countdown deadline={r.deadline} /> },
+    deadline,
   ];
   return (
     <Table<CaseSummary>

@@ -62,7 +62,7 @@ describe('aftersale simulate', () => {
     expect(parsed.passed).toBeGreaterThan(0);
   });
 
-  it('the installed binary runs (bin → tsx → src)', () => {
+  it('the installed binary runs (compiled server, or the sources through tsx when not built)', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin', 'aftersale.mjs'), 'simulate', publicFile('taobao-no-reason-next-day.json')], {
       encoding: 'utf8',
     });

@@ -1,13 +1,13 @@
 // Loads the policy packs (policies/*.json) and holiday calendars once: they are read-only data,
 // identical in every process, so caching them is not shared mutable state.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { HolidayCalendar } from '../domain/calendar.ts';
 import type { PolicyPack } from '../domain/policy.ts';
 import { parseCalendar, parsePack } from '../domain/policy-schema.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-export const POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'policies');
+export const POLICY_DIR = join(PROJECT_ROOT, 'policies');
 export const PACK_IDS = ['cn-baseline', 'taobao', 'tmall', 'pinduoduo', 'jd'] as const;
 
 export interface PackRegistry {

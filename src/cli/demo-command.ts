@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { builtinPacks } from '../app/packs.ts';
+import { PROJECT_ROOT } from '../app/project-root.ts';
 import { parseScenario } from '../app/scenario.ts';
 import { runScenario } from '../app/simulate.ts';
 import { describeEvent } from '../app/timeline.ts';
@@ -12,7 +13,7 @@ import { openPglite } from '../store/db.ts';
 import { streamEvents, verifyEvents } from '../store/history.ts';
 import type { Out } from './simulate-command.ts';
 
-const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios', 'public');
+const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'public');
 /** The case whose story the demo tells: a counterfeit claim that goes to the platform. */
 const FEATURED = { file: 'tmall-escalation-and-counterfeit.json', case: 'C2' };
 

@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoIdentities } from '../app/demo-identities.ts';
 import { systemClock } from '../app/clock.ts';
 import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
 import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
+import { PROJECT_ROOT } from '../app/project-root.ts';
 import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
 import { createApiKey, issueBuyerToken } from '../http/auth.ts';
@@ -18,7 +18,7 @@ import { PLATFORM } from '../store/outbox.ts';
 import { openConfigured } from './ops-commands.ts';
 import type { Out } from './simulate-command.ts';
 
-const CONSOLE_DIR = fileURLToPath(new URL('../../dist/console', import.meta.url));
+const CONSOLE_DIR = join(PROJECT_ROOT, 'dist', 'console');
 
 /** The buyer-token secret: from the environment, or made once and kept in the data directory. */
 function tokenSecret(dataDir: string): string {

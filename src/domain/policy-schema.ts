@@ -6,6 +6,7 @@ import { parseDuration, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
 import type { PackVersion, ParamName, PolicyPack, PolicyParams } from './policy.ts';
 import { parseInstant } from './calendar.ts';
+import { COMPLAINT_SUB_KINDS } from './complaint/types.ts';
 
 const duration = z.string().transform((s, ctx): Duration => {
   const d = parseDuration(s);
@@ -22,6 +23,8 @@ const compensation = z
   .strict()
   .refine((c) => c.min <= c.max, 'min must not exceed max')
   .nullable();
+/** Every sub-kind of a complaint kind, each with its points (SPEC §8.1 table). */
+const pointsOf = (subs: readonly string[]) => Object.fromEntries(subs.map((k) => [k, z.number().int().min(0).max(100)]));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time of day HH:MM');
 
 export const paramSchemas = {
@@ -59,6 +62,26 @@ export const paramSchemas = {
   refund_execution: duration,
   reminder_before: duration,
   business_hours: z.object({ open: hhmm, close: hhmm }).strict(),
+  complaint_days: days,
+  complaint_response: duration,
+  complaint_review: duration,
+  appeal_days: days,
+  complaint_points: z
+    .object({
+      breach_of_promise: z.object(pointsOf(COMPLAINT_SUB_KINDS.breach_of_promise)).strict(),
+      misdescription: z.object(pointsOf(COMPLAINT_SUB_KINDS.misdescription)).strict(),
+    })
+    .strict(),
+  sanction_thresholds: z
+    .array(
+      z.discriminatedUnion('sanction', [
+        z.object({ points: z.number().int().min(1), sanction: z.literal('restriction'), days: z.number().int().min(1).max(3650) }).strict(),
+        z.object({ points: z.number().int().min(1), sanction: z.literal('closure') }).strict(),
+      ]),
+    )
+    .refine((ts) => ts.every((t, i) => i === 0 || t.points > ts[i - 1]!.points), 'thresholds must be in ascending order of points, each once'),
+  deposit_required: z.object({ default: fen, by_category: z.record(z.string(), fen) }).strict(),
+  deposit_topup_within: duration,
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();

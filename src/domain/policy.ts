@@ -1,6 +1,7 @@
 // SPEC §9: policy packs are data. This module holds the parameter model, the resolution of the
 // version in force at an instant, and the rules for shop overrides and generosity checks.
 import type { HolidayCalendar } from './calendar.ts';
+import type { ComplaintPointsTable } from './complaint/types.ts';
 import { formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
 import type { Fen, Instant } from './types.ts';
@@ -48,6 +49,31 @@ export interface PolicyParams {
   refund_execution: Duration;
   reminder_before: Duration;
   business_hours: { open: string; close: string };
+  /** SPEC §8.1: days from the order's placed_at in which a buyer may file a rule complaint. */
+  complaint_days: number;
+  /** SPEC §8.1: the merchant's time to answer a complaint. */
+  complaint_response: Duration;
+  /** SPEC §8.1: the platform's time to rule once a complaint is under review. */
+  complaint_review: Duration;
+  /** SPEC §8.1: days from the ruling in which the merchant may appeal once. */
+  appeal_days: number;
+  /** SPEC §8.1 table: points of an upheld complaint by kind and sub-kind. */
+  complaint_points: ComplaintPointsTable;
+  /** SPEC §8.2: points a year at which a sanction applies, ascending. */
+  sanction_thresholds: SanctionThreshold[];
+  /** SPEC §8.3: the deposit a shop must hold, by its main category (fen). */
+  deposit_required: DepositRequirement;
+  /** SPEC §8.3: time to top a short deposit up before the shop is restricted. */
+  deposit_topup_within: Duration;
+}
+
+/** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
+export type SanctionThreshold = { points: number; sanction: 'restriction'; days: number } | { points: number; sanction: 'closure' };
+
+/** SPEC §8.3: `default` for categories the table does not name. */
+export interface DepositRequirement {
+  default: Fen;
+  by_category: Record<string, Fen>;
 }
 export type ParamName = keyof PolicyParams;
 
@@ -94,6 +120,16 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   refund_execution: 'shorter_for_buyer',
   reminder_before: 'platform_only',
   business_hours: 'platform_only',
+  // Governance (SPEC §8): only the buyer's window and the merchant's answer time have a buyer
+  // direction; the rest is how the platform judges and sanctions the shop, not the shop's to set.
+  complaint_days: 'longer_for_buyer',
+  complaint_response: 'shorter_for_buyer',
+  complaint_review: 'platform_only',
+  appeal_days: 'platform_only',
+  complaint_points: 'platform_only',
+  sanction_thresholds: 'platform_only',
+  deposit_required: 'platform_only',
+  deposit_topup_within: 'platform_only',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 

@@ -1,0 +1,69 @@
+// Test helpers for complaint decider tests: given(events) → when(command) → then(events | refusal).
+// Only tests import this file.
+import type { Policy } from '../policy.ts';
+import { at, policy } from '../test-kit.ts';
+import type { Actor, Instant } from '../types.ts';
+import type { ComplaintCommand } from './commands.ts';
+import { decideComplaint, type ComplaintDecision } from './decide.ts';
+import type { ComplaintEvent } from './events.ts';
+import { evolveComplaintAll } from './evolve.ts';
+import type { ComplaintOrderFacts, ComplaintState } from './types.ts';
+
+export const PLACED = at('2026-04-01T10:00:00+08:00');
+export const other: Actor = { role: 'buyer', id: 'B9' };
+
+/** Order O1 of shop S1 and buyer B1, placed at PLACED, no open case, no complaint yet. */
+export function orderFacts(over: Partial<ComplaintOrderFacts> = {}): ComplaintOrderFacts {
+  return { orderId: 'O1', shopId: 'S1', buyerId: 'B1', placedAt: PLACED, caseOpen: false, complaints: [], ...over };
+}
+
+type Body = ComplaintCommand extends infer C ? (C extends ComplaintCommand ? Omit<C, 'complaintId' | 'actor'> : never) : never;
+export const cmd = (body: Body, actor: Actor, complaintId = 'K1'): ComplaintCommand => ({ ...body, complaintId, actor }) as ComplaintCommand;
+
+export interface ComplaintWhen {
+  decision: ComplaintDecision;
+  events(): ComplaintEvent[];
+  types(): string[];
+  refused(): string;
+  after(): ComplaintState;
+}
+
+export function given(events: ComplaintEvent[], p: Policy = policy('tmall'), order: ComplaintOrderFacts = orderFacts()) {
+  const state = evolveComplaintAll(null, events);
+  return {
+    state,
+    when(c: ComplaintCommand, now: Instant, orderNow: ComplaintOrderFacts = order): ComplaintWhen {
+      const decision = decideComplaint(c, { complaint: state, order: orderNow }, p, now);
+      return {
+        decision,
+        events() {
+          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
+          return decision.events;
+        },
+        types() {
+          return this.events().map((e) => e.type);
+        },
+        refused() {
+          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
+          return decision.code;
+        },
+        after() {
+          return evolveComplaintAll(state, this.events())!;
+        },
+      };
+    },
+  };
+}
+
+/** Runs commands in order; any refusal is a broken test setup. */
+export function complaintHistory(steps: [ComplaintCommand, Instant][], p: Policy = policy('tmall'), order = orderFacts()): ComplaintEvent[] {
+  const events: ComplaintEvent[] = [];
+  for (const [c, now] of steps) events.push(...given(events, p, order).when(c, now).events());
+  return events;
+}
+
+/** Fires the complaint's running deadline at its due time. */
+export function fireRunning(events: ComplaintEvent[], p: Policy = policy('tmall')): ComplaintWhen {
+  const dl = evolveComplaintAll(null, events)!.deadline!;
+  return given(events, p).when(cmd({ kind: 'fire_complaint_deadline', deadline: dl.kind, dueAt: dl.dueAt }, { role: 'system' }), dl.dueAt);
+}

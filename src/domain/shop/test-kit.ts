@@ -1,0 +1,63 @@
+// Test helpers for shop decider tests: given(events) → when(command) → then(events | refusal).
+// Only tests import this file.
+import type { Policy } from '../policy.ts';
+import { policy } from '../test-kit.ts';
+import type { Actor, Instant } from '../types.ts';
+import type { ShopCommand } from './commands.ts';
+import { decideShop, type ShopDecision } from './decide.ts';
+import type { ShopEvent } from './events.ts';
+import { evolveShopAll } from './evolve.ts';
+import type { ShopState } from './types.ts';
+
+export const sys: Actor = { role: 'system' };
+export const plat: Actor = { role: 'platform', id: 'P' };
+
+type Body = ShopCommand extends infer C ? (C extends ShopCommand ? Omit<C, 'shopId' | 'actor'> : never) : never;
+export const shopCmd = (body: Body, actor: Actor = sys, shopId = 'S1'): ShopCommand => ({ ...body, shopId, actor }) as ShopCommand;
+
+export interface ShopWhen {
+  decision: ShopDecision;
+  events(): ShopEvent[];
+  types(): string[];
+  refused(): string;
+  after(): ShopState;
+}
+
+export function givenShop(events: ShopEvent[], p: Policy = policy('taobao')) {
+  const state = evolveShopAll(null, events);
+  return {
+    state,
+    when(c: ShopCommand, now: Instant): ShopWhen {
+      const decision = decideShop(c, state, p, now);
+      return {
+        decision,
+        events() {
+          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
+          return decision.events;
+        },
+        types() {
+          return this.events().map((e) => e.type);
+        },
+        refused() {
+          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
+          return decision.code;
+        },
+        after() {
+          return evolveShopAll(state, this.events())!;
+        },
+      };
+    },
+  };
+}
+
+/** Runs shop commands in order; any refusal is a broken test setup. */
+export function shopHistory(steps: [ShopCommand, Instant][], p: Policy = policy('taobao')): ShopEvent[] {
+  const events: ShopEvent[] = [];
+  for (const [c, now] of steps) events.push(...givenShop(events, p).when(c, now).events());
+  return events;
+}
+
+export const stateOf = (events: ShopEvent[]): ShopState => evolveShopAll(null, events)!;
+export const register = (over: Partial<Extract<ShopCommand, { kind: 'register_shop' }>> = {}) => shopCmd({ kind: 'register_shop', category: 'apparel', ...over }, plat);
+export const record = (complaintId: string, points: number, at: Instant) => shopCmd({ kind: 'record_points', complaintId, points, at });
+export const remove = (complaintId: string, at: Instant) => shopCmd({ kind: 'remove_points', complaintId, at });

@@ -118,3 +118,16 @@ describe('sourceInWords', () => {
     expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第三条; SPEC §9 (same as cn-baseline)', t).text).toBe('《网络购买商品七日无理由退货暂行办法》第三条');
   });
 });
+
+describe('governance parameters in words (SPEC §8)', () => {
+  it('says the sanction thresholds, the deposit and complaint points in words', () => {
+    const thresholds = JSON.stringify([
+      { points: 12, sanction: 'restriction', days: 7 },
+      { points: 48, sanction: 'closure' },
+    ]);
+    expect(valueInWords('sanction_thresholds', thresholds, zh)).toBe('满 12 分限制经营 7 天; 满 48 分关店');
+    expect(valueInWords('sanction_thresholds', thresholds, en)).toBe('12 points: restricted for 7 days; 48 points: shop closed');
+    expect(valueInWords('deposit_required', JSON.stringify({ default: 100000, by_category: { apparel: 500000 } }), zh)).toBe('默认 ¥1000.00, apparel: ¥5000.00');
+    expect(valueInWords('complaint_points', JSON.stringify({ misdescription: { severe: 12, minor: 3 } }), zh)).toBe('严重不符 12 分, 轻微不符 3 分');
+  });
+});

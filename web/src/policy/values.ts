@@ -27,7 +27,26 @@ function numberInWords(name: string, n: number, t: T): string {
   return String(n);
 }
 
-function objectInWords(value: Record<string, unknown>, t: T): string {
+/** SPEC §8.2 sanction thresholds: [{points, sanction: restriction|closure, days}] in words. */
+function thresholdsInWords(value: unknown[], t: T): string {
+  return value
+    .map((v) => v as { points: number; sanction: string; days?: number })
+    .map((v) => t(v.sanction === 'closure' ? 'policy.threshold.closure' : 'policy.threshold.restriction', { points: String(v.points), days: String(v.days ?? '') }))
+    .join('; ');
+}
+
+function objectInWords(name: string, value: Record<string, unknown>, t: T): string {
+  // SPEC §8.3: the deposit by category, in fen.
+  if (name === 'deposit_required' && 'default' in value) {
+    const byCategory = Object.entries((value.by_category ?? {}) as Record<string, number>).map(([k, v]) => `${k}: ${yuan(v)}`);
+    return [t('policy.deposit.default', { amount: yuan(value.default as number) }), ...byCategory].join(', ');
+  }
+  // SPEC §8.1: points per complaint kind and sub-kind.
+  if (name === 'complaint_points') {
+    return Object.values(value)
+      .flatMap((subs) => Object.entries(subs as Record<string, number>).map(([k, n]) => `${t(`complaint.subKind.${k}`)} ${t('policy.points', { n: String(n) })}`))
+      .join(', ');
+  }
   if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: yuan(value.min as number), max: yuan(value.max as number) });
   if ('open' in value) return t('policy.hours', { open: String(value.open), close: String(value.close) });
   const entries = Object.entries(value);
@@ -46,7 +65,8 @@ export function valueInWords(name: string, raw: string | null, t: T): string {
   if (typeof v === 'number') return numberInWords(name, v, t);
   if (typeof v === 'boolean') return t(v ? 'policy.true' : 'policy.false');
   if (typeof v === 'string') return name === 'no_reason_start' ? t(`policy.start.${v}`) : v;
-  if (v && typeof v === 'object') return objectInWords(v as Record<string, unknown>, t);
+  if (Array.isArray(v) && name === 'sanction_thresholds') return thresholdsInWords(v, t);
+  if (v && typeof v === 'object') return objectInWords(name, v as Record<string, unknown>, t);
   return raw;
 }
 

@@ -8,7 +8,7 @@ import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
-import { DAY } from '../src/domain/test-kit.ts';
+import { DAY } from '../test/domain-kit.ts';
 import { openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 

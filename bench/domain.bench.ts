@@ -10,7 +10,7 @@ import type { Command } from '../src/domain/commands.ts';
 import { decide } from '../src/domain/decide.ts';
 import { evolveAll } from '../src/domain/evolve.ts';
 import { emptyContext } from '../src/domain/state.ts';
-import { DAY, policy, shippedOrder, T0 } from '../src/domain/test-kit.ts';
+import { DAY, policy, shippedOrder, T0 } from '../test/domain-kit.ts';
 import { openPglite } from '../src/store/db.ts';
 
 const p = policy('taobao');

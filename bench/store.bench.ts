@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
-import { DAY } from '../src/domain/test-kit.ts';
+import { DAY } from '../test/domain-kit.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { pgbench } from './pgbench.ts';

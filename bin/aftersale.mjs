@@ -2,12 +2,13 @@
 // The `aftersale` command runs the compiled server (dist/server, made by `npm run build`). In a
 // development checkout whose sources are newer than the build (or never built), it runs the
 // TypeScript sources through tsx, a development dependency, so tests always run the code as it is.
+// This is the composition root: it hands the CLI the HTTP server's `serve` (the CLI and HTTP
+// layers never import each other).
 import { isStale } from '../scripts/build-state.mjs';
 
-let main;
-if (!isStale('server')) {
-  ({ main } = await import('../dist/server/cli/main.js'));
-} else {
+let from = '../dist/server';
+let ext = 'js';
+if (isStale('server')) {
   let register;
   try {
     ({ register } = await import('tsx/esm/api'));
@@ -16,6 +17,10 @@ if (!isStale('server')) {
     process.exit(2);
   }
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  from = '../src';
+  ext = 'ts';
 }
-process.exitCode = await main(process.argv.slice(2));
+const { main } = await import(`${from}/cli/main.${ext}`);
+process.exitCode = await main(process.argv.slice(2), undefined, {
+  serve: async () => (await import(`${from}/http/serve-command.${ext}`)).serveCommand,
+});

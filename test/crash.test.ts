@@ -10,7 +10,7 @@ import { systemClock } from '../src/app/clock.ts';
 import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
-import { DAY } from '../src/domain/test-kit.ts';
+import { DAY } from './domain-kit.ts';
 import { openPostgres, type Database } from '../src/store/db.ts';
 import { migrate, MIGRATIONS } from '../src/store/migrations.ts';
 import { addEndpoint } from '../src/store/outbox.ts';

@@ -9,7 +9,7 @@ import { DEMO_IMAGE, sha256 } from '../src/app/demo-files.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
-import { createApiKey } from '../src/http/auth.ts';
+import { createApiKey } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPglite, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
@@ -112,7 +112,7 @@ describe('the demo seed’s evidence files', () => {
 
   it('lists for sign-in the platform, every shop and a buyer for each state a buyer acts in', async () => {
     const keys = { platform: 'k-platform', 'tb-apparel': 'k-tb', 'tm-beauty': 'k-tm', 'pdd-fresh': 'k-pdd', 'jd-digital': 'k-jd' };
-    const list = (await demoIdentities(world.db, keys, 'demo-seed'))();
+    const list = (await demoIdentities(world.engine, keys, 'demo-seed'))();
     expect(list.filter((i) => i.role !== 'buyer').map((i) => i.id)).toEqual(['platform', 'tb-apparel', 'tm-beauty', 'pdd-fresh', 'jd-digital']);
     const buyers = list.filter((i) => i.role === 'buyer');
     expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/app/engine.ts';
-import { DAY } from '../src/domain/test-kit.ts';
-import { issueBuyerToken } from '../src/http/auth.ts';
+import { DAY } from './domain-kit.ts';
+import { issueBuyerToken } from '../src/app/credentials.ts';
 import { MAX_EVIDENCE_BYTES } from '../src/http/evidence-routes.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
@@ -141,7 +141,7 @@ export function evidenceContract(engineName: string, open: () => Promise<Databas
       expect(byPlatform.json().error.code).toBe('forbidden');
       expect((await call('GET', `/v1/cases/C1/evidence/${sha(png(2))}`, keys.platform!)).statusCode).toBe(404);
       expect((await call('GET', '/v1/cases/NOPE/evidence', keys.platform!)).statusCode).toBe(404);
-      expect((await call('GET', '/v1/cases/C1/evidence', null)).statusCode).toBe(403);
+      expect((await call('GET', '/v1/cases/C1/evidence', null)).statusCode).toBe(401);
     });
 
     it('decides the type by content, not by name or declared type', async () => {

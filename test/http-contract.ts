@@ -2,8 +2,8 @@
 // isolation, SPEC §11 errors in both languages, and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/app/engine.ts';
-import { DAY } from '../src/domain/test-kit.ts';
-import { issueBuyerToken } from '../src/http/auth.ts';
+import { DAY } from './domain-kit.ts';
+import { issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
@@ -86,8 +86,9 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
         expect((await call('GET', '/v1/shops/S1/orders/O1', auth)).statusCode).toBe(404);
       }
       expect((await call('POST', '/v1/orders', keys.S2!, { ...order, id: 'O9' })).json().error.code).toBe('forbidden');
-      expect((await call('GET', '/v1/cases/C1', null)).statusCode).toBe(403);
-      expect((await call('GET', '/v1/cases/C1', 'sk_nope')).statusCode).toBe(403);
+      // No credential or an unknown one: 401 unauthenticated (docs/decisions.md).
+      expect((await call('GET', '/v1/cases/C1', null)).statusCode).toBe(401);
+      expect((await call('GET', '/v1/cases/C1', 'sk_nope')).statusCode).toBe(401);
       expect((await call('GET', '/v1/cases/C1', keys.platform!)).statusCode).toBe(200);
     });
 
@@ -148,7 +149,7 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       const created = (await call('POST', '/v1/api-keys', keys.platform!, { shop: 'S2', label: 'erp' })).json();
       expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(200);
       expect((await call('DELETE', `/v1/api-keys/S2/${created.key_id}`, keys.platform!)).statusCode).toBe(204);
-      expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(403);
+      expect((await call('GET', '/v1/cases', created.key)).statusCode).toBe(401);
       const reader = (await call('POST', '/v1/api-keys', keys.platform!, { shop: 'S1', label: 'dashboard', scopes: ['read'] })).json();
       expect(reader.scopes).toEqual(['read']);
       expect((await call('GET', '/v1/cases/C1', reader.key)).statusCode).toBe(200);
@@ -206,6 +207,36 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(m.body).toMatch(/aftersale_http_requests_total\{method="POST",route="\/v1\/cases\/:case\/agree",status="200"\} \d+/);
       expect(m.body).toMatch(/aftersale_deadlines_due \d+/);
       expect(m.body).toMatch(/aftersale_outbox_backlog \d+/);
+    });
+
+    it('keeps a shop default return address, which an agree without one records', async () => {
+      const address = '上海市浦东新区 售后仓 (收件人: 售后组)';
+      const set = await call('PUT', '/v1/shops/S2/return-address', keys.S2!, { return_address: `  ${address} ` });
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toEqual({ shop: 'S2', return_address: address });
+      // Another shop is told there is no such shop (tenancy: canSee); the platform may set it.
+      const other = await call('PUT', '/v1/shops/S2/return-address', keys.S1!, { return_address: 'x' });
+      expect([other.statusCode, other.json().error.code]).toEqual([404, 'not_found']);
+      expect((await call('PUT', '/v1/shops/S2/return-address', keys.platform!, { return_address: address })).statusCode).toBe(200);
+      expect((await call('PUT', '/v1/shops/NOPE/return-address', keys.platform!, { return_address: address })).statusCode).toBe(404);
+      for (const bad of ['', '   ', 'x'.repeat(501)]) {
+        const r = await call('PUT', '/v1/shops/S2/return-address', keys.S2!, { return_address: bad });
+        expect([r.statusCode, r.json().error.code, r.json().error.details.field]).toEqual([400, 'validation', 'return_address']);
+      }
+      expect((await call('PUT', '/v1/shops/S2/return-address', buyer, { return_address: address })).statusCode).toBe(404);
+      expect((await call('GET', '/v1/shops', keys.S2!)).json().data).toEqual([expect.objectContaining({ id: 'S2', return_address: address })]);
+
+      // A goods-back agree that names no address records the shop's default (SPEC §4).
+      expect((await call('POST', '/v1/orders', keys.S2!, { ...order, id: 'O7', shop: 'S2' })).statusCode).toBe(201);
+      const applied = await call('POST', '/v1/shops/S2/orders/O7/cases', buyer, { id: 'C7', type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo' }] });
+      expect(applied.statusCode).toBe(201);
+      const agreed = await call('POST', '/v1/cases/C7/agree', keys.S2!, {});
+      expect(agreed.json()).toMatchObject({ status: 'awaiting_return', return_address: address });
+      expect((await call('GET', '/v1/cases/C7', buyer)).json().return_address).toBe(address);
+      // An address the agree names wins over the default.
+      expect((await call('POST', '/v1/orders', keys.S2!, { ...order, id: 'O8', shop: 'S2' })).statusCode).toBe(201);
+      expect((await call('POST', '/v1/shops/S2/orders/O8/cases', buyer, { id: 'C8', type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo' }] })).statusCode).toBe(201);
+      expect((await call('POST', '/v1/cases/C8/agree', keys.S2!, { return_address: '北京 另一仓' })).json().return_address).toBe('北京 另一仓');
     });
 
     it('publishes the OpenAPI document and the reference page', async () => {

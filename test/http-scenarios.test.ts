@@ -11,7 +11,7 @@ import { parseScenario } from '../src/app/scenario.ts';
 import { same } from '../src/app/simulate.ts';
 import { runDeadlines } from '../src/app/runner.ts';
 import { formatInstant } from '../src/domain/calendar.ts';
-import { createApiKey, issueBuyerToken } from '../src/http/auth.ts';
+import { createApiKey, issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { HAVE_PG, PG_URL } from './postgres.ts';

@@ -4,7 +4,7 @@
 import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
-import { createApiKey } from '../src/http/auth.ts';
+import { createApiKey } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';

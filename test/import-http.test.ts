@@ -2,7 +2,7 @@
 // its own shop's orders, other shops' rows fail `forbidden` one by one; a buyer is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/app/engine.ts';
-import { issueBuyerToken } from '../src/http/auth.ts';
+import { issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { HAVE_PG, PG_URL } from './postgres.ts';

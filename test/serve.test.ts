@@ -45,7 +45,8 @@ describe('aftersale serve --demo (npm start)', () => {
       }
     }
     const denied = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: 'Bearer sk_forged' } });
-    expect((await denied.json()).error.code).toBe('forbidden');
+    expect(denied.status).toBe(401);
+    expect((await denied.json()).error.code).toBe('unauthenticated');
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out).toContain('shutting down');

@@ -10,7 +10,7 @@ import type { Database } from '../src/store/db.ts';
 import { replayOrder, verifyAll } from '../src/store/history.ts';
 import { migrate, MIGRATIONS } from '../src/store/migrations.ts';
 import { addEndpoint } from '../src/store/outbox.ts';
-import { DAY, HOUR, shippedOrder, T0 } from '../src/domain/test-kit.ts';
+import { DAY, HOUR, shippedOrder, T0 } from './domain-kit.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
 
 const buyer = { role: 'buyer' as const, id: 'B1' };

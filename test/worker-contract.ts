@@ -11,7 +11,7 @@ import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { relayBatch, SIGNATURE_HEADER, verifySignature } from '../src/app/relay.ts';
 import { runDeadlines, runReminders } from '../src/app/runner.ts';
-import { DAY, HOUR, shippedOrder, T0 } from '../src/domain/test-kit.ts';
+import { DAY, HOUR, shippedOrder, T0 } from './domain-kit.ts';
 import type { Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { addEndpoint } from '../src/store/outbox.ts';

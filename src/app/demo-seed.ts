@@ -5,7 +5,6 @@
 // console's evidence gallery and arbitration desk have something to show (SPEC §7).
 import type { CaseCommand, EvidenceInput, OrderInput } from '../domain/commands.ts';
 import type { Actor, LineFlag } from '../domain/types.ts';
-import { iso } from '../store/time.ts';
 import { defectPhoto, invoiceScan, sha256 } from './demo-files.ts';
 import type { Engine } from './engine.ts';
 
@@ -58,12 +57,8 @@ const ITEMS: Record<string, { sku: string; title: string; price: number; flags?:
  * Stores an evidence file as POST /v1/cases/:case/evidence does (src/http/evidence-routes.ts):
  * by content hash, for the case, with who uploaded it. The case then names it by its sha256.
  */
-async function storeFile(engine: Engine, shopId: string, caseId: string, content: Buffer, filename: string, by: Actor, now: number): Promise<void> {
-  await engine.db.query(
-    `INSERT INTO evidence_files (shop_id, case_id, sha256, content_type, size, filename, uploaded_by, content, created_at)
-     VALUES ($1, $2, $3, 'image/png', $4, $5, $6, $7, $8) ON CONFLICT (shop_id, case_id, sha256) DO NOTHING`,
-    [shopId, caseId, sha256(content), content.length, filename, JSON.stringify(by), content, iso(now)],
-  );
+async function storeFile(engine: Engine, shopId: string, caseId: string, content: Buffer, filename: string, by: Actor): Promise<void> {
+  await engine.storeEvidence({ shopId, caseId, sha256: sha256(content), contentType: 'image/png', filename, uploadedBy: by, content });
 }
 
 export async function seedDemo(engine: Engine, now: number, orders = 1000): Promise<{ orders: number; cases: number; files: number }> {
@@ -141,7 +136,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     if (!applied.ok) return false;
     cases++;
     for (const [i, content] of photos.entries()) {
-      await storeFile(engine, target.shop, caseId, content, `${caseId}-photo-${i + 1}.png`, buyer, now);
+      await storeFile(engine, target.shop, caseId, content, `${caseId}-photo-${i + 1}.png`, buyer);
       files++;
     }
     for (const [kind, args] of recipe.steps) {
@@ -150,7 +145,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     }
     if (recipe.merchantEvidence && withMerchantEvidence) {
       const content = invoiceScan();
-      await storeFile(engine, target.shop, caseId, content, `${caseId}-invoice.png`, merchant, now);
+      await storeFile(engine, target.shop, caseId, content, `${caseId}-invoice.png`, merchant);
       files++;
       const given = await engine.caseCommand({ kind: 'submit_evidence', caseId, evidence: [{ ...recipe.merchantEvidence, sha256: sha256(content) }] }, merchant, { shopId: target.shop });
       if (!given.ok) throw new Error(`demo evidence on ${caseId}: ${given.code} ${given.message.en}`);

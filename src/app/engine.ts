@@ -1,6 +1,8 @@
-// The application layer: every caller (CLI, simulator, later the HTTP server and workers) goes
-// through here. It loads an order, resolves the policy in force, asks the pure decider, appends the
-// events with optimistic concurrency, executes refunds and fires due deadlines.
+// The application layer: every caller (CLI, simulator, HTTP server, workers) goes through here and
+// only here — the engine is the only door to the store. It loads an order, resolves the policy in
+// force, asks the pure decider, appends the events with optimistic concurrency, executes refunds
+// and fires due deadlines; its reads (src/app/reads.ts) and administration (src/app/admin.ts)
+// answer the HTTP and CLI layers, each read applying the caller's tenancy (src/app/principal.ts).
 import { createHash } from 'node:crypto';
 import type { CaseCommand, Command, OrderCommand, OrderInput } from '../domain/commands.ts';
 import { decide } from '../domain/decide.ts';
@@ -8,26 +10,28 @@ import { eligibilityPreview } from '../domain/preview.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { evolveAll } from '../domain/evolve.ts';
-import { checkOverrides, resolvePolicy, versionAt, type Policy } from '../domain/policy.ts';
+import { checkOverrides, versionAt, type Policy } from '../domain/policy.ts';
 import { parseOverrides } from '../domain/policy-schema.ts';
-import { emptyContext, type CaseState, type OrderState } from '../domain/state.ts';
+import { emptyContext, type OrderState } from '../domain/state.ts';
 import type { Actor, Instant } from '../domain/types.ts';
-import type { Database, Sql } from '../store/db.ts';
-import {
-  canonicalJson,
-  ConflictError,
-  loadForCommand,
-  loadOrder,
-  locateCase,
-  type ShopRow,
-} from '../store/event-store.ts';
-import { iso } from '../store/time.ts';
 import { appendDecisions } from '../store/append.ts';
+import type { Database, Sql } from '../store/db.ts';
+import { canonicalJson, ConflictError, loadForCommand, loadOrder, locateCase } from '../store/event-store.ts';
+import { findIdempotent, rememberIdempotent } from '../store/idempotency.ts';
+import { countInWindow } from '../store/rate-limits.ts';
+import { upsertShopRow } from '../store/shops.ts';
+import { isUniqueViolation } from '../store/unique-violation.ts';
+import { createAdmin } from './admin.ts';
 import type { Clock } from './clock.ts';
+import type { CommandOptions, Result, ShopInput } from './command-types.ts';
+import { engineCore } from './engine-core.ts';
+import { createFiring } from './firing.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
+import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
-import { createFiring } from './firing.ts';
+
+export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
 export interface EngineDeps {
   db: Database;
@@ -43,53 +47,14 @@ export interface EngineDeps {
   inlineRefunds?: boolean;
 }
 
-export type Result = { ok: true; events: DomainEvent[]; version: number; replayed?: boolean } | Refusal;
-
-export interface CommandOptions {
-  /** Stripe-style: a repeat returns the first result; the same key with another command is refused. */
-  idempotencyKey?: string;
-  /** The case (or order) version the caller last saw; a different current version is a `conflict`. */
-  expectedVersion?: number;
-  /** Decision time; defaults to the clock. Deadline expiries use their due instant. */
-  at?: Instant;
-}
-
-export interface ShopInput {
-  id: string;
-  category?: string;
-  pack: string;
-  overrides?: Record<string, unknown>;
-}
-
 const MAX_ATTEMPTS = 5;
-
-/**
- * A unique violation that means another writer got there first (same event position, same new
- * order, same idempotency key). Any other one is a bug and is not retried into a `conflict`.
- */
-export function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null || (e as { code?: string }).code !== '23505') return false;
-  const constraint = (e as { constraint?: string }).constraint;
-  return constraint === undefined || /^(events_|orders_pkey|cases_pkey|idempotency_keys_pkey|rate_limits_pkey)/.test(constraint);
-}
 
 export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
-
-  /** A sandbox shop lives on its test clock; every other shop on the real one. */
-  const shopNow = (shop: ShopRow | null, now: Instant): Instant => shop?.sandboxClock ?? now;
-
-  /** The policy in force for a shop at an instant: its pack's version then, with its overrides. */
-  function shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal {
-    if (!shop) return refuse('not_found', 'shop', `店铺 ${shopId} 不存在`, `no shop ${shopId}`, { shop: shopId });
-    const pack = packs.get(shop.policy_pack);
-    if (!pack) throw new Error(`shop ${shopId} names unknown pack ${shop.policy_pack}`);
-    const overrides = parseOverrides(shop.overrides);
-    if ('ok' in overrides) throw new Error(`shop ${shopId} has invalid stored overrides`);
-    return resolvePolicy(pack, at, overrides);
-  }
+  const core = engineCore(db, packs, clock);
+  const { shopNow, shopPolicy } = core;
 
   /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
   async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
@@ -99,11 +64,7 @@ export function createEngine(deps: EngineDeps) {
     if ('ok' in overrides) return overrides;
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
-    await db.query(
-      `INSERT INTO shops (shop_id, category, policy_pack, overrides) VALUES ($1,$2,$3,$4)
-       ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides`,
-      [shop.id, shop.category ?? 'general', shop.pack, JSON.stringify(shop.overrides ?? {})],
-    );
+    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {} });
     return { ok: true };
   }
 
@@ -117,13 +78,9 @@ export function createEngine(deps: EngineDeps) {
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await db.transaction(async (tx) => {
-          if (opts.idempotencyKey) {
-            const seen = await tx.query<{ request_hash: string; response: Result }>(
-              'SELECT request_hash, response FROM idempotency_keys WHERE shop_id = $1 AND key = $2',
-              [shopId, idemKey],
-            );
-            const row = seen.rows[0];
-            if (row && row.request_hash !== requestHash) {
+          if (idemKey) {
+            const row = await findIdempotent<Result>(tx, shopId, idemKey);
+            if (row && row.requestHash !== requestHash) {
               return refuse('idempotency_mismatch', 'idempotency_key', '同一幂等键已用于另一个请求', 'this idempotency key was used for a different request', {
                 key: opts.idempotencyKey,
               });
@@ -133,19 +90,17 @@ export function createEngine(deps: EngineDeps) {
           const limited = await overLimit(tx, shopId, cmd.actor, now);
           if (limited) return limited;
           const result = await decideAndAppend(tx, shopId, orderId, cmd, now, opts);
-          if (opts.idempotencyKey) {
+          if (idemKey) {
             const stored = result.ok ? { ok: true, events: [], version: result.version } : result;
-            await tx.query('INSERT INTO idempotency_keys (shop_id, key, request_hash, response, created_at) VALUES ($1,$2,$3,$4,$5)', [
-              shopId,
-              idemKey,
-              requestHash,
-              JSON.stringify(stored),
-              iso(now),
-            ]);
+            await rememberIdempotent(tx, shopId, idemKey, requestHash, stored, now);
           }
           return result;
         });
-        if (outcome.ok && !outcome.replayed) await executeRefunds(shopId, outcome.events);
+        if (outcome.ok && !outcome.replayed && (await executeRefunds(shopId, outcome.events))) {
+          // A refund paid inline moved the order on since: the state as decided is no longer it.
+          const { state: _stale, ...rest } = outcome;
+          return rest;
+        }
         return outcome;
       } catch (e) {
         if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
@@ -164,12 +119,7 @@ export function createEngine(deps: EngineDeps) {
   async function overLimit(tx: Sql, shopId: string, actor: Actor, now: Instant): Promise<Refusal | null> {
     if (!deps.rateLimit || actor.role === 'system') return null;
     const windowStart = now - (now % 60_000);
-    const r = await tx.query<{ count: number }>(
-      `INSERT INTO rate_limits (shop_id, principal, window_start, count) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (shop_id, principal, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count`,
-      [shopId, `${actor.role}:${actor.id ?? ''}`, iso(windowStart)],
-    );
-    const count = r.rows[0]!.count;
+    const count = await countInWindow(tx, shopId, `${actor.role}:${actor.id ?? ''}`, windowStart);
     if (count <= deps.rateLimit.perMinute) return null;
     return refuse('rate_limited', 'commands_per_minute', '操作过于频繁, 请稍后再试', 'too many commands: wait for the next minute', {
       limit: deps.rateLimit.perMinute,
@@ -177,8 +127,11 @@ export function createEngine(deps: EngineDeps) {
     });
   }
 
-  async function decideAndAppend(tx: Sql, shopId: string, orderId: string, cmd: Command, now: Instant, opts: CommandOptions): Promise<Result> {
+  async function decideAndAppend(tx: Sql, shopId: string, orderId: string, given: Command, now: Instant, opts: CommandOptions): Promise<Result> {
     const { shop, order: loaded } = await loadForCommand(tx, shopId, orderId);
+    // An agree that names no return address takes the shop's default one, when the shop set one
+    // (SPEC §4: the merchant names where goods go back when agreeing).
+    const cmd: Command = given.kind === 'agree' && !given.returnAddress && shop?.returnAddress ? { ...given, returnAddress: shop.returnAddress } : given;
     // Case ids name a case everywhere (the APIs address cases by id alone).
     if (cmd.kind === 'apply' && !loaded?.ctx.cases[cmd.caseId] && (await locateCase(tx, cmd.caseId))) {
       return refuse('validation', 'case_id', `售后单号 ${cmd.caseId} 已被使用`, `case id ${cmd.caseId} is taken`, { field: 'case' });
@@ -199,19 +152,23 @@ export function createEngine(deps: EngineDeps) {
     const ctx = loaded?.ctx ?? emptyContext();
     const decision = decide(cmd, ctx, policy, at);
     if (!decision.ok) return decision;
-    if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0 };
+    const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
+    if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
     const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
-    return { ok: true, events: decision.events, version: version! };
+    return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
   /** The provider's answer comes back as a system command on the order. */
   const report: RefundReport = (shopId, orderId, cmd, at) => dispatch(shopId, orderId, cmd, { at });
 
-  async function executeRefunds(shopId: string, events: readonly DomainEvent[]): Promise<void> {
-    if (deps.inlineRefunds === false) return;
+  /** Executes the refunds the events request, inline; true when it tried any. */
+  async function executeRefunds(shopId: string, events: readonly DomainEvent[]): Promise<boolean> {
+    if (deps.inlineRefunds === false) return false;
+    let tried = false;
     for (const e of events) {
       if (e.type !== 'RefundRequested') continue;
+      tried = true;
       try {
         // At the decision's own instant (a sandbox's test clock, or a deadline's due time).
         await executeDueRefunds(db, payments, report, e.at, { only: { shopId, refundId: e.plan.refundId } });
@@ -219,6 +176,7 @@ export function createEngine(deps: EngineDeps) {
         // The command committed; its refund row stays pending and a worker executes it later.
       }
     }
+    return tried;
   }
 
   async function placeOrder(order: OrderInput, actor: Actor, opts: CommandOptions = {}): Promise<Result> {
@@ -229,25 +187,28 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(shopId, orderId, { ...cmd, actor } as Command, opts);
   }
 
-  /** A case command. `apply` names its order; the others find it from the case. */
+  /**
+   * A case command. `apply` names its order; the others find it from the case, unless the caller
+   * read the case already and gives its shop and order.
+   */
   async function caseCommand(
     cmd: CaseCommand,
     actor: Actor,
     opts: CommandOptions & { shopId?: string; orderId?: string } = {},
   ): Promise<Result> {
+    const known = opts.shopId && opts.orderId ? { shopId: opts.shopId, orderId: opts.orderId } : null;
     let target: { shopId: string; orderId: string } | null;
     if (cmd.kind === 'apply') {
-      target = opts.shopId && opts.orderId ? { shopId: opts.shopId, orderId: opts.orderId } : null;
+      target = known;
       if (!target) return refuse('validation', 'order', '申请售后需指定订单', 'apply needs the order', { field: 'order' });
     } else {
-      target = await locateCase(db, cmd.caseId, opts.shopId);
+      target = known ?? (await locateCase(db, cmd.caseId, opts.shopId));
       if (!target) return refuse('not_found', 'case', '售后单不存在', 'no such case', { case: cmd.caseId });
     }
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afterCommit: executeRefunds });
-
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -270,23 +231,25 @@ export function createEngine(deps: EngineDeps) {
     return { order: order?.ctx.order ?? null, policy: 'ok' in policy ? null : policy, now };
   }
 
-  async function getCase(caseId: string, shopId?: string): Promise<CaseState | null> {
-    const r = shopId
-      ? await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND case_id = $2', [shopId, caseId])
-      : await db.query<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]);
-    return r.rows[0]?.state ?? null;
-  }
-
-  async function caseHistory(caseId: string) {
-    const r = await db.query<{ stream_version: number; type: string; data: DomainEvent; actor: Actor; occurred_at: Date; hash: string; prev_hash: string | null }>(
-      `SELECT stream_version, type, data, actor, occurred_at, hash, prev_hash FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-      [`case:${caseId}`],
-    );
-    return r.rows;
-  }
-
   /** Refunds that are due (first tries and retries), as a worker runs them. */
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
-  return { db, clock, runRefunds, preview, upsertShop, placeOrder, orderCommand, caseCommand, ...firing, getOrder, orderInForce, getCase, caseHistory };
+  const reads = createReads(core);
+  const admin = createAdmin(core);
+
+  return {
+    clock,
+    packs,
+    runRefunds,
+    preview,
+    upsertShop,
+    placeOrder,
+    orderCommand,
+    caseCommand,
+    ...firing,
+    getOrder,
+    orderInForce,
+    ...reads,
+    ...admin,
+  };
 }

@@ -5,27 +5,25 @@ import { decide } from '../domain/decide.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { evolveAll } from '../domain/evolve.ts';
-import type { Policy } from '../domain/policy.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import { appendDecisions, type Decided } from '../store/append.ts';
-import type { Database } from '../store/db.ts';
-import { ConflictError, dueDeadlines, loadForCommands, markStale, releaseLease, type DueDeadline, type ShopRow } from '../store/event-store.ts';
+import { ConflictError, dueDeadlines, loadForCommands, markStale, releaseLease, type DueDeadline } from '../store/event-store.ts';
+import { advanceSandboxClock, setSandboxClock, shopClock } from '../store/shops.ts';
 import { iso } from '../store/time.ts';
-import type { Clock } from './clock.ts';
-import type { CommandOptions, Result, ShopInput } from './engine.ts';
-import { isUniqueViolation } from './engine.ts';
+import { isUniqueViolation } from '../store/unique-violation.ts';
+import type { CommandOptions, Result, ShopInput } from './command-types.ts';
+import type { EngineCore } from './engine-core.ts';
 
-export interface FiringCore {
-  db: Database;
-  clock: Clock;
+export interface FiringDeps {
+  core: EngineCore;
   dispatch(shopId: string, orderId: string, cmd: Command, opts?: CommandOptions): Promise<Result>;
-  shopPolicy(shop: ShopRow | null, shopId: string, at: Instant): Policy | Refusal;
   upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal>;
   /** What follows a commit (inline refunds). */
-  afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<void>;
+  afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<unknown>;
 }
 
-export function createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afterCommit }: FiringCore) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit }: FiringDeps) {
+  const { db, clock, shopPolicy } = core;
   function expiry(d: DueDeadline): Command {
     const system: Actor = { role: 'system' };
     return d.subject === 'order'
@@ -89,11 +87,13 @@ export function createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afte
     return (await dueDeadlines(db, upTo, 1, shopId))[0] ?? null;
   }
 
-  /** Creates or resets a sandbox shop: its own test clock, starting at `start`. */
+  /** Creates or resets a sandbox shop: its own test clock, starting at `start`. A live shop never becomes one. */
   async function createSandboxShop(shop: ShopInput, start: Instant): Promise<{ ok: true } | Refusal> {
+    const existing = await shopClock(db, shop.id);
+    if (existing && existing.sandboxClock === null) return refuse('validation', 'id', '该店铺是正式店铺', `shop ${shop.id} is a live shop`, { field: 'id' });
     const r = await upsertShop(shop);
     if (!r.ok) return r;
-    await db.query('UPDATE shops SET sandbox_clock = $2 WHERE shop_id = $1', [shop.id, iso(start)]);
+    await setSandboxClock(db, shop.id, start);
     return r;
   }
 
@@ -102,16 +102,15 @@ export function createFiring({ db, clock, dispatch, shopPolicy, upsertShop, afte
    * way at its own due instant, earliest first — as `aftersale simulate` does (SPEC §12).
    */
   async function advanceSandbox(shopId: string, to: Instant): Promise<{ now: Instant; fired: number } | Refusal> {
-    const r = await db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shopId]);
-    const clockAt = r.rows[0]?.sandbox_clock;
-    if (!clockAt) return refuse('not_found', 'sandbox', '不是沙箱店铺', `shop ${shopId} has no test clock`, { shop: shopId });
-    if (to < clockAt.getTime()) return refuse('validation', 'to', '测试时钟不能倒退', 'a test clock never goes back', { now: iso(clockAt.getTime()) });
+    const clockAt = (await shopClock(db, shopId))?.sandboxClock ?? null;
+    if (clockAt === null) return refuse('not_found', 'sandbox', '不是沙箱店铺', `shop ${shopId} has no test clock`, { shop: shopId });
+    if (to < clockAt) return refuse('validation', 'to', '测试时钟不能倒退', 'a test clock never goes back', { now: iso(clockAt) });
     let fired = 0;
     for (let d = await nextDue(to, shopId); d; d = await nextDue(to, shopId)) {
-      await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(d.dueAt)]);
+      await advanceSandboxClock(db, shopId, d.dueAt);
       if (await fire(d)) fired++;
     }
-    await db.query('UPDATE shops SET sandbox_clock = greatest(sandbox_clock, $2) WHERE shop_id = $1', [shopId, iso(to)]);
+    await advanceSandboxClock(db, shopId, to);
     return { now: to, fired };
   }
 

@@ -3,7 +3,8 @@
 // asking twice for the same refund pays once.
 import type { Fen } from '../domain/types.ts';
 import type { Sql } from '../store/db.ts';
-import { iso } from '../store/time.ts';
+import { recordProviderRefund } from '../store/refunds.ts';
+import { systemClock } from './clock.ts';
 
 export interface RefundRequest {
   refundId: string;
@@ -35,17 +36,13 @@ export interface SimulatedOptions {
  */
 export function simulatedProvider(sql: Sql, opts: SimulatedOptions = {}): PaymentProvider {
   const random = opts.random ?? Math.random;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? systemClock.now;
   return {
     name: 'simulated',
     async refund(req) {
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       if (opts.failureRate && random() < opts.failureRate) return { status: 'failed', error: 'simulated provider failure' };
-      await sql.query(
-        `INSERT INTO provider_refunds (shop_id, refund_id, amount, executed_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (shop_id, refund_id) DO NOTHING`,
-        [req.shopId, req.refundId, req.amount, iso(now())],
-      );
+      await recordProviderRefund(sql, req.shopId, req.refundId, req.amount, now());
       return { status: 'succeeded' };
     },
   };

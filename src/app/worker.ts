@@ -2,9 +2,8 @@
 // executor, webhook relay, and the cleanup of expired idempotency keys. Run as many copies as
 // needed against one PostgreSQL: they share nothing but the database.
 import type { Instant } from '../domain/types.ts';
-import { iso } from '../store/time.ts';
 import type { Engine } from './engine.ts';
-import { relayBatch, type RelayOptions } from './relay.ts';
+import type { RelayOptions } from './relay.ts';
 import { runDeadlines, runReminders } from './runner.ts';
 
 export interface WorkerOptions {
@@ -62,12 +61,12 @@ export async function runWorker(engine: Engine, opts: WorkerOptions = {}): Promi
       deadlines: await guarded('deadlines', opts.deadlines, () => runDeadlines(engine, { leaseMs: opts.leaseMs, batch: opts.batch, chunk: opts.chunk })),
       reminders: await guarded('reminders', opts.reminders, () => runReminders(engine)),
       refunds: await guarded('refunds', opts.refunds, () => engine.runRefunds(now, 100)),
-      deliveries: await guarded('relay', opts.relay, () => relayBatch(engine.db, { now: () => engine.clock.now(), ...opts.relayOptions }, 100)),
+      deliveries: await guarded('relay', opts.relay, () => engine.relay(opts.relayOptions ?? {}, 100)),
     };
     if (failures > before) await sleep(Math.min(5_000, 250 * 2 ** Math.min(failures - before, 4)), opts.signal);
     opts.onPass?.(done);
     if (now - lastCleanup > 60_000) {
-      await engine.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - keepKeys)]);
+      await engine.purgeIdempotency(keepKeys);
       lastCleanup = now;
     }
     const busy = done.deadlines + done.reminders + done.refunds + done.deliveries > 0;

@@ -22,7 +22,7 @@ export async function demoCommand(args: string[], out: Out): Promise<number> {
   const dataDir = resolve(flag >= 0 && args[flag + 1] ? args[flag + 1]! : (process.env.AFTERSALE_DATA_DIR ?? 'data'));
   mkdirSync(dataDir, { recursive: true });
   out.log(`Aftersale demo — embedded PostgreSQL (PGlite) in ${dataDir}`);
-  const started = Date.now();
+  const started = performance.now();
   const db = await openPglite(dataDir);
   const packs = builtinPacks();
   try {
@@ -40,7 +40,7 @@ export async function demoCommand(args: string[], out: Out): Promise<number> {
       const c = run.cases.get(FEATURED.case);
       if (file === FEATURED.file && c) featured = { schema, caseId: c.caseId, tz: packs.get(s.policy)!.timeZone };
     }
-    out.log(`${passed} passed, ${failed} failed (${Date.now() - started} ms)`);
+    out.log(`${passed} passed, ${failed} failed (${Math.round(performance.now() - started)} ms)`);
     if (featured) {
       await db.useSchema(featured.schema);
       const events = await streamEvents(db, `case:${featured.caseId}`);

@@ -25,7 +25,15 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
 
 const stdout: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
-export async function main(argv: string[], out: Out = stdout): Promise<number> {
+/**
+ * Commands of the outer layers the CLI does not import (layering: cli and http never import each
+ * other): bin/aftersale.mjs, the composition root, hands in `serve` (src/http/serve-command.ts).
+ */
+export interface HostedCommands {
+  serve?: () => Promise<(args: string[], out: Out) => Promise<number>>;
+}
+
+export async function main(argv: string[], out: Out = stdout, hosted: HostedCommands = {}): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'simulate':
@@ -43,8 +51,11 @@ export async function main(argv: string[], out: Out = stdout): Promise<number> {
       return run(rest, out);
     }
     case 'serve': {
-      const { serveCommand } = await import('./serve-command.ts');
-      return serveCommand(rest, out);
+      if (!hosted.serve) {
+        out.error('serve: the HTTP server is started by bin/aftersale.mjs');
+        return 2;
+      }
+      return (await hosted.serve())(rest, out);
     }
     case 'import': {
       const { importCommand } = await import('./import-command.ts');

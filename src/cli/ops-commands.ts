@@ -4,31 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from '../app/clock.ts';
-import { doctor } from '../app/doctor.ts';
 import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
+import { flag, openConfigured } from '../app/configured-database.ts';
 import { openDatabase, type Database } from '../store/db.ts';
-import { streamEvents, verifyAll, verifyEvents } from '../store/history.ts';
 import { migrate } from '../store/migrations.ts';
-import { addEndpoint, readOutbox } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import type { Out } from './simulate-command.ts';
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** Opens the configured database, in its schema, migrated. */
-export async function openConfigured(args: string[]): Promise<Database> {
-  const db = await openDatabase(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'));
-  const schema = flag(args, '--schema') ?? process.env.AFTERSALE_SCHEMA;
-  if (schema) await db.useSchema(schema);
-  await migrate(db);
-  return db;
-}
+export { openConfigured };
 
 function engineOn(db: Database) {
   return createEngine({
@@ -91,7 +77,7 @@ export async function workerCommand(args: string[], out: Out): Promise<number> {
 export async function doctorCommand(args: string[], out: Out): Promise<number> {
   const db = await openConfigured(args);
   try {
-    const findings = await doctor(db, Date.now());
+    const findings = await engineOn(db).audit();
     for (const f of findings) out.log(`${f.breach ? 'BREACH' : 'note  '} ${f.check}: ${f.detail}`);
     const breaches = findings.filter((f) => f.breach).length;
     out.log(breaches ? `${breaches} breach(es)` : 'all invariants hold');
@@ -112,19 +98,19 @@ export async function historyCommand(args: string[], out: Out): Promise<number> 
     return 2;
   }
   const db = await openConfigured(args);
+  const engine = engineOn(db);
   try {
     if (sub === 'verify' && (!caseId || caseId.startsWith('--'))) {
-      const breaks = await verifyAll(db);
+      const breaks = await engine.verifyHistories();
       for (const b of breaks) out.log(`BROKEN ${b.stream} at version ${b.version}: ${b.problem}`);
       out.log(breaks.length ? `${breaks.length} problem(s)` : 'every history is intact');
       return breaks.length ? 1 : 0;
     }
-    const events = await streamEvents(db, `case:${caseId}`);
+    const { events, breaks } = await engine.caseHistoryChecked(caseId!);
     if (events.length === 0) {
       out.error(`not_found: no case ${caseId}`);
       return 2;
     }
-    const breaks = verifyEvents(events);
     if (sub === 'verify') {
       for (const b of breaks) out.log(`BROKEN case:${caseId} at version ${b.version}: ${b.problem}`);
       out.log(breaks.length ? `${breaks.length} problem(s)` : `case ${caseId}: ${events.length} events, hash chain intact`);
@@ -132,7 +118,7 @@ export async function historyCommand(args: string[], out: Out): Promise<number> 
     }
     const doc = {
       case: caseId,
-      exported_at: iso(Date.now()),
+      exported_at: iso(engine.now()),
       hash_algorithm: 'sha256(prev_hash + "\\n" + canonical_json({s: stream, v: version, t: type, d: event, o: occurred_at}))',
       intact: breaks.length === 0,
       events: events.map((e) => ({
@@ -164,13 +150,14 @@ export async function eventsCommand(args: string[], out: Out): Promise<number> {
     return 2;
   }
   const db = await openConfigured(args);
+  const engine = engineOn(db);
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   try {
     let after = Number(flag(args, '--after') ?? 0);
     const shop = flag(args, '--shop');
     while (!stop.signal.aborted) {
-      const rows = await readOutbox(db, after, 500, shop);
+      const rows = await engine.eventsFeed(after, 500, shop);
       for (const r of rows) out.log(`${r.id}\t${iso(r.createdAt)}\t${r.shopId}\t${r.streamId}\t${r.type}`);
       if (rows.length) after = rows.at(-1)!.id;
       else if (!args.includes('--follow')) break;
@@ -193,7 +180,7 @@ export async function webhooksCommand(args: string[], out: Out): Promise<number>
   const db = await openConfigured(args);
   try {
     const endpointId = flag(args, '--id') ?? 'default';
-    await addEndpoint(db, { shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) }, Date.now());
+    await engineOn(db).addWebhookEndpoint({ shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) });
     out.log(`endpoint ${shop}/${endpointId} → ${url}`);
     return 0;
   } finally {

@@ -1,4 +1,5 @@
 // `aftersale policy show PACK [--at INSTANT]` and `aftersale policy check`.
+import { systemClock } from '../app/clock.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { describeValue, generosity, PARAM_NAMES, versionAt } from '../domain/policy.ts';
@@ -14,7 +15,7 @@ export function policyCommand(args: string[], out: Out): number {
       return 2;
     }
     const atArg = args[args.indexOf('--at') + 1];
-    const at = args.includes('--at') ? parseInstant(atArg ?? '') : Date.now();
+    const at = args.includes('--at') ? parseInstant(atArg ?? '') : systemClock.now();
     if (at === null) {
       out.error(`--at needs an ISO-8601 instant with an offset, got "${atArg ?? ''}"`);
       return 2;

@@ -6,10 +6,8 @@ import { describe, runScenario, type Expectation } from '../app/simulate.ts';
 import { openDatabase } from '../store/db.ts';
 import { readInputFile } from './files.ts';
 
-export interface Out {
-  log(line: string): void;
-  error(line: string): void;
-}
+export type { Out } from '../app/out.ts';
+import type { Out } from '../app/out.ts';
 
 export async function simulateCommand(args: string[], out: Out): Promise<number> {
   const json = args.includes('--json');

@@ -14,7 +14,7 @@ import {
   type HolidayCalendar,
 } from './calendar.ts';
 import { addDuration, formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
-import { DAY, HOUR, at, policy } from './test-kit.ts';
+import { DAY, HOUR, at, policy } from '../../test/domain-kit.ts';
 
 const SH = 'Asia/Shanghai';
 const cal: HolidayCalendar = builtinPacks().get('taobao')!.calendar;

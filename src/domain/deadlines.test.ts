@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from './commands.ts';
 import type { DomainEvent } from './events.ts';
 import type { OrderContext } from './state.ts';
-import { buyer, DAY, given, history, HOUR, merchant, orderInput, place, platform, policy, shippedOrder, step, system, T0 } from './test-kit.ts';
+import { buyer, DAY, given, history, HOUR, merchant, orderInput, place, platform, policy, shippedOrder, step, system, T0 } from '../../test/domain-kit.ts';
 import type { CaseDeadlineKind } from './types.ts';
 
 const P = policy('taobao');

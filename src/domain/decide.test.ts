@@ -20,7 +20,7 @@ import {
   system,
   T0,
   type When,
-} from './test-kit.ts';
+} from '../../test/domain-kit.ts';
 import type { Actor } from './types.ts';
 
 const P = policy('taobao');

@@ -4,6 +4,8 @@
 export const ERROR_CODES = [
   'validation',
   'not_found',
+  // No valid credential (HTTP 401); `forbidden` is a known caller without the right (docs/decisions.md).
+  'unauthenticated',
   'forbidden',
   'invalid_state',
   'not_eligible',

@@ -11,7 +11,7 @@ import type { ShopEvent } from './shop/events.ts';
 import { evolveShopAll } from './shop/evolve.ts';
 import { shopCommandsFor } from './shop/from-complaint.ts';
 import { shopView } from './shop/status.ts';
-import { at, policy } from './test-kit.ts';
+import { at, policy } from '../../test/domain-kit.ts';
 import type { Actor } from './types.ts';
 
 const P = policy('tmall', at('2026-04-03T09:00:00+08:00'));

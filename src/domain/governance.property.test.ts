@@ -15,7 +15,7 @@ import { evolveShopAll } from './shop/evolve.ts';
 import { shopCommandsFor } from './shop/from-complaint.ts';
 import { pointsAt, shopStatusAt, yearOf } from './shop/status.ts';
 import type { ShopState } from './shop/types.ts';
-import { at, HOUR, policy } from './test-kit.ts';
+import { at, HOUR, policy } from '../../test/domain-kit.ts';
 import type { Actor } from './types.ts';
 
 const PACKS = ['taobao', 'tmall', 'pinduoduo', 'jd', 'cn-baseline'] as const;

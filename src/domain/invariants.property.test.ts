@@ -7,7 +7,7 @@ import { decide } from './decide.ts';
 import type { DomainEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import { emptyContext, type OrderContext } from './state.ts';
-import { DAY, HOUR, orderInput, policy, T0 } from './test-kit.ts';
+import { DAY, HOUR, orderInput, policy, T0 } from '../../test/domain-kit.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, isOpenStatus, LINE_FLAGS, REASONS, type Actor, type CaseType, type Reason } from './types.ts';
 
 const PACKS = ['taobao', 'tmall', 'pinduoduo', 'jd', 'cn-baseline'] as const;

@@ -9,7 +9,7 @@ import { evolveAll } from './evolve.ts';
 import { allocate, claimShare, formulaAmount, returnShipping } from './money.ts';
 import type { Policy, PolicyParams } from './policy.ts';
 import { emptyContext, type CaseState, type ClaimLine, type OrderContext, type OrderLine } from './state.ts';
-import { DAY, T0, buyer, history, merchant, place, policy, shippedOrder, system } from './test-kit.ts';
+import { DAY, T0, buyer, history, merchant, place, policy, shippedOrder, system } from '../../test/domain-kit.ts';
 
 /** A running order: commands go through the real decider, refusals are test-setup failures. */
 class Story {

@@ -7,7 +7,7 @@ import { PACK_IDS, POLICY_DIR, builtinPacks } from '../app/packs.ts';
 import { parseDuration } from './duration.ts';
 import { PARAM_DIRECTION, checkOverrides, describeValue, generosity, type ParamName } from './policy.ts';
 import { parseOverrides, parsePack } from './policy-schema.ts';
-import { policy } from './test-kit.ts';
+import { policy } from '../../test/domain-kit.ts';
 
 const params = (id: string) => policy(id).params;
 const dur = (s: string) => parseDuration(s)!;

@@ -19,7 +19,7 @@ import {
   type PolicyParams,
 } from './policy.ts';
 import { parseOverrides, parsePack } from './policy-schema.ts';
-import { at, policy } from './test-kit.ts';
+import { at, policy } from '../../test/domain-kit.ts';
 
 const pack = (id: string): PolicyPack => {
   const p = builtinPacks().get(id);

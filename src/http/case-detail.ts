@@ -1,7 +1,9 @@
 // What GET /v1/cases/:case (and every case command) answers: the case, its money breakdown, the
 // caller's actions, the timeline in words, and what the console shows of a dispute: the claimed
 // lines, the offer, the evidence given (with file links), evidence requests and burdens of proof.
+import type { DecidedState } from '../app/command-types.ts';
 import type { Engine } from '../app/engine.ts';
+import { actorOf, type Principal } from '../app/principal.ts';
 import { describeEvent, shownActor } from '../app/timeline.ts';
 import { caseView, orderView } from '../app/views.ts';
 import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
@@ -10,21 +12,18 @@ import type { CaseState, OrderState } from '../domain/state.ts';
 import { escalationOpensAt } from '../domain/case-decide.ts';
 import { caseRefundable } from '../domain/money.ts';
 import type { Actor } from '../domain/types.ts';
-import { actorOf, type Principal } from './auth.ts';
 import { availableActions } from './actions.ts';
 
 const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
 
-export async function caseDetail(engine: Engine, caseId: string, p: Principal, tz: string) {
-  const c = (await engine.getCase(caseId))!;
-  const { order, policy, now } = await engine.orderInForce(c.shopId, c.orderId);
-  const o = order!;
-  const events = await engine.caseHistory(caseId);
-  const files = await engine.db.query<{ sha256: string; content_type: string }>('SELECT sha256, content_type FROM evidence_files WHERE shop_id = $1 AND case_id = $2', [
-    c.shopId,
-    c.id,
-  ]);
-  const typeOf = new Map(files.rows.map((f) => [f.sha256, f.content_type]));
+/**
+ * The detail of a case the caller has seen (`seen`, from `engine.caseFor`). After a command, the
+ * order as the command left it (`after`) spares reading the case again; null when it is gone.
+ */
+export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, tz: string, after?: DecidedState) {
+  const inputs = await engine.caseDetailInputs(p, seen, after);
+  if (!inputs) return null;
+  const { case: c, order: o, policy, now, history: events, fileTypes: typeOf } = inputs;
   const at = (ms: number) => formatInstant(ms, tz);
   // Escalation is offered once it is allowed (SPEC §4 escalation_after); until then the time it opens.
   const allowed = availableActions(c, actorOf(p).role);

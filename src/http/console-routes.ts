@@ -8,25 +8,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
-import { builtinPacks } from '../app/packs.ts';
-import { parseInstant } from '../domain/calendar.ts';
+import type { DemoIdentity } from '../app/demo-identities.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { describeValue, PARAM_NAMES, resolvePolicy, versionAt } from '../domain/policy.ts';
-import { parseOverrides } from '../domain/policy-schema.ts';
-import type { CaseState, OrderState } from '../domain/state.ts';
+import { describeValue, PARAM_NAMES } from '../domain/policy.ts';
 import { ORDER_STATUSES } from '../domain/types.ts';
 import { orderDetail } from './case-detail.ts';
-import { ID_PATTERN, idParam } from './input.ts';
+import { idParam } from './input.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
-export interface DemoIdentity {
-  role: 'platform' | 'shop' | 'buyer';
-  id: string;
-  name: string;
-  pack?: string;
-  token: string;
-}
+export type { DemoIdentity };
 
 export interface ConsoleOptions {
   /** The built console (dist/console); not served when absent or not built. */
@@ -62,77 +53,40 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
       },
     },
     async (req, reply) => {
-      const p = req.principal;
       const f = req.query;
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
-      if (p.kind === 'shop') add('shop_id = ?', p.shopId);
-      if (p.kind === 'buyer') add('buyer_id = ?', p.buyerId);
-      if (f.shop) add('shop_id = ?', f.shop);
-      if (f.buyer) add('buyer_id = ?', f.buyer);
-      if (f.status) add('status = ?', f.status);
-      if (f.cursor) {
-        let c: [string, string, string];
-        try {
-          c = JSON.parse(Buffer.from(f.cursor, 'base64url').toString('utf8'));
-          // parseInstant, not Date.parse: years 0 or +275760 parse in JavaScript but not in the database.
-          if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string') || parseInstant(c[0]) === null || !ID_PATTERN.test(c[1]) || !ID_PATTERN.test(c[2])) {
-            throw new Error();
-          }
-        } catch {
-          return send(req, reply, refuse('validation', 'cursor', '分页游标无效', 'invalid cursor', { field: 'cursor' }));
-        }
-        where.push(`(updated_at, shop_id, order_id) < ($${params.push(c[0])}::timestamptz, $${params.push(c[1])}, $${params.push(c[2])})`);
-      }
-      const r = await engine.db.query<{ state: OrderState; updated_at: Date | string }>(
-        `SELECT state, updated_at FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY updated_at DESC, shop_id DESC, order_id DESC LIMIT ${f.limit + 1}`,
-        params,
-      );
-      const page = r.rows.slice(0, f.limit);
-      // The cases of the page's orders in one query (each order's shard key is its shop).
-      const cases = page.length
-        ? await engine.db.query<{ state: CaseState }>(
-            `SELECT state FROM cases WHERE (shop_id, order_id) IN (${page.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')}) ORDER BY applied_at`,
-            page.flatMap((x) => [x.state.shopId, x.state.id]),
-          )
-        : { rows: [] };
-      const last = page.at(-1);
-      return {
-        data: page.map((x) => orderDetail(x.state, cases.rows.map((c) => c.state).filter((c) => c.shopId === x.state.shopId && c.orderId === x.state.id), tz)),
-        next_cursor: r.rows.length > f.limit && last ? Buffer.from(JSON.stringify([new Date(last.updated_at).toISOString(), last.state.shopId, last.state.id])).toString('base64url') : null,
-      };
+      const page = await engine.listOrders(req.principal, { shop: f.shop, buyer: f.buyer, status: f.status, limit: f.limit, cursor: f.cursor });
+      if ('ok' in page) return send(req, reply, page);
+      return { data: page.orders.map((x) => orderDetail(x.order, x.cases, tz)), next_cursor: page.nextCursor };
     },
   );
-
-  const shopRows = (shop?: string) =>
-    engine.db.query<{ shop_id: string; category: string; policy_pack: string; overrides: Record<string, unknown> }>(
-      `SELECT shop_id, category, policy_pack, overrides FROM shops ${shop ? 'WHERE shop_id = $1' : ''} ORDER BY shop_id`,
-      shop ? [shop] : [],
-    );
 
   app.get('/v1/shops', { schema: { tags: ['policy'] } }, async (req, reply) => {
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
-    const r = await shopRows(p.kind === 'shop' ? p.shopId : undefined);
-    return { data: r.rows.map((s) => ({ id: s.shop_id, category: s.category, pack: s.policy_pack, overrides: s.overrides })) };
+    const shops = await engine.shopsFor(p);
+    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress })) };
   });
+
+  // The address a shop takes goods back at: an agree that names none uses it (SPEC §4). The
+  // platform or the shop itself; another shop's key is told there is no such shop.
+  app.put(
+    '/v1/shops/:shop/return-address',
+    { schema: { tags: ['policy'], params: z.object({ shop: idParam }), body: z.object({ return_address: z.string().max(2000) }).strict() } },
+    async (req, reply) => {
+      const r = await engine.setReturnAddress(req.principal, req.params.shop, req.body.return_address);
+      return 'ok' in r ? send(req, reply, r) : r;
+    },
+  );
 
   // The policy in force for a shop: every parameter with the pack's value and source, and the
   // shop's override where it has one (SPEC §9).
   app.get('/v1/shops/:shop/policy', { schema: { tags: ['policy'], params: z.object({ shop: idParam }) } }, async (req, reply) => {
-    const p = req.principal;
     const { shop } = req.params;
-    if (p.kind === 'buyer' || (p.kind === 'shop' && p.shopId !== shop)) return send(req, reply, notFound('shop'));
-    const row = (await shopRows(shop)).rows[0];
-    const pack = row && builtinPacks().get(row.policy_pack);
-    if (!row || !pack) return send(req, reply, notFound('shop'));
-    const overrides = parseOverrides(row.overrides);
-    if ('ok' in overrides) return send(req, reply, overrides);
-    const now = Date.now();
-    const v = versionAt(pack, now);
-    const inForce = resolvePolicy(pack, now, overrides);
+    // On the shop's clock (a sandbox's test clock), with the engine's packs.
+    const found = await engine.shopPolicyInForce(req.principal, shop);
+    if (!found) return send(req, reply, notFound('shop'));
+    if ('ok' in found) return send(req, reply, found);
+    const { shop: row, pack, version: v, inForce, overridden: overrides } = found;
     return {
       shop,
       pack: pack.id,

@@ -5,6 +5,7 @@ import type { ErrorCode, Refusal } from '../domain/errors.ts';
 export const STATUS: Record<ErrorCode, number> = {
   validation: 400,
   not_found: 404,
+  unauthenticated: 401,
   forbidden: 403,
   invalid_state: 409,
   not_eligible: 422,

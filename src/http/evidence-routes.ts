@@ -12,10 +12,8 @@ import type { Engine } from '../app/engine.ts';
 import { toCaseCommand } from '../app/schemas.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import type { CaseState } from '../domain/state.ts';
 import { EVIDENCE_KINDS } from '../domain/types.ts';
-import { iso, toMs } from '../store/time.ts';
-import { actorOf, type Principal } from './auth.ts';
+import { actorOf } from '../app/principal.ts';
 import { errorBody, language } from './errors.ts';
 import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
 
@@ -49,15 +47,6 @@ function disposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-interface FileRow {
-  sha256: string;
-  content_type: string;
-  size: number;
-  filename: string;
-  uploaded_by: { role: string; id?: string };
-  created_at: Date | string;
-}
-
 /**
  * Registers multipart parsing and the evidence routes. Async: the multipart plugin must be loaded
  * before the server starts (call it with `await` before `ready`/`listen`).
@@ -67,8 +56,6 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
   const app = raw.withTypeProvider<ZodTypeProvider>();
 
   const notFound = refuse('not_found', 'case', '资源不存在', 'no such case', { resource: 'case' });
-  const isParty = (p: Principal, c: CaseState) => (p.kind === 'shop' && p.shopId === c.shopId) || (p.kind === 'buyer' && p.buyerId === c.buyerId);
-  const canRead = (p: Principal, c: CaseState) => p.kind === 'platform' || isParty(p, c);
   const invalid = (rule: string, zh: string, en: string, details: Record<string, unknown>) => refuse('validation', rule, zh, en, details);
   const urlOf = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
 
@@ -84,9 +71,10 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     },
     async (req, reply) => {
       const p = req.principal;
-      const c = await engine.getCase(req.params.case);
-      if (!c || !canRead(p, c)) return send(req, reply, notFound);
-      if (!isParty(p, c)) {
+      // Readable by whoever `canSee`s the case; uploaded only by its parties (the platform requests).
+      const c = await engine.caseFor(p, req.params.case);
+      if (!c) return send(req, reply, notFound);
+      if (p.kind === 'platform') {
         return send(req, reply, refuse('forbidden', 'evidence_upload', '平台不能上传凭证, 请要求当事方举证', 'the platform does not upload evidence: it requests it from a party', {}));
       }
       if (!req.isMultipart()) return send(req, reply, invalid('multipart', '请以 multipart/form-data 上传文件', 'upload the file as multipart/form-data', { field: 'file' }));
@@ -149,11 +137,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
       const { kind, description } = parsed.data;
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       const actor = actorOf(p);
-      await engine.db.query(
-        `INSERT INTO evidence_files (shop_id, case_id, sha256, content_type, size, filename, uploaded_by, content, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (shop_id, case_id, sha256) DO NOTHING`,
-        [c.shopId, c.id, sha256, type, file.content.length, file.filename, JSON.stringify(actor), file.content, iso(Date.now())],
-      );
+      await engine.storeEvidence({ shopId: c.shopId, caseId: c.id, sha256, contentType: type, filename: file.filename, uploadedBy: actor, content: file.content });
       const stored = { sha256, kind, content_type: type, size: file.content.length, url: urlOf(c.id, sha256) };
       // The file of an item this party already declared by its hash (e.g. with the application,
       // SPEC §3: the photo must come with it, and the case exists only after) is only stored: the
@@ -171,24 +155,21 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
   );
 
   app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'] } }, async (req, reply) => {
-    const c = await engine.getCase(req.params.case);
-    if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
-    const rows = await engine.db.query<FileRow>(
-      'SELECT sha256, content_type, size, filename, uploaded_by, created_at FROM evidence_files WHERE shop_id = $1 AND case_id = $2 ORDER BY created_at, sha256',
-      [c.shopId, c.id],
-    );
+    const found = await engine.evidenceFiles(req.principal, req.params.case);
+    if (!found) return send(req, reply, notFound);
+    const c = found.case;
     return {
-      data: rows.rows.map((f) => {
+      data: found.files.map((f) => {
         const item = c.evidence.find((e) => e.sha256 === f.sha256);
         return {
           sha256: f.sha256,
           kind: item?.kind ?? null,
           description: item?.description ?? null,
-          content_type: f.content_type,
-          size: Number(f.size),
+          content_type: f.contentType,
+          size: f.size,
           filename: f.filename,
-          uploaded_by: f.uploaded_by,
-          created_at: formatInstant(toMs(f.created_at), tz),
+          uploaded_by: f.uploadedBy,
+          created_at: formatInstant(f.createdAt, tz),
           url: urlOf(c.id, f.sha256),
         };
       }),
@@ -196,20 +177,14 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
   });
 
   app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'] } }, async (req, reply) => {
-    const c = await engine.getCase(req.params.case);
-    if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
-    const r = await engine.db.query<{ content_type: string; filename: string; content: Uint8Array }>(
-      'SELECT content_type, filename, content FROM evidence_files WHERE shop_id = $1 AND case_id = $2 AND sha256 = $3',
-      [c.shopId, c.id, req.params.sha256],
-    );
-    const f = r.rows[0];
+    const { case: c, file: f } = await engine.evidenceFile(req.principal, req.params.case, req.params.sha256);
+    if (!c) return send(req, reply, notFound);
     if (!f) return send(req, reply, refuse('not_found', 'evidence', '凭证文件不存在', 'no such evidence file', { resource: 'evidence' }));
-    const body = Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength);
     return reply
-      .header('content-type', f.content_type)
+      .header('content-type', f.contentType)
       .header('content-disposition', disposition(f.filename))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, max-age=3600')
-      .send(body);
+      .send(f.content);
   });
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import { ImportFileError, importOrders, parseOrdersFile, type ImportRow } from '../app/import-orders.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { actorOf } from './auth.ts';
+import { actorOf } from '../app/principal.ts';
 import { language } from './errors.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Engine } from '../app/engine.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { iso } from '../store/time.ts';
+import { principalName } from '../app/principal.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -37,17 +37,9 @@ export function opsRoutes(app: FastifyInstance, engine: Engine, send: Send, opts
   if (limit) {
     app.addHook('preHandler', async (req, reply) => {
       if (!req.url.startsWith('/v1/') || !req.principal) return;
-      const p = req.principal;
-      const who = p.kind === 'platform' ? 'platform' : p.kind === 'shop' ? `shop:${p.shopId}` : `buyer:${p.buyerId}`;
-      const now = Date.now();
-      const window = now - (now % 60_000);
-      const r = await engine.db.query<{ count: number }>(
-        `INSERT INTO rate_limits (shop_id, principal, window_start, count) VALUES ('_http', $1, $2, 1)
-         ON CONFLICT (shop_id, principal, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count`,
-        [who, iso(window)],
-      );
-      if (r.rows[0]!.count > limit) {
-        reply.header('retry-after', String(Math.ceil((window + 60_000 - now) / 1000)));
+      const { count, retryAfterMs } = await engine.countRequest(principalName(req.principal));
+      if (count > limit) {
+        reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
         return send(req, reply, refuse('rate_limited', 'requests_per_minute', '请求过于频繁, 请稍后再试', 'too many requests: wait for the next minute', { limit }));
       }
     });
@@ -69,16 +61,7 @@ export function opsRoutes(app: FastifyInstance, engine: Engine, send: Send, opts
       lines.push(`aftersale_http_request_duration_seconds_count{${labels}} ${d[BUCKETS.length + 1]}`);
     }
     // From the database: what every process sees the same way.
-    const now = new Date();
-    const q = await engine.db.query<{ due: number; late: number; backlog: number; dead: number; refunds: number }>(
-      `SELECT (SELECT count(*) FROM deadlines WHERE status = 'pending' AND due_at <= $1)::int AS due,
-              (SELECT count(*) FROM deadlines WHERE status = 'pending' AND due_at <= $1::timestamptz - interval '1 minute')::int AS late,
-              (SELECT count(*) FROM deliveries WHERE status = 'pending')::int AS backlog,
-              (SELECT count(*) FROM deliveries WHERE status = 'dead')::int AS dead,
-              (SELECT count(*) FROM refunds WHERE status = 'pending')::int AS refunds`,
-      [now.toISOString()],
-    );
-    const x = q.rows[0]!;
+    const x = await engine.gauges();
     lines.push('# TYPE aftersale_deadlines_due gauge', `aftersale_deadlines_due ${x.due}`);
     lines.push('# TYPE aftersale_deadlines_late gauge', `aftersale_deadlines_late ${x.late}`);
     lines.push('# TYPE aftersale_outbox_backlog gauge', `aftersale_outbox_backlog ${x.backlog}`);

@@ -8,7 +8,6 @@ import { idParam } from './input.ts';
 import type { Engine } from '../app/engine.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { createApiKey } from './auth.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -30,14 +29,11 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
     async (req, reply) => {
       if (req.principal.kind !== 'platform') return send(req, reply, refuse('forbidden', 'platform_only', '仅平台可创建沙箱店铺', 'only the platform creates sandbox shops', {}));
       const b = req.body;
-      const exists = await engine.db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [b.id]);
-      if (exists.rows[0] && !exists.rows[0].sandbox_clock) {
-        return send(req, reply, refuse('validation', 'id', '该店铺是正式店铺', `shop ${b.id} is a live shop`, { field: 'id' }));
-      }
-      const start = b.start ? parseInstant(b.start)! : Date.now();
+      // A live shop never becomes a sandbox (the engine refuses it: `validation` on id).
+      const start = b.start ? parseInstant(b.start)! : engine.now();
       const r = await engine.createSandboxShop({ id: b.id, pack: b.pack, category: b.category, overrides: b.overrides }, start);
       if (!r.ok) return send(req, reply, r);
-      const key = await createApiKey(engine.db, b.id, 'sandbox', Date.now());
+      const key = await engine.createKey(b.id, 'sandbox');
       return reply.status(201).send({ shop: b.id, key, now: formatInstant(start, tz) });
     },
   );
@@ -47,10 +43,9 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
 
   app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict() } }, async (req, reply) => {
     const shop = shopOf(req, req.query.shop);
-    const r = shop ? await engine.db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shop]) : null;
-    const at = r?.rows[0]?.sandbox_clock;
-    if (!at) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
-    return { shop, now: formatInstant(at.getTime(), tz) };
+    const at = shop ? await engine.sandboxClock(shop) : null;
+    if (at === null) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
+    return { shop, now: formatInstant(at, tz) };
   });
 
   app.post(
@@ -59,9 +54,8 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
     async (req, reply) => {
       const shop = shopOf(req, req.body.shop);
       if (!shop) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
-      const current = await engine.db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shop]);
-      const now = current.rows[0]?.sandbox_clock?.getTime();
-      if (now === undefined) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
+      const now = await engine.sandboxClock(shop);
+      if (now === null) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
       if ((req.body.to === undefined) === (req.body.advance_seconds === undefined)) {
         return send(req, reply, refuse('validation', 'to', '请给出 to 或 advance_seconds 之一', 'give exactly one of to or advance_seconds', { field: 'to' }));
       }

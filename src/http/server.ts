@@ -6,10 +6,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { DecidedState } from '../app/command-types.ts';
 import type { Engine } from '../app/engine.ts';
-import { builtinPacks } from '../app/packs.ts';
 import { CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
 import { orderView } from '../app/views.ts';
+import { actorOf, canSee, type Principal } from '../app/principal.ts';
 import { caseDetail as detailOf, orderDetail } from './case-detail.ts';
 import { consoleRoutes, isConsolePage, type ConsoleOptions } from './console-routes.ts';
 import { existsSync } from 'node:fs';
@@ -17,9 +18,8 @@ import { join } from 'node:path';
 import { upsertOrder } from '../app/order-upsert.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { describeValue, PARAM_NAMES, versionAt } from '../domain/policy.ts';
+import { describeValue, PARAM_NAMES } from '../domain/policy.ts';
 import type { CaseState } from '../domain/state.ts';
-import { actorOf, principalOfBuyerToken, principalOfKey, type Principal } from './auth.ts';
 import { errorBody, language, STATUS } from './errors.ts';
 import { idParam, wellFormed } from './input.ts';
 import { adminRoutes } from './admin-routes.ts';
@@ -112,20 +112,24 @@ export async function buildServer(opts: ServerOptions) {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
-      await engine.db.query('SELECT 1');
+      await engine.ready();
       return { ok: true };
     } catch {
       return reply.status(503).send({ ok: false });
     }
   });
 
-  // Authentication for everything under /v1.
+  // Authentication for everything under /v1. No credential, or one that is malformed, unknown,
+  // revoked, tampered with or expired: 401 `unauthenticated` (docs/decisions.md). A known caller
+  // without the right: 403 `forbidden`.
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/')) return;
     const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-    const token = m?.[1] ?? '';
-    const principal = token.startsWith('bt_') ? principalOfBuyerToken(opts.tokenSecret, token, Date.now()) : token ? await principalOfKey(engine.db, token) : null;
-    if (!principal) return send(req, reply, refuse('forbidden', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
+    const principal = await engine.authenticate(m?.[1] ?? '', opts.tokenSecret);
+    if (!principal) {
+      reply.header('www-authenticate', 'Bearer');
+      return send(req, reply, refuse('unauthenticated', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
+    }
     const needs = req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write';
     if (principal.kind !== 'buyer' && principal.scopes && !principal.scopes.includes(needs)) {
       return send(req, reply, refuse('forbidden', 'scope', `该密钥没有 ${needs} 权限`, `this key has no ${needs} scope`, { scope: needs }));
@@ -133,8 +137,6 @@ export async function buildServer(opts: ServerOptions) {
     req.principal = principal;
   });
 
-  const canSeeShop = (p: Principal, shopId: string) => p.kind === 'platform' || (p.kind === 'shop' && p.shopId === shopId);
-  const canSeeCase = (p: Principal, c: CaseState) => canSeeShop(p, c.shopId) || (p.kind === 'buyer' && p.buyerId === c.buyerId);
   const idempotency = (req: FastifyRequest) => {
     const k = req.headers['idempotency-key'];
     return typeof k === 'string' && k.length > 0 && k.length <= 255 ? k : undefined;
@@ -145,7 +147,7 @@ export async function buildServer(opts: ServerOptions) {
   app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'] } }, async (req, reply) => {
     const input = toOrderInput(req.body);
     if ('ok' in input) return send(req, reply, input);
-    if (!canSeeShop(req.principal, input.shop)) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
+    if (!canSee(req.principal, { shopId: input.shop })) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
     // Create, or upsert: an order sent again records the lifecycle steps it has reached since.
     const existing = await engine.getOrder(input.shop, input.id);
     const r = existing ? await upsertOrder(engine, input, existing, tz) : await engine.placeOrder(input, actorOf(req.principal), { idempotencyKey: idempotency(req) });
@@ -155,11 +157,9 @@ export async function buildServer(opts: ServerOptions) {
   });
 
   app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'] } }, async (req, reply) => {
-    const o = await engine.getOrder(req.params.shop, req.params.order);
-    const p = req.principal;
-    if (!o || !(canSeeShop(p, o.shopId) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
-    const cases = await engine.db.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND order_id = $2 ORDER BY applied_at', [o.shopId, o.id]);
-    return orderDetail(o, cases.rows.map((r) => r.state), tz);
+    const found = await engine.orderWithCases(req.principal, req.params.shop, req.params.order);
+    if (!found) return send(req, reply, notFound('order'));
+    return orderDetail(found.order, found.cases, tz);
   });
 
   app.post(
@@ -167,9 +167,8 @@ export async function buildServer(opts: ServerOptions) {
     { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'] } },
     async (req, reply) => {
       const { shop, order, event } = req.params;
-      const o = await engine.getOrder(shop, order);
       const p = req.principal;
-      if (!o || !(canSeeShop(p, shop) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
+      if (!(await engine.orderFor(p, shop, order))) return send(req, reply, notFound('order'));
       const cmd = toOrderCommand(event, req.body ?? {});
       if ('ok' in cmd) return send(req, reply, cmd);
       const r = await engine.orderCommand(shop, order, cmd, actorOf(p), { idempotencyKey: idempotency(req) });
@@ -184,15 +183,16 @@ export async function buildServer(opts: ServerOptions) {
     async (req, reply) => {
       const { shop, order } = req.params;
       const { id, ...args } = req.body;
-      const caseId = id ?? `AS${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
+      // On the engine's clock, as every instant (a sandbox's ids sort by its own time too).
+      const caseId = id ?? `AS${engine.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
       const cmd = toCaseCommand('apply', caseId, args);
       if ('ok' in cmd) return send(req, reply, cmd);
-      const o = await engine.getOrder(shop, order);
       const p = req.principal;
-      if (!o || !(canSeeShop(p, shop) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
-      const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req) });
+      if (!(await engine.orderFor(p, shop, order))) return send(req, reply, notFound('order'));
+      const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req), withState: true });
       if (!r.ok) return send(req, reply, r);
-      return reply.status(201).send(await caseDetail(caseId, p));
+      const applied = r.state?.ctx.cases[caseId] ?? (await engine.caseFor(p, caseId));
+      return reply.status(201).send(applied && (await caseDetail(applied, p, r.state)));
     },
   );
 
@@ -201,28 +201,32 @@ export async function buildServer(opts: ServerOptions) {
       `/v1/cases/:case/${name}`,
       { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'] } },
       async (req, reply) => {
-        const c = await engine.getCase(req.params.case);
-        if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
+        // The case is read once, here: for tenancy, to address the command (its shop and order),
+        // and the detail then uses the order as the command left it.
+        const c = await engine.caseFor(req.principal, req.params.case);
+        if (!c) return send(req, reply, notFound('case'));
         const cmd = toCaseCommand(name as CaseCommandName, c.id, req.body ?? {});
         if ('ok' in cmd) return send(req, reply, cmd);
         const version = req.headers['if-match'];
         const r = await engine.caseCommand(cmd, actorOf(req.principal), {
           shopId: c.shopId,
+          orderId: c.orderId,
+          withState: true,
           idempotencyKey: idempotency(req),
           ...(typeof version === 'string' && /^\d+$/.test(version) ? { expectedVersion: Number(version) } : {}),
         });
         if (!r.ok) return send(req, reply, r);
-        return caseDetail(c.id, req.principal);
+        return caseDetail(c, req.principal, r.state);
       },
     );
   }
 
-  const caseDetail = (caseId: string, p: Principal) => detailOf(engine, caseId, p, tz);
+  const caseDetail = (c: CaseState, p: Principal, after?: DecidedState) => detailOf(engine, c, p, tz, after);
 
   app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'] } }, async (req, reply) => {
-    const c = await engine.getCase(req.params.case);
-    if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
-    return caseDetail(c.id, req.principal);
+    const c = await engine.caseFor(req.principal, req.params.case);
+    if (!c) return send(req, reply, notFound('case'));
+    return caseDetail(c, req.principal);
   });
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
@@ -232,13 +236,14 @@ export async function buildServer(opts: ServerOptions) {
   importRoutes(app, engine, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
+  // The engine's packs, in force on its clock.
   app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
-    builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
+    engine.listPacks().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
   );
   app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'] } }, async (req, reply) => {
-    const pack = builtinPacks().get(req.params.pack);
-    if (!pack) return send(req, reply, notFound('policy pack'));
-    const v = versionAt(pack, Date.now());
+    const found = engine.packInForce(req.params.pack);
+    if (!found) return send(req, reply, notFound('policy pack'));
+    const { pack, version: v } = found;
     return { id: pack.id, name: pack.name, version: v.version, parameters: PARAM_NAMES.map((n) => ({ name: n, value: describeValue(v.params[n]), source: v.sources[n] ?? null })) };
   });
 

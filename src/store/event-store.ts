@@ -42,6 +42,8 @@ export interface ShopRow {
   overrides: Record<string, unknown>;
   /** A sandbox shop's test clock (ms); null for a live shop. */
   sandboxClock: Instant | null;
+  /** Where the shop takes goods back unless an agree names another address; null when unset. */
+  returnAddress: string | null;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function loadForCommands(
   keys: readonly { shopId: string; orderId: string }[],
 ): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }[]> {
   const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
-    `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, o.state, o.version, o.stream_version, o.last_hash,
+    `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, s.return_address, o.state, o.version, o.stream_version, o.last_hash,
             (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = k.shop_id AND c.order_id = k.order_id) AS cases
      FROM unnest($1::text[], $2::text[]) AS k(shop_id, order_id)
      LEFT JOIN shops s ON s.shop_id = k.shop_id
@@ -67,6 +69,7 @@ export async function loadForCommands(
 
 interface LoadedRow {
   sandbox_clock: Date | null;
+  return_address: string | null;
   policy_pack: string | null;
   overrides: Record<string, unknown> | null;
   state: OrderState | null;
@@ -78,7 +81,7 @@ interface LoadedRow {
 
 function toLoaded(row: LoadedRow): { shop: ShopRow | null; order: LoadedOrder | null } {
   const shop = row.policy_pack
-    ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {}, sandboxClock: row.sandbox_clock ? toMs(row.sandbox_clock) : null }
+    ? { policy_pack: row.policy_pack, overrides: row.overrides ?? {}, sandboxClock: row.sandbox_clock ? toMs(row.sandbox_clock) : null, returnAddress: row.return_address ?? null }
     : null;
   if (!row.state) return { shop, order: null };
   const cases: Record<string, CaseState> = {};

@@ -264,6 +264,15 @@ ALTER TABLE shops ADD COLUMN sandbox_clock timestamptz;
 ALTER TABLE api_keys ADD COLUMN scopes text[] NOT NULL DEFAULT '{read,write}';
 `,
   },
+  {
+    version: 7,
+    name: 'shop default return address',
+    sql: `
+-- Where the shop takes goods back (SPEC §4: the merchant names it when agreeing): an agree that
+-- names none uses this one. NULL when the shop has not set one.
+ALTER TABLE shops ADD COLUMN return_address text;
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

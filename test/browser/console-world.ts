@@ -8,7 +8,7 @@ import { DEMO_SHOPS, seedDemo } from '../../src/app/demo-seed.ts';
 import { createEngine, type Engine } from '../../src/app/engine.ts';
 import { builtinPacks } from '../../src/app/packs.ts';
 import { simulatedProvider } from '../../src/app/payments.ts';
-import { createApiKey, issueBuyerToken } from '../../src/http/auth.ts';
+import { createApiKey, issueBuyerToken } from '../../src/app/credentials.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openPglite, type Database } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrations.ts';
@@ -40,7 +40,7 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
   await seedDemo(engine, Date.now(), 240);
   const keys: Record<string, string> = { platform: await createApiKey(db, PLATFORM, 'demo platform', Date.now()) };
   for (const s of DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, s.name, Date.now());
-  const app = await buildServer({ engine, tokenSecret: SECRET, console: { dir: CONSOLE_DIR, demoIdentities: await demoIdentities(db, keys, SECRET) } });
+  const app = await buildServer({ engine, tokenSecret: SECRET, console: { dir: CONSOLE_DIR, demoIdentities: await demoIdentities(engine, keys, SECRET) } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

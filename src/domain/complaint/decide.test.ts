@@ -1,8 +1,8 @@
 // SPEC §8.1 rule complaints, given(events) → when(command) → then(events | refusal).
 import { describe, expect, it } from 'vitest';
-import { at, buyer, DAY, HOUR, merchant, platform, policy, system } from '../test-kit.ts';
+import { at, buyer, DAY, HOUR, merchant, platform, policy, system } from '../../../test/domain-kit.ts';
 import type { ComplaintCommand } from './commands.ts';
-import { cmd, complaintHistory, fireRunning, given, orderFacts, other, PLACED } from './test-kit.ts';
+import { cmd, complaintHistory, fireRunning, given, orderFacts, other, PLACED } from '../../../test/complaint-kit.ts';
 import { COMPLAINT_SUB_KINDS, type ComplaintKind, type ComplaintSubKind } from './types.ts';
 
 const MIN = 60_000;

@@ -1,10 +1,10 @@
 // SPEC §8.3 the deposit (保证金), given(events) → when(command) → then(events | refusal).
 import { describe, expect, it } from 'vitest';
-import { at, DAY, HOUR, policy } from '../test-kit.ts';
+import { at, DAY, HOUR, policy } from '../../../test/domain-kit.ts';
 import type { ShopCommand } from './commands.ts';
 import type { ShopEvent } from './events.ts';
 import { depositRequired, shopStatusAt, shopView } from './status.ts';
-import { givenShop, plat, register, shopCmd, shopHistory, stateOf, sys } from './test-kit.ts';
+import { givenShop, plat, register, shopCmd, shopHistory, stateOf, sys } from '../../../test/shop-kit.ts';
 
 const MIN = 60_000;
 const P = policy('taobao');

@@ -1,10 +1,10 @@
 // SPEC §8.2 violation points and sanctions, given(events) → when(command) → then(events | refusal).
 import { describe, expect, it } from 'vitest';
-import { at, DAY, HOUR, policy } from '../test-kit.ts';
+import { at, DAY, HOUR, policy } from '../../../test/domain-kit.ts';
 import type { ShopCommand } from './commands.ts';
 import type { ShopEvent } from './events.ts';
 import { pointsAt, refuseNewOrderOfClosedShop, shopStatusAt, shopView } from './status.ts';
-import { givenShop, plat, record, register, remove, shopCmd, shopHistory, stateOf } from './test-kit.ts';
+import { givenShop, plat, record, register, remove, shopCmd, shopHistory, stateOf } from '../../../test/shop-kit.ts';
 
 const MIN = 60_000;
 const TZ = 'Asia/Shanghai';

@@ -1,14 +1,15 @@
 // Test helpers for decider tests in given(events) → when(command) → then(events | refusal) form.
-// Only tests import this file.
-import { builtinPacks } from '../app/packs.ts';
-import { parseInstant } from './calendar.ts';
-import type { Command, OrderInput } from './commands.ts';
-import { decide, type Decision } from './decide.ts';
-import type { DomainEvent } from './events.ts';
-import { evolveAll } from './evolve.ts';
-import { resolvePolicy, type Policy, type PolicyParams } from './policy.ts';
-import { emptyContext, type OrderContext } from './state.ts';
-import type { Actor, Instant } from './types.ts';
+// Only tests import this file; it lives outside src/ because it loads the shipped packs (src/app),
+// which the domain itself never imports (test/layering.test.ts).
+import { builtinPacks } from '../src/app/packs.ts';
+import { parseInstant } from '../src/domain/calendar.ts';
+import type { Command, OrderInput } from '../src/domain/commands.ts';
+import { decide, type Decision } from '../src/domain/decide.ts';
+import type { DomainEvent } from '../src/domain/events.ts';
+import { evolveAll } from '../src/domain/evolve.ts';
+import { resolvePolicy, type Policy, type PolicyParams } from '../src/domain/policy.ts';
+import { emptyContext, type OrderContext } from '../src/domain/state.ts';
+import type { Actor, Instant } from '../src/domain/types.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

@@ -1,13 +1,13 @@
 // Test helpers for shop decider tests: given(events) → when(command) → then(events | refusal).
 // Only tests import this file.
-import type { Policy } from '../policy.ts';
-import { policy } from '../test-kit.ts';
-import type { Actor, Instant } from '../types.ts';
-import type { ShopCommand } from './commands.ts';
-import { decideShop, type ShopDecision } from './decide.ts';
-import type { ShopEvent } from './events.ts';
-import { evolveShopAll } from './evolve.ts';
-import type { ShopState } from './types.ts';
+import type { Policy } from '../src/domain/policy.ts';
+import { policy } from './domain-kit.ts';
+import type { Actor, Instant } from '../src/domain/types.ts';
+import type { ShopCommand } from '../src/domain/shop/commands.ts';
+import { decideShop, type ShopDecision } from '../src/domain/shop/decide.ts';
+import type { ShopEvent } from '../src/domain/shop/events.ts';
+import { evolveShopAll } from '../src/domain/shop/evolve.ts';
+import type { ShopState } from '../src/domain/shop/types.ts';
 
 export const sys: Actor = { role: 'system' };
 export const plat: Actor = { role: 'platform', id: 'P' };

@@ -1,13 +1,13 @@
 // Test helpers for complaint decider tests: given(events) → when(command) → then(events | refusal).
 // Only tests import this file.
-import type { Policy } from '../policy.ts';
-import { at, policy } from '../test-kit.ts';
-import type { Actor, Instant } from '../types.ts';
-import type { ComplaintCommand } from './commands.ts';
-import { decideComplaint, type ComplaintDecision } from './decide.ts';
-import type { ComplaintEvent } from './events.ts';
-import { evolveComplaintAll } from './evolve.ts';
-import type { ComplaintOrderFacts, ComplaintState } from './types.ts';
+import type { Policy } from '../src/domain/policy.ts';
+import { at, policy } from './domain-kit.ts';
+import type { Actor, Instant } from '../src/domain/types.ts';
+import type { ComplaintCommand } from '../src/domain/complaint/commands.ts';
+import { decideComplaint, type ComplaintDecision } from '../src/domain/complaint/decide.ts';
+import type { ComplaintEvent } from '../src/domain/complaint/events.ts';
+import { evolveComplaintAll } from '../src/domain/complaint/evolve.ts';
+import type { ComplaintOrderFacts, ComplaintState } from '../src/domain/complaint/types.ts';
 
 export const PLACED = at('2026-04-01T10:00:00+08:00');
 export const other: Actor = { role: 'buyer', id: 'B9' };

@@ -1,6 +1,7 @@
 // `aftersale serve [--demo]` (what `npm start` runs): the HTTP API, the console later, and the
 // worker loops in the same process, on the embedded database in AFTERSALE_DATA_DIR (default
 // ./data) or on PostgreSQL with DATABASE_URL. `--demo` seeds the demo marketplace on first start.
+// The HTTP layer's process entry: bin/aftersale.mjs hands it to the CLI (which never imports http).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,11 +13,10 @@ import { builtinPacks } from '../app/packs.ts';
 import { PROJECT_ROOT } from '../app/project-root.ts';
 import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
-import { createApiKey, issueBuyerToken } from '../http/auth.ts';
-import { buildServer } from '../http/server.ts';
+import { buildServer } from './server.ts';
 import { PLATFORM } from '../store/outbox.ts';
-import { openConfigured } from './ops-commands.ts';
-import type { Out } from './simulate-command.ts';
+import { openConfigured } from '../app/configured-database.ts';
+import type { Out } from '../app/out.ts';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'dist', 'console');
 
@@ -43,12 +43,11 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
   const secret = tokenSecret(dataDir);
   const keysFile = join(dataDir, 'demo-keys.json');
   if (args.includes('--demo')) {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM shops');
-    if (rows[0]!.n === 0) {
+    if ((await engine.shopCount()) === 0) {
       out.log('Seeding the demo marketplace (first start)…');
-      const seeded = await seedDemo(engine, Date.now(), Number(process.env.AFTERSALE_DEMO_ORDERS ?? 1000));
-      const keys: Record<string, string> = { platform: await createApiKey(db, PLATFORM, 'demo platform', Date.now()) };
-      for (const s of DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, `demo ${s.name}`, Date.now());
+      const seeded = await seedDemo(engine, engine.now(), Number(process.env.AFTERSALE_DEMO_ORDERS ?? 1000));
+      const keys: Record<string, string> = { platform: await engine.createKey(PLATFORM, 'demo platform') };
+      for (const s of DEMO_SHOPS) keys[s.id] = await engine.createKey(s.id, `demo ${s.name}`);
       // Demo keys are kept so a restart can print them again; real keys are shown once only.
       writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
       out.log(`  ${seeded.orders} orders, ${seeded.cases} cases in every status`);
@@ -57,7 +56,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
   const app = await buildServer({
     engine,
     tokenSecret: secret,
-    console: { dir: CONSOLE_DIR, ...(args.includes('--demo') && existsSync(keysFile) ? { demoIdentities: await demoIdentities(db, JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>, secret) } : {}) },
+    console: { dir: CONSOLE_DIR, ...(args.includes('--demo') && existsSync(keysFile) ? { demoIdentities: await demoIdentities(engine, JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>, secret) } : {}) },
     logger: process.env.AFTERSALE_LOG === 'json',
     requestsPerMinute: Number(process.env.AFTERSALE_REQUESTS_PER_MINUTE ?? 1200),
   });
@@ -73,7 +72,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
     out.log('demo keys (Authorization: Bearer …):');
     for (const [who, key] of Object.entries(keys)) out.log(`  ${who.padEnd(12)} ${key}`);
-    const token = issueBuyerToken(secret, 'buyer-1', Date.now() + 7 * 24 * 3_600_000);
+    const { token } = engine.buyerToken(secret, 'buyer-1', 7 * 24 * 3_600_000);
     out.log(`  buyer-1      ${token}   (buyer token, 7 days)`);
     out.log(`try: curl -s -H "Authorization: Bearer ${keys.platform}" ${url}/v1/cases/AS-requested-1`);
   }

@@ -1,0 +1,116 @@
+// The engine's administration for the HTTP and CLI layers: credentials, shops (their policy in
+// force, their default return address), policy packs, sandbox clocks, webhook endpoints and the
+// events feed. Who may do what is decided by the caller's principal (src/app/principal.ts).
+import { refuse, type Refusal } from '../domain/errors.ts';
+import { resolvePolicy, versionAt } from '../domain/policy.ts';
+import { parseOverrides } from '../domain/policy-schema.ts';
+import type { Instant } from '../domain/types.ts';
+import { addEndpoint, readOutbox, type Endpoint } from '../store/outbox.ts';
+import { countShops, listShops, setReturnAddress as storeReturnAddress, shopClock } from '../store/shops.ts';
+import { deactivateEndpoint, listEndpoints } from '../store/webhook-endpoints.ts';
+import { createApiKey, issueBuyerToken, principalOfBuyerToken, principalOfKey, revokeApiKey } from './credentials.ts';
+import type { EngineCore } from './engine-core.ts';
+import { createOperations } from './operations.ts';
+import { canSee, SCOPES, type Principal, type Scope } from './principal.ts';
+
+/** A shop's default return address: what a parcel label can hold (SPEC §4). */
+export const MAX_RETURN_ADDRESS = 500;
+
+const noShop = (shopId: string) => refuse('not_found', 'shop', '店铺不存在', `no shop ${shopId}`, { resource: 'shop' });
+
+export function createAdmin(core: EngineCore) {
+  const { db, packs, clock, shopNow } = core;
+
+  /**
+   * Who a bearer credential is: a buyer token (`bt_…`, checked against `tokenSecret` and the
+   * clock) or an API key. Null for a missing, malformed, unknown, revoked, tampered or expired one.
+   */
+  async function authenticate(token: string, tokenSecret: string): Promise<Principal | null> {
+    if (!token) return null;
+    return token.startsWith('bt_') ? principalOfBuyerToken(tokenSecret, token, clock.now()) : principalOfKey(db, token);
+  }
+
+  /** A new key (shown once) for a shop or the platform. */
+  const createKey = (shopId: string, label: string, scopes: readonly Scope[] = SCOPES) => createApiKey(db, shopId, label, clock.now(), scopes);
+  const revokeKey = (shopId: string, keyId: string) => revokeApiKey(db, shopId, keyId, clock.now());
+
+  /** A buyer token valid for `ttlMs` from now. */
+  function buyerToken(tokenSecret: string, buyerId: string, ttlMs: number): { token: string; expiresAt: Instant } {
+    const expiresAt = clock.now() + ttlMs;
+    return { token: issueBuyerToken(tokenSecret, buyerId, expiresAt), expiresAt };
+  }
+
+  /** The shops a caller sees: the platform every one, a shop key its own (buyers none). */
+  async function shopsFor(p: Principal) {
+    if (p.kind === 'buyer') return [];
+    return listShops(db, p.kind === 'shop' ? p.shopId : undefined);
+  }
+
+  /**
+   * The policy in force for a shop (SPEC §9): its pack's version now, on the shop's clock (a
+   * sandbox's test clock), with its overrides. Null when the caller may not see the shop.
+   */
+  async function shopPolicyInForce(p: Principal, shopId: string) {
+    if (!canSee(p, { shopId })) return null;
+    const shop = (await listShops(db, shopId))[0];
+    const pack = shop && packs.get(shop.pack);
+    if (!shop || !pack) return null;
+    const overrides = parseOverrides(shop.overrides);
+    if ('ok' in overrides) return overrides;
+    const now = shopNow(shop, clock.now());
+    return { shop, pack, version: versionAt(pack, now), inForce: resolvePolicy(pack, now, overrides), overridden: overrides };
+  }
+
+  /** The engine's packs, and one pack's version in force now. */
+  const listPacks = () => packs.list();
+  function packInForce(packId: string) {
+    const pack = packs.get(packId);
+    return pack ? { pack, version: versionAt(pack, clock.now()) } : null;
+  }
+
+  /**
+   * Sets the address a shop takes goods back at when an agree names none (SPEC §4). The platform
+   * or the shop itself; another shop is told there is no such shop.
+   */
+  async function setReturnAddress(p: Principal, shopId: string, address: string): Promise<{ shop: string; return_address: string } | Refusal> {
+    if (!canSee(p, { shopId })) return noShop(shopId);
+    const trimmed = address.trim();
+    if (trimmed === '' || trimmed.length > MAX_RETURN_ADDRESS) {
+      return refuse('validation', 'return_address', `退货地址不能为空且不超过 ${MAX_RETURN_ADDRESS} 字`, `the return address must be 1–${MAX_RETURN_ADDRESS} characters`, {
+        field: 'return_address',
+        max_length: MAX_RETURN_ADDRESS,
+      });
+    }
+    if (!(await storeReturnAddress(db, shopId, trimmed))) return noShop(shopId);
+    return { shop: shopId, return_address: trimmed };
+  }
+
+  /** A sandbox shop's test clock; null for a live or unknown shop. */
+  const sandboxClock = async (shopId: string) => (await shopClock(db, shopId))?.sandboxClock ?? null;
+
+  const addWebhookEndpoint = (e: Endpoint) => addEndpoint(db, e, clock.now());
+  const webhookEndpoints = (shopId: string | null) => listEndpoints(db, shopId);
+  const deactivateWebhookEndpoint = (shopId: string, endpointId: string) => deactivateEndpoint(db, shopId, endpointId);
+  /** The events feed (what webhooks deliver), for pulling instead. */
+  const eventsFeed = (afterId: number, limit: number, shopId?: string) => readOutbox(db, afterId, limit, shopId);
+  const shopCount = () => countShops(db);
+
+  return {
+    authenticate,
+    createKey,
+    revokeKey,
+    buyerToken,
+    shopsFor,
+    shopPolicyInForce,
+    listPacks,
+    packInForce,
+    setReturnAddress,
+    sandboxClock,
+    addWebhookEndpoint,
+    webhookEndpoints,
+    deactivateWebhookEndpoint,
+    eventsFeed,
+    shopCount,
+    ...createOperations(core),
+  };
+}

@@ -1,0 +1,99 @@
+// The case queue and the order list for a caller: tenancy first (a shop sees its shop, a buyer
+// their own, whatever the filters say), then the filters, in pages an opaque cursor continues.
+import { parseInstant } from '../domain/calendar.ts';
+import { refuse, type Refusal } from '../domain/errors.ts';
+import type { CaseState, OrderState } from '../domain/state.ts';
+import type { Instant } from '../domain/types.ts';
+import { casesOfOrders, queryCases, queryOrders } from '../store/case-reads.ts';
+import type { EngineCore } from './engine-core.ts';
+import type { Principal } from './principal.ts';
+
+/** The ids a cursor may hold (the API's id pattern). */
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+const badCursor = refuse('validation', 'cursor', '分页游标无效', 'invalid cursor', { field: 'cursor' });
+const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+function decode(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The filters a caller's own tenancy adds: its shop, or its buyer. */
+const tenancy = (p: Principal) => ({ shop: p.kind === 'shop' ? p.shopId : undefined, buyer: p.kind === 'buyer' ? p.buyerId : undefined });
+
+export interface CaseFilter {
+  shop?: string;
+  buyer?: string;
+  statuses?: string[];
+  type?: string;
+  reason?: string;
+  phase?: string;
+  deadlineBefore?: Instant;
+  deadlineAfter?: Instant;
+  q?: string;
+  sort: 'applied' | 'deadline';
+  limit: number;
+  cursor?: string;
+}
+
+export interface OrderFilter {
+  shop?: string;
+  buyer?: string;
+  status?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export function createLists({ db }: EngineCore) {
+  /** The queue: newest first, or nearest deadline first (the merchant workbench). */
+  async function listCases(p: Principal, f: CaseFilter): Promise<{ cases: CaseState[]; nextCursor: string | null } | Refusal> {
+    let after: { key: string; caseId: string } | undefined;
+    if (f.cursor) {
+      const c = decode(f.cursor);
+      if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || typeof c[1] !== 'string') return badCursor;
+      if (!ID.test(c[1]) || (c[0] !== 'infinity' && parseInstant(c[0]) === null)) return badCursor;
+      after = { key: c[0], caseId: c[1] };
+    }
+    const own = tenancy(p);
+    const page = await queryCases(db, {
+      shops: [own.shop, f.shop],
+      buyers: [own.buyer, f.buyer],
+      statuses: f.statuses,
+      type: f.type,
+      reason: f.reason,
+      phase: f.phase,
+      deadlineBefore: f.deadlineBefore,
+      deadlineAfter: f.deadlineAfter,
+      q: f.q,
+      sort: f.sort,
+      limit: f.limit,
+      after,
+    });
+    return { cases: page.cases, nextCursor: page.next ? encode([page.next.key, page.next.caseId]) : null };
+  }
+
+  /** Orders, most recently changed first, each with its cases. */
+  async function listOrders(p: Principal, f: OrderFilter): Promise<{ orders: { order: OrderState; cases: CaseState[] }[]; nextCursor: string | null } | Refusal> {
+    let after: { updatedAt: string; shopId: string; orderId: string } | undefined;
+    if (f.cursor) {
+      const c = decode(f.cursor) as string[];
+      // parseInstant, not Date.parse: years 0 or +275760 parse in JavaScript but not in the database.
+      if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string') || parseInstant(c[0]!) === null || !ID.test(c[1]!) || !ID.test(c[2]!)) {
+        return badCursor;
+      }
+      after = { updatedAt: c[0]!, shopId: c[1]!, orderId: c[2]! };
+    }
+    const own = tenancy(p);
+    const page = await queryOrders(db, { shops: [own.shop, f.shop], buyers: [own.buyer, f.buyer], status: f.status, limit: f.limit, after });
+    const cases = await casesOfOrders(db, page.orders.map((o) => ({ shopId: o.shopId, orderId: o.id })));
+    return {
+      orders: page.orders.map((order) => ({ order, cases: cases.filter((c) => c.shopId === order.shopId && c.orderId === order.id) })),
+      nextCursor: page.next ? encode([page.next.updatedAt, page.next.shopId, page.next.orderId]) : null,
+    };
+  }
+
+  return { listCases, listOrders };
+}

@@ -1,0 +1,131 @@
+// Read models over the case and order snapshots: one case, the cases of an order, the case queue
+// and the order list (keyset pagination: a page ends where the next one starts), and the buyers
+// the demo's sign-in page lists. Tenancy is the caller's (src/app/principal.ts): these read what
+// they are told to.
+import type { CaseState, OrderState } from '../domain/state.ts';
+import type { Instant } from '../domain/types.ts';
+import type { Sql } from './db.ts';
+import { iso, toMs } from './time.ts';
+
+export async function caseById(sql: Sql, caseId: string, shopId?: string): Promise<CaseState | null> {
+  const r = await sql.query<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1 AND ($2::text IS NULL OR shop_id = $2)', [caseId, shopId ?? null]);
+  return r.rows[0]?.state ?? null;
+}
+
+/** An order's cases, first applied first. */
+export async function casesOfOrder(sql: Sql, shopId: string, orderId: string): Promise<CaseState[]> {
+  return casesOfOrders(sql, [{ shopId, orderId }]);
+}
+
+/** The cases of many orders in one query (each order's shard key is its shop). */
+export async function casesOfOrders(sql: Sql, orders: readonly { shopId: string; orderId: string }[]): Promise<CaseState[]> {
+  if (orders.length === 0) return [];
+  const r = await sql.query<{ state: CaseState }>(
+    `SELECT state FROM cases WHERE (shop_id, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY applied_at`,
+    [orders.map((o) => o.shopId), orders.map((o) => o.orderId)],
+  );
+  return r.rows.map((x) => x.state);
+}
+
+/** Conditions joined by AND; `eq` of undefined adds nothing. */
+function conditions() {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  return {
+    where,
+    params,
+    eq(column: string, v: unknown, cast = '') {
+      if (v !== undefined) where.push(`${column} = $${params.push(v)}${cast}`);
+    },
+    raw(sqlWithQ: string, ...vs: unknown[]) {
+      let s = sqlWithQ;
+      for (const v of vs) s = s.replace('?', `$${params.push(v)}`);
+      where.push(s);
+    },
+    text: () => (where.length ? `WHERE ${where.join(' AND ')}` : ''),
+  };
+}
+
+export interface CaseQuery {
+  /** Each defined one must match: the caller's tenancy and the filters given. */
+  shops: (string | undefined)[];
+  buyers: (string | undefined)[];
+  statuses?: string[];
+  type?: string;
+  reason?: string;
+  phase?: string;
+  deadlineBefore?: Instant;
+  deadlineAfter?: Instant;
+  /** Part of the case or order id. */
+  q?: string;
+  sort: 'applied' | 'deadline';
+  limit: number;
+  /** Where the previous page ended: its sort key (ISO instant or 'infinity') and case id. */
+  after?: { key: string; caseId: string };
+}
+
+/** A page of the queue, newest first or nearest deadline first; `next` is where the page ended when more follow. */
+export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseState[]; next: { key: string; caseId: string } | null }> {
+  const c = conditions();
+  for (const s of f.shops) c.eq('shop_id', s);
+  for (const b of f.buyers) c.eq('buyer_id', b);
+  if (f.statuses) c.raw('status = ANY(?::text[])', f.statuses);
+  c.eq('type', f.type);
+  c.eq('reason', f.reason);
+  c.eq('phase', f.phase);
+  if (f.deadlineBefore !== undefined) c.raw('deadline_due < ?', iso(f.deadlineBefore));
+  if (f.deadlineAfter !== undefined) c.raw('deadline_due >= ?', iso(f.deadlineAfter));
+  if (f.q) {
+    const i = c.params.push(`%${f.q.replace(/[%_\\]/g, '')}%`);
+    c.where.push(`(case_id ILIKE $${i} OR order_id ILIKE $${i})`);
+  }
+  const byDeadline = f.sort === 'deadline';
+  const key = byDeadline ? "coalesce(deadline_due, 'infinity'::timestamptz)" : 'applied_at';
+  if (f.after) c.raw(`(${key}, case_id) ${byDeadline ? '>' : '<'} (?::timestamptz, ?)`, f.after.key, f.after.caseId);
+  const dir = byDeadline ? 'ASC' : 'DESC';
+  const r = await sql.query<{ state: CaseState; k: Date | string; case_id: string }>(
+    `SELECT state, ${key} AS k, case_id FROM cases ${c.text()} ORDER BY ${key} ${dir}, case_id ${dir} LIMIT ${f.limit + 1}`,
+    c.params,
+  );
+  const page = r.rows.slice(0, f.limit);
+  const last = page.at(-1);
+  const lastKey = last && (isFinite(new Date(last.k).getTime()) ? new Date(last.k).toISOString() : 'infinity');
+  return { cases: page.map((x) => x.state), next: r.rows.length > f.limit && last ? { key: lastKey!, caseId: last.case_id } : null };
+}
+
+export interface OrderQuery {
+  shops: (string | undefined)[];
+  buyers: (string | undefined)[];
+  status?: string;
+  limit: number;
+  /** Where the previous page ended: its updated_at (ISO), shop and order. */
+  after?: { updatedAt: string; shopId: string; orderId: string };
+}
+
+/** A page of orders, most recently changed first. */
+export async function queryOrders(sql: Sql, f: OrderQuery): Promise<{ orders: OrderState[]; next: { updatedAt: string; shopId: string; orderId: string } | null }> {
+  const c = conditions();
+  for (const s of f.shops) c.eq('shop_id', s);
+  for (const b of f.buyers) c.eq('buyer_id', b);
+  c.eq('status', f.status);
+  if (f.after) c.raw('(updated_at, shop_id, order_id) < (?::timestamptz, ?, ?)', f.after.updatedAt, f.after.shopId, f.after.orderId);
+  const r = await sql.query<{ state: OrderState; updated_at: Date | string }>(
+    `SELECT state, updated_at FROM orders ${c.text()} ORDER BY updated_at DESC, shop_id DESC, order_id DESC LIMIT ${f.limit + 1}`,
+    c.params,
+  );
+  const page = r.rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    orders: page.map((x) => x.state),
+    next: r.rows.length > f.limit && last ? { updatedAt: iso(toMs(last.updated_at)), shopId: last.state.shopId, orderId: last.state.id } : null,
+  };
+}
+
+/** For each status, the first buyer (by id) with a case in it. */
+export async function firstBuyerPerStatus(sql: Sql, statuses: readonly string[]): Promise<{ status: string; buyerId: string }[]> {
+  const r = await sql.query<{ buyer_id: string; status: string }>(
+    'SELECT DISTINCT ON (status) status, buyer_id FROM cases WHERE status = ANY($1::text[]) ORDER BY status, buyer_id',
+    [[...statuses]],
+  );
+  return r.rows.map((x) => ({ status: x.status, buyerId: x.buyer_id }));
+}

@@ -1,0 +1,40 @@
+// Claiming due deadlines and reminders (SPEC §4 超时机制) across runner processes: FOR UPDATE SKIP
+// LOCKED and a lease, so two runners never hold the same one. Sandbox shops' deadlines are left to
+// their test clocks.
+import type { Instant } from '../domain/types.ts';
+import type { Sql } from './db.ts';
+import type { DueDeadline } from './event-store.ts';
+import { iso, toMs } from './time.ts';
+
+type Row = { shop_id: string; order_id: string; subject: string; kind: string; due_at: Date };
+const toDue = (x: Row): DueDeadline => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) });
+
+/** Claims up to `limit` due deadlines no other runner holds, for `leaseMs`, earliest first. */
+export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leaseMs = 60_000): Promise<DueDeadline[]> {
+  const r = await sql.query<Row>(
+    `UPDATE deadlines d SET lease_until = $2
+     FROM (SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
+           WHERE status = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+             AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
+           ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) c
+     WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
+     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
+    [iso(now), iso(now + leaseMs), limit],
+  );
+  return r.rows.map(toDue).sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** Marks up to `limit` due reminders sent and returns their deadlines (call inside the transaction that writes them). */
+export async function claimReminders(tx: Sql, now: Instant, limit: number): Promise<DueDeadline[]> {
+  const r = await tx.query<Row>(
+    `UPDATE deadlines d SET reminded_at = $1
+     FROM (SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
+           WHERE status = 'pending' AND reminded_at IS NULL AND remind_at <= $1
+             AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
+           ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED) c
+     WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
+     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
+    [iso(now), limit],
+  );
+  return r.rows.map(toDue);
+}

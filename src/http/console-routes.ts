@@ -17,6 +17,8 @@ import type { CaseState, OrderState } from '../domain/state.ts';
 import { ORDER_STATUSES } from '../domain/types.ts';
 import { orderDetail } from './case-detail.ts';
 import { ID_PATTERN, idParam } from './input.ts';
+import { ErrorBody, Me, OrderPage, ShopList, ShopPolicy } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -39,7 +41,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
   const app = raw.withTypeProvider<ZodTypeProvider>();
   const notFound = (what: string) => refuse('not_found', what, '资源不存在', `no such ${what}`, { resource: what });
 
-  app.get('/v1/me', { schema: { tags: ['auth'] } }, async (req) => {
+  app.get('/v1/me', { schema: { tags: ['auth'], response: { 200: looselyTyped(Me), '4xx': ErrorBody } } }, async (req) => {
     const p = req.principal;
     return p.kind === 'platform' ? { kind: 'platform' } : p.kind === 'shop' ? { kind: 'shop', shop: p.shopId } : { kind: 'buyer', buyer: p.buyerId };
   });
@@ -59,6 +61,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
             cursor: z.string().max(300).optional(),
           })
           .strict(),
+        response: { 200: OrderPage, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -112,7 +115,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
       shop ? [shop] : [],
     );
 
-  app.get('/v1/shops', { schema: { tags: ['policy'] } }, async (req, reply) => {
+  app.get('/v1/shops', { schema: { tags: ['policy'], response: { 200: ShopList, '4xx': ErrorBody } } }, async (req, reply) => {
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
     const r = await shopRows(p.kind === 'shop' ? p.shopId : undefined);
@@ -121,7 +124,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
 
   // The policy in force for a shop: every parameter with the pack's value and source, and the
   // shop's override where it has one (SPEC §9).
-  app.get('/v1/shops/:shop/policy', { schema: { tags: ['policy'], params: z.object({ shop: idParam }) } }, async (req, reply) => {
+  app.get('/v1/shops/:shop/policy', { schema: { tags: ['policy'], params: z.object({ shop: idParam }), response: { 200: ShopPolicy, '4xx': ErrorBody } } }, async (req, reply) => {
     const p = req.principal;
     const { shop } = req.params;
     if (p.kind === 'buyer' || (p.kind === 'shop' && p.shopId !== shop)) return send(req, reply, notFound('shop'));

@@ -18,6 +18,8 @@ import { iso, toMs } from '../store/time.ts';
 import { actorOf, type Principal } from './auth.ts';
 import { errorBody, language } from './errors.ts';
 import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
+import { ErrorBody, EvidenceBytes, EvidenceFiles, EvidenceUploaded } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType };
 
@@ -80,6 +82,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
         tags: ['evidence'],
         consumes: ['multipart/form-data'],
         description: `multipart/form-data: \`file\` (one file, at most ${maxBytes} bytes; JPEG, PNG, GIF, WEBP, MP4/MOV or PDF by content), \`kind\` (an evidence kind), \`description\` (optional, at most ${MAX_DESCRIPTION} characters). For the case's buyer or shop.`,
+        response: { 201: EvidenceUploaded, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -170,7 +173,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     },
   );
 
-  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'], response: { 200: looselyTyped(EvidenceFiles), '4xx': ErrorBody } } }, async (req, reply) => {
     const c = await engine.getCase(req.params.case);
     if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
     const rows = await engine.db.query<FileRow>(
@@ -195,7 +198,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     };
   });
 
-  app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'], response: { 200: EvidenceBytes, '4xx': ErrorBody } } }, async (req, reply) => {
     const c = await engine.getCase(req.params.case);
     if (!c || !canRead(req.principal, c)) return send(req, reply, notFound);
     const r = await engine.db.query<{ content_type: string; filename: string; content: Uint8Array }>(

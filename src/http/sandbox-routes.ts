@@ -9,6 +9,8 @@ import type { Engine } from '../app/engine.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { createApiKey } from './auth.ts';
+import { ErrorBody, SandboxAdvanced, SandboxClock, SandboxShop } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -25,6 +27,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
         body: z
           .object({ id: idParam, pack: idParam, category: z.string().max(64).default('general'), overrides: z.record(z.string(), z.unknown()).default({}), start: instant.optional() })
           .strict(),
+        response: { 201: SandboxShop, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -45,7 +48,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
   const shopOf = (req: FastifyRequest, shop: string | undefined): string | null =>
     req.principal.kind === 'shop' ? req.principal.shopId : req.principal.kind === 'platform' ? (shop ?? null) : null;
 
-  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict() } }, async (req, reply) => {
+  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict(), response: { 200: looselyTyped(SandboxClock), '4xx': ErrorBody } } }, async (req, reply) => {
     const shop = shopOf(req, req.query.shop);
     const r = shop ? await engine.db.query<{ sandbox_clock: Date | null }>('SELECT sandbox_clock FROM shops WHERE shop_id = $1', [shop]) : null;
     const at = r?.rows[0]?.sandbox_clock;
@@ -55,7 +58,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
 
   app.post(
     '/v1/sandbox/clock',
-    { schema: { tags: ['sandbox'], body: z.object({ shop: idParam.optional(), to: instant.optional(), advance_seconds: z.number().int().min(0).max(400 * 86_400).optional() }).strict() } },
+    { schema: { tags: ['sandbox'], body: z.object({ shop: idParam.optional(), to: instant.optional(), advance_seconds: z.number().int().min(0).max(400 * 86_400).optional() }).strict(), response: { 200: SandboxAdvanced, '4xx': ErrorBody } } },
     async (req, reply) => {
       const shop = shopOf(req, req.body.shop);
       if (!shop) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));

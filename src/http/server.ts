@@ -27,6 +27,7 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
+import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -142,7 +143,7 @@ export async function buildServer(opts: ServerOptions) {
 
   const shopOrder = z.object({ shop: idParam, order: idParam });
 
-  app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'] } }, async (req, reply) => {
+  app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'], response: { 200: OrderView, 201: OrderView, '4xx': ErrorBody } } }, async (req, reply) => {
     const input = toOrderInput(req.body);
     if ('ok' in input) return send(req, reply, input);
     if (!canSeeShop(req.principal, input.shop)) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
@@ -154,7 +155,7 @@ export async function buildServer(opts: ServerOptions) {
     return reply.status(existing ? 200 : 201).send(orderView(o!, tz));
   });
 
-  app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'] } }, async (req, reply) => {
+  app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'], response: { 200: OrderDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const o = await engine.getOrder(req.params.shop, req.params.order);
     const p = req.principal;
     if (!o || !(canSeeShop(p, o.shopId) || (p.kind === 'buyer' && p.buyerId === o.buyerId))) return send(req, reply, notFound('order'));
@@ -164,7 +165,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/events/:event',
-    { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'] } },
+    { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'], response: { 200: OrderView, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order, event } = req.params;
       const o = await engine.getOrder(shop, order);
@@ -180,7 +181,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/cases',
-    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'] } },
+    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseDetail, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order } = req.params;
       const { id, ...args } = req.body;
@@ -199,7 +200,7 @@ export async function buildServer(opts: ServerOptions) {
   for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
     app.post(
       `/v1/cases/:case/${name}`,
-      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'] } },
+      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
       async (req, reply) => {
         const c = await engine.getCase(req.params.case);
         if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
@@ -219,7 +220,7 @@ export async function buildServer(opts: ServerOptions) {
 
   const caseDetail = (caseId: string, p: Principal) => detailOf(engine, caseId, p, tz);
 
-  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const c = await engine.getCase(req.params.case);
     if (!c || !canSeeCase(req.principal, c)) return send(req, reply, notFound('case'));
     return caseDetail(c.id, req.principal);
@@ -232,10 +233,10 @@ export async function buildServer(opts: ServerOptions) {
   importRoutes(app, engine, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
-  app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
+  app.get('/v1/policies', { schema: { tags: ['policy'], response: { 200: PackList, '4xx': ErrorBody } } }, async () =>
     builtinPacks().list().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
   );
-  app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'] } }, async (req, reply) => {
+  app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'], response: { 200: PackDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const pack = builtinPacks().get(req.params.pack);
     if (!pack) return send(req, reply, notFound('policy pack'));
     const v = versionAt(pack, Date.now());

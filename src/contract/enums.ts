@@ -23,6 +23,8 @@ export {
   ROLES,
   RULING_OUTCOMES,
   SHIPPING_PAYERS,
+  isOpenStatus,
+  returnsGoods,
 } from '../domain/types.ts';
 export type {
   CaseDeadlineKind,

@@ -14,5 +14,7 @@ export const JsonObject = z.record(z.string(), z.unknown());
 
 /** A page of a list read with a cursor: `next_cursor` is null on the last page. */
 export const cursorPage = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item), next_cursor: z.string().nullable() });
+/** The type of a `cursorPage(item)` answer, for code that reads any paged list. */
+export type CursorPage<T> = { data: T[]; next_cursor: string | null };
 /** A whole list, under `data`. */
 export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item) });

@@ -162,6 +162,9 @@ export const REASON_LIABILITY: Record<Reason, Liability> = {
   needs_repair: 'merchant',
 };
 
+/** Whether agreeing to a case of this type sends the goods back (RETURN_TYPES). */
+export const returnsGoods = (t: CaseType): boolean => (RETURN_TYPES as readonly CaseType[]).includes(t);
+
 export function isOpenStatus(s: CaseStatus): s is OpenCaseStatus {
   return !(DONE_STATUSES as readonly CaseStatus[]).includes(s);
 }

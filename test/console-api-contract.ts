@@ -12,6 +12,7 @@ import { issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { httpWorld, multipart, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { expectContract } from './contract-shapes.ts';
 
 const BOUNDARY = '----console-api-boundary-Qm3v';
 /** A PNG signature and IHDR of a 1×1 image: enough for the content sniffing of uploads. */
@@ -35,8 +36,12 @@ export function consoleApiContract(engineName: string, open: () => Promise<Datab
     const b1 = issueBuyerToken(SECRET, 'B1', now + DAY);
     const b2 = issueBuyerToken(SECRET, 'B2', now + DAY);
 
-    const call = (method: 'GET' | 'POST' | 'PUT', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+    // Every answer is checked against the contract (src/contract) before the test reads it.
+    const call = async (method: 'GET' | 'POST' | 'PUT', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+      expectContract(method, url, res);
+      return res;
+    };
     const order = (id: string, shop: string, buyer: string) => ({
       id, shop, buyer,
       placed_at: new Date(now - 3 * DAY).toISOString(), paid_at: new Date(now - 3 * DAY).toISOString(),

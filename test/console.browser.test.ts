@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
 import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
-import { RETURN_TYPES } from '../web/src/case/codes.ts';
+import { returnsGoods, type CaseType } from '../src/contract/enums.ts';
 import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 
 type Detail = { id: string; status: string; amount: number; refunded: number; evidence: { url: string | null }[] };
@@ -299,10 +299,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
 
   it('batch agrees the selected cases, a return among them with its address, after one confirmation', async () => {
     // A shop with a return waiting for it, and a second case of that shop.
-    const { rows } = await world.db.query<{ shop_id: string; case_id: string; type: string }>(
+    const { rows } = await world.db.query<{ shop_id: string; case_id: string; type: CaseType }>(
       "SELECT shop_id, case_id, type FROM cases WHERE status = 'requested' ORDER BY shop_id, (type = 'return_refund') DESC, case_id",
     );
-    const byShop = new Map<string, { id: string; type: string }[]>();
+    const byShop = new Map<string, { id: string; type: CaseType }[]>();
     for (const r of rows) byShop.set(r.shop_id, [...(byShop.get(r.shop_id) ?? []), { id: r.case_id, type: r.type }]);
     const [shop, waiting] = [...byShop.entries()].find(([, w]) => w[0]!.type === 'return_refund')!;
     // One more, a refund for a parcel that never came, on an order of the shop without a case.
@@ -331,7 +331,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     for (const c of chosen) {
       const after = await world.api<Detail & { return_address: string | null }>(world.keys.platform!, `/v1/cases/${c.id}`);
       expect(after.body.status, c.id).not.toBe('requested');
-      if (RETURN_TYPES.includes(c.type)) expect(after.body.return_address, c.id).toBe('广州市白云区 退货仓 1 号');
+      if (returnsGoods(c.type)) expect(after.body.return_address, c.id).toBe('广州市白云区 退货仓 1 号');
     }
   });
 

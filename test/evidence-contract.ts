@@ -10,6 +10,7 @@ import { MAX_EVIDENCE_BYTES } from '../src/http/evidence-routes.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { httpWorld, multipart as multipartBody, TOKEN_SECRET as SECRET, type HttpWorld, type Part } from './http-world.ts';
+import { expectContract } from './contract-shapes.ts';
 
 const BOUNDARY = '----aftersale-test-boundary-7MA4YWxkTrZu0gW';
 
@@ -70,15 +71,23 @@ export function evidenceContract(engineName: string, open: () => Promise<Databas
       await world?.close();
     });
 
-    const call = (method: 'GET' | 'POST', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
-    const upload = (caseId: string, auth: string, parts: Part[], headers: Record<string, string> = {}) =>
-      app.inject({
+    // Every answer is checked against the contract (src/contract) before the test reads it.
+    const call = async (method: 'GET' | 'POST', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+      expectContract(method, url, res);
+      return res;
+    };
+    const upload = async (caseId: string, auth: string, parts: Part[], headers: Record<string, string> = {}) => {
+      const url = `/v1/cases/${caseId}/evidence`;
+      const res = await app.inject({
         method: 'POST',
-        url: `/v1/cases/${caseId}/evidence`,
+        url,
         payload: multipart(parts),
         headers: { authorization: `Bearer ${auth}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers },
       });
+      expectContract('POST', url, res);
+      return res;
+    };
     const photo = (content: Buffer, filename = 'crack.png', type = 'image/png'): Part[] => [
       { name: 'kind', value: 'photo' },
       { name: 'description', value: '外壳裂纹' },

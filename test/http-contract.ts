@@ -7,6 +7,7 @@ import { issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { expectContract } from './contract-shapes.ts';
 
 export function httpContract(engineName: string, open: () => Promise<Database>) {
   describe(`HTTP API on ${engineName}`, () => {
@@ -28,8 +29,12 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       await world?.close();
     });
 
-    const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+    // Every answer is checked against the contract (src/contract) before the test reads it.
+    const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, auth: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.inject({ method, url, payload: body as object, headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers } });
+      expectContract(method, url, res);
+      return res;
+    };
 
     const order = {
       id: 'O1', shop: 'S1', buyer: 'B1',
@@ -245,6 +250,32 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/cases/{case}', '/v1/cases/{case}/agree', '/v1/shops/{shop}/orders/{order}/cases']));
       expect((await app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true });
+    });
+
+    it('describes every answer in the OpenAPI document: a schema for the success status, the error body for 4xx', async () => {
+      type Response = { content?: Record<string, { schema?: { type?: unknown; properties?: Record<string, unknown>; oneOf?: unknown[] } }> };
+      const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { responses?: Record<string, Response> }>> };
+      const missing: string[] = [];
+      let operations = 0;
+      for (const [path, ops] of Object.entries(doc.paths)) {
+        if (!path.startsWith('/v1/')) continue;
+        for (const [method, op] of Object.entries(ops)) {
+          operations++;
+          const where = `${method.toUpperCase()} ${path}`;
+          const responses = op.responses ?? {};
+          const success = Object.keys(responses).filter((s) => /^2\d\d$/.test(s));
+          if (success.length === 0) missing.push(`${where}: no success response`);
+          for (const s of success) {
+            // 204 has no body; every other success answer has a schema for each media type.
+            const content = Object.values(responses[s]!.content ?? {});
+            if (s !== '204' && (content.length === 0 || content.some((c) => !c.schema?.type && !c.schema?.oneOf))) missing.push(`${where} ${s}: no schema`);
+          }
+          const error = responses['4XX']?.content?.['application/json']?.schema;
+          if (!error?.properties?.error) missing.push(`${where}: no 4xx error body`);
+        }
+      }
+      expect(missing).toEqual([]);
+      expect(operations).toBeGreaterThanOrEqual(40);
     });
   });
 }

@@ -7,6 +7,7 @@ import { buildServer } from '../src/http/server.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { HAVE_PG, PG_URL } from './postgres.ts';
 import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { expectContract } from './contract-shapes.ts';
 
 const DAY = 86_400_000;
 const HEADER =
@@ -35,10 +36,17 @@ describe.each(engines)('POST /v1/orders/import on %s', (name, open) => {
     await world?.close();
   });
 
-  const post = (auth: string, payload: string, contentType: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/v1/orders/import', payload, headers: { authorization: `Bearer ${auth}`, 'content-type': contentType, ...headers } });
+  const post = async (auth: string, payload: string, contentType: string, headers: Record<string, string> = {}) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/orders/import', payload, headers: { authorization: `Bearer ${auth}`, 'content-type': contentType, ...headers } });
+    expectContract('POST', '/v1/orders/import', res);
+    return res;
+  };
 
-  const call = (method: 'GET', url: string, auth: string) => app.inject({ method, url, headers: { authorization: `Bearer ${auth}` } });
+  const call = async (method: 'GET', url: string, auth: string) => {
+    const res = await app.inject({ method, url, headers: { authorization: `Bearer ${auth}` } });
+    expectContract(method, url, res);
+    return res;
+  };
 
   it('a shop key places its own rows; another shop’s rows fail forbidden, each with its row', async () => {
     const csv = [HEADER, row('O1', 'S1', 'L1'), row('O2', 'S2', 'L1'), row('O1', 'S1', 'L2', '"Socks, blue"'), row('O3', 'S1', 'L1')].join('\r\n');

@@ -8,7 +8,7 @@
 // money and counts are whole numbers (fen); flags are separated by `|`.
 import { parseInstant } from '../domain/calendar.ts';
 import type { OrderInput } from '../domain/commands.ts';
-import { refuse, type Refusal } from '../domain/errors.ts';
+import { refuse, type ErrorCode, type Refusal } from '../domain/errors.ts';
 import type { Actor } from '../domain/types.ts';
 import type { Engine } from './engine.ts';
 import { toOrderInput } from './schemas.ts';
@@ -30,7 +30,7 @@ export interface ImportRow {
 export interface ImportFailure {
   row: number;
   order?: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

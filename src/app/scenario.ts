@@ -145,7 +145,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
       step = { kind: 'order_event', index, at: at(s.at), order: s.order, event: s.event as OrderEventName, args: s.args, as: s.as, expect };
     } else if ('command' in raw) {
       const s = parseOr(commandStep, raw, where);
-      if (!(CASE_COMMAND_NAMES as string[]).includes(s.command)) {
+      if (!(CASE_COMMAND_NAMES as readonly string[]).includes(s.command)) {
         throw new ScenarioError(`${where}: unknown command "${s.command}" (known: ${CASE_COMMAND_NAMES.join(', ')})`);
       }
       if (s.command === 'apply' && !s.order) throw new ScenarioError(`${where}: apply needs "order"`);

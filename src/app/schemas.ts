@@ -2,9 +2,9 @@
 // domain commands out, or a `validation` refusal naming the field.
 import { z } from 'zod';
 import { isLocalDate, parseInstant } from '../domain/calendar.ts';
-import type { CaseCommand, OrderCommand, OrderInput } from '../domain/commands.ts';
+import { CASE_COMMAND_NAMES, type CaseCommand, type CaseCommandName, type OrderCommand, type OrderInput } from '../domain/commands.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
+import { CASE_PARTIES, CASE_TYPES, DEDUCTION_KINDS, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Text PostgreSQL can store: no NUL characters, valid Unicode. */
@@ -59,19 +59,19 @@ export const CASE_ARGS = {
   cancel: none,
   confirm_receipt: none,
   receive_return: z
-    .object({ deductions: z.array(z.object({ kind: z.enum(['restocking_fee', 'lost_shipping']), amount: fen }).strict()).max(5).optional() })
+    .object({ deductions: z.array(z.object({ kind: z.enum(DEDUCTION_KINDS), amount: fen }).strict()).max(5).optional() })
     .strict(),
   ship_return: parcel.extend({ shipping_cost: fen.optional() }).strict(),
   reship: parcel,
   escalate: z.object({ reason: str().max(500).optional() }).strict(),
   submit_evidence: z.object({ evidence: evidence.min(1) }).strict(),
   request_evidence: z
-    .object({ party: z.enum(['buyer', 'merchant']), kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1), due_in_hours: z.number().positive().max(24 * 90).optional() })
+    .object({ party: z.enum(CASE_PARTIES), kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1), due_in_hours: z.number().positive().max(24 * 90).optional() })
     .strict(),
   rule: z.object({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES).optional(), amount: fen.optional() }).strict(),
-} as const;
-export type CaseCommandName = keyof typeof CASE_ARGS;
-export const CASE_COMMAND_NAMES = Object.keys(CASE_ARGS) as CaseCommandName[];
+} as const satisfies Record<CaseCommandName, z.ZodType>;
+// The names are the domain's list (src/domain/commands.ts): one schema each, checked above.
+export { CASE_COMMAND_NAMES, type CaseCommandName };
 
 export const ORDER_EVENT_ARGS = {
   pay: none,

@@ -1,27 +1,11 @@
-// What callers see of a case and an order: the fields of FORMAT.md (and, later, of the API), in
-// SPEC vocabulary, instants as ISO-8601 in the platform zone.
+// What callers see of a case and an order: the fields of FORMAT.md and of the API (their shapes are
+// the contract's, src/contract), in SPEC vocabulary, instants as ISO-8601 in the platform zone.
 import { formatInstant } from '../domain/calendar.ts';
 import { orderRefunded } from '../domain/money.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
+import type { CaseView, OrderView } from '../contract/index.ts';
 
-export interface CaseView {
-  id: string;
-  order: string;
-  shop: string;
-  buyer: string;
-  status: string;
-  type: string;
-  reason: string;
-  phase: string;
-  amount: number;
-  refunded: number;
-  return_shipping_payer: string;
-  return_shipping_reimbursed: number;
-  liability: string;
-  closed_reason: string | null;
-  deadline: { kind: string; due: string } | null;
-  version: number;
-}
+export type { CaseView, OrderView };
 
 export function caseView(c: CaseState, tz: string): CaseView {
   return {
@@ -42,16 +26,6 @@ export function caseView(c: CaseState, tz: string): CaseView {
     deadline: c.deadline ? { kind: c.deadline.kind, due: formatInstant(c.deadline.dueAt, tz) } : null,
     version: c.version,
   };
-}
-
-export interface OrderView {
-  id: string;
-  shop: string;
-  buyer: string;
-  status: string;
-  auto_confirm_at: string | null;
-  refunded: number;
-  compensation: number;
 }
 
 export function orderView(o: OrderState, tz: string): OrderView {

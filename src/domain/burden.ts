@@ -1,13 +1,17 @@
 // SPEC §7 burden of proof: who must show what, in which situation.
 import { signInstant } from './eligibility.ts';
 import type { CaseState, EvidenceRequest, OrderState } from './state.ts';
-import type { EvidenceKind } from './types.ts';
+import type { CaseParty, EvidenceKind, EvidenceMode } from './types.ts';
+
+/** The situations of SPEC §7's table in which a party bears the burden of proof. */
+export const BURDEN_SITUATIONS = ['not_received_but_signed', 'counterfeit', 'defect_claim', 'refused_return'] as const;
+export type BurdenSituation = (typeof BURDEN_SITUATIONS)[number];
 
 export interface Burden {
-  party: 'buyer' | 'merchant';
+  party: CaseParty;
   kinds: EvidenceKind[];
-  mode: 'any' | 'all';
-  situation: string;
+  mode: EvidenceMode;
+  situation: BurdenSituation;
 }
 
 const RECEIPT_PROOF: EvidenceKind[] = ['delivery_receipt', 'chat_log', 'third_party_signing_certificate'];

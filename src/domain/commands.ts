@@ -4,7 +4,9 @@ import type { ApplicationArgs } from './eligibility.ts';
 import type {
   Actor,
   CaseDeadlineKind,
+  CaseParty,
   CaseType,
+  DeductionKind,
   EvidenceItem,
   EvidenceKind,
   Fen,
@@ -65,17 +67,39 @@ export type CaseCommand =
   | { kind: 'decline_offer'; caseId: string }
   | { kind: 'cancel'; caseId: string }
   | { kind: 'ship_return'; caseId: string; carrier: string; tracking: string; shippingCost?: Fen }
-  | { kind: 'receive_return'; caseId: string; deductions?: { kind: 'restocking_fee' | 'lost_shipping'; amount: Fen }[] }
+  | { kind: 'receive_return'; caseId: string; deductions?: { kind: DeductionKind; amount: Fen }[] }
   | { kind: 'refuse_return'; caseId: string; reason: string; evidence?: EvidenceInput[] }
   | { kind: 'reship'; caseId: string; carrier: string; tracking: string }
   | { kind: 'confirm_receipt'; caseId: string }
   | { kind: 'escalate'; caseId: string; reason?: string }
   | { kind: 'submit_evidence'; caseId: string; evidence: EvidenceInput[] }
-  | { kind: 'request_evidence'; caseId: string; party: 'buyer' | 'merchant'; kinds: EvidenceKind[]; dueInHours?: number }
+  | { kind: 'request_evidence'; caseId: string; party: CaseParty; kinds: EvidenceKind[]; dueInHours?: number }
   | { kind: 'rule'; caseId: string; outcome: RulingOutcome; liability?: Liability; amount?: Fen }
   | { kind: 'fire_case_deadline'; caseId: string; deadline: CaseDeadlineKind; dueAt: Instant }
   | { kind: 'confirm_refund'; caseId: string; refundId: string }
   | { kind: 'fail_refund'; caseId: string; refundId: string; error: string };
+
+/** The case commands a party sends (SPEC §4), as the API names them (`POST /v1/cases/:case/<name>`). */
+export const CASE_COMMAND_NAMES = [
+  'apply',
+  'modify',
+  'agree',
+  'reject',
+  'refuse_return',
+  'offer',
+  'accept_offer',
+  'decline_offer',
+  'cancel',
+  'confirm_receipt',
+  'receive_return',
+  'ship_return',
+  'reship',
+  'escalate',
+  'submit_evidence',
+  'request_evidence',
+  'rule',
+] as const satisfies readonly CaseCommand['kind'][];
+export type CaseCommandName = (typeof CASE_COMMAND_NAMES)[number];
 
 export type Command = (OrderCommand | CaseCommand) & { actor: Actor };
 export type CommandKind = Command['kind'];

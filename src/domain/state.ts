@@ -3,11 +3,13 @@
 // bounded by what was paid — SPEC §2, §5).
 import type {
   CaseDeadlineKind,
+  CaseParty,
   CaseStatus,
   CaseType,
   ClosedReason,
   EvidenceItem,
   EvidenceKind,
+  EvidenceMode,
   Fen,
   Instant,
   Liability,
@@ -100,10 +102,10 @@ export interface Offer {
 
 export interface EvidenceRequest {
   id: string;
-  party: 'buyer' | 'merchant';
+  party: CaseParty;
   kinds: EvidenceKind[];
   /** `any`: at least one of the kinds; `all`: every kind (refused returns, SPEC §7). */
-  mode: 'any' | 'all';
+  mode: EvidenceMode;
   dueAt: Instant;
   /** True when the party bears the burden of proof for it (SPEC §7 table). */
   burden: boolean;

@@ -19,6 +19,8 @@ export interface Actor {
 
 export const CASE_TYPES = ['refund_only', 'return_refund', 'exchange', 'repair', 'reship'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
+/** Case types whose goods go back to the merchant once agreed (SPEC §4 `agree`: a return address is needed). */
+export const RETURN_TYPES = ['return_refund', 'exchange', 'repair'] as const satisfies readonly CaseType[];
 
 export const REASONS = [
   'out_of_stock',
@@ -56,7 +58,9 @@ export const CASE_STATUSES = [
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type OpenCaseStatus = Exclude<CaseStatus, 'completed' | 'closed'>;
+/** The terminal statuses (SPEC §4): nothing is left to do on a case in one of these. */
+export const DONE_STATUSES = ['completed', 'closed'] as const;
+export type OpenCaseStatus = Exclude<CaseStatus, (typeof DONE_STATUSES)[number]>;
 
 export const CLOSED_REASONS = ['cancelled', 'buyer_inactive', 'ruled_for_seller', 'evidence_timeout'] as const;
 export type ClosedReason = (typeof CLOSED_REASONS)[number];
@@ -116,13 +120,26 @@ export type ShippingPayer = (typeof SHIPPING_PAYERS)[number];
 export const PHASES = ['in_sale', 'after_sale'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** The parties who give evidence, and the two a request or a burden of proof can fall on. */
+export const EVIDENCE_PARTIES = ['buyer', 'merchant', 'platform'] as const;
+export const CASE_PARTIES = ['buyer', 'merchant'] as const;
+export type CaseParty = (typeof CASE_PARTIES)[number];
+/** `any`: one of the kinds is enough; `all`: every kind is needed (SPEC §7). */
+export const EVIDENCE_MODES = ['any', 'all'] as const;
+export type EvidenceMode = (typeof EVIDENCE_MODES)[number];
+/** What a merchant may keep back from a refund when the return arrives (SPEC §5). */
+export const DEDUCTION_KINDS = ['restocking_fee', 'lost_shipping'] as const;
+export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
+/** What an API key may do: `read` (GET only) and `write`. */
+export const KEY_SCOPES = ['read', 'write'] as const;
+
 export interface EvidenceItem {
   kind: EvidenceKind;
   description?: string;
   /** Content hash (sha256 hex) when the item is a stored file; optional for declared items. */
   sha256?: string;
   /** Who gave it and when: filled by the decider from the command. */
-  party: 'buyer' | 'merchant' | 'platform';
+  party: (typeof EVIDENCE_PARTIES)[number];
   at: Instant;
 }
 
@@ -145,6 +162,9 @@ export const REASON_LIABILITY: Record<Reason, Liability> = {
   needs_repair: 'merchant',
 };
 
+/** Whether agreeing to a case of this type sends the goods back (RETURN_TYPES). */
+export const returnsGoods = (t: CaseType): boolean => (RETURN_TYPES as readonly CaseType[]).includes(t);
+
 export function isOpenStatus(s: CaseStatus): s is OpenCaseStatus {
-  return s !== 'completed' && s !== 'closed';
+  return !(DONE_STATUSES as readonly CaseStatus[]).includes(s);
 }

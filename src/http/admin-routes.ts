@@ -12,6 +12,8 @@ import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../domain/types.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { canSee, SCOPES } from '../app/principal.ts';
+import { ApiKeyCreated, BuyerToken, CasePage, Eligibility, ErrorBody, EventsFeed, NoContent, ShopPolicySet, WebhookEndpointCreated, WebhookEndpoints } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -48,6 +50,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
             cursor: z.string().max(200).optional(),
           })
           .strict(),
+        response: { 200: CasePage, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -77,7 +80,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
 
   app.get(
     '/v1/shops/:shop/orders/:order/eligibility',
-    { schema: { tags: ['orders'], params: z.object({ shop: idParam, order: idParam }) } },
+    { schema: { tags: ['orders'], params: z.object({ shop: idParam, order: idParam }), response: { 200: Eligibility, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order } = req.params;
       // On the shop's clock (a sandbox's test clock), with the engine's packs.
@@ -99,7 +102,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
 
   app.post(
     '/v1/api-keys',
-    { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default(''), scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]) }).strict() } },
+    { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default(''), scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]) }).strict(), response: { 201: looselyTyped(ApiKeyCreated), '4xx': ErrorBody } } },
     async (req, reply) => {
       if (req.principal.kind !== 'platform') return send(req, reply, platformOnly);
       const key = await engine.createKey(req.body.shop, req.body.label, req.body.scopes);
@@ -108,7 +111,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     },
   );
 
-  app.delete('/v1/api-keys/:shop/:key_id', { schema: { tags: ['auth'], params: z.object({ shop: idParam, key_id: idParam }) } }, async (req, reply) => {
+  app.delete('/v1/api-keys/:shop/:key_id', { schema: { tags: ['auth'], params: z.object({ shop: idParam, key_id: idParam }), response: { 204: NoContent, '4xx': ErrorBody } } }, async (req, reply) => {
     if (!canSee(req.principal, { shopId: req.params.shop })) return send(req, reply, platformOnly);
     const done = await engine.revokeKey(req.params.shop, req.params.key_id);
     return done ? reply.status(204).send() : send(req, reply, refuse('not_found', 'api_key', '密钥不存在', 'no such key', {}));
@@ -116,7 +119,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
 
   app.post(
     '/v1/buyer-tokens',
-    { schema: { tags: ['auth'], body: z.object({ buyer: idParam, ttl_seconds: z.number().int().min(60).max(30 * 86_400).default(86_400) }).strict() } },
+    { schema: { tags: ['auth'], body: z.object({ buyer: idParam, ttl_seconds: z.number().int().min(60).max(30 * 86_400).default(86_400) }).strict(), response: { 201: BuyerToken, '4xx': ErrorBody } } },
     async (req, reply) => {
       if (req.principal.kind !== 'platform') return send(req, reply, platformOnly);
       const { token, expiresAt } = engine.buyerToken(tokenSecret, req.body.buyer, req.body.ttl_seconds * 1000);
@@ -127,7 +130,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
   // SPEC §9: a shop may override a parameter only towards the buyer (policy_violation otherwise).
   app.put(
     '/v1/shops/:shop/policy',
-    { schema: { tags: ['policy'], params: z.object({ shop: idParam }), body: z.object({ pack: idParam, category: z.string().max(64).default('general'), overrides: z.record(z.string(), z.unknown()).default({}) }).strict() } },
+    { schema: { tags: ['policy'], params: z.object({ shop: idParam }), body: z.object({ pack: idParam, category: z.string().max(64).default('general'), overrides: z.record(z.string(), z.unknown()).default({}) }).strict(), response: { 200: ShopPolicySet, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop } = req.params;
       if (!canSee(req.principal, { shopId: shop })) return send(req, reply, refuse('forbidden', 'shop', '不能修改其他店铺', 'not your shop', {}));
@@ -139,7 +142,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
 
   app.post(
     '/v1/webhook-endpoints',
-    { schema: { tags: ['webhooks'], body: z.object({ shop: idParam, id: idParam, url: z.string().url().max(500).regex(/^https?:\/\//), secret: z.string().min(16).max(200), max_attempts: z.number().int().min(1).max(20).default(8) }).strict() } },
+    { schema: { tags: ['webhooks'], body: z.object({ shop: idParam, id: idParam, url: z.string().url().max(500).regex(/^https?:\/\//), secret: z.string().min(16).max(200), max_attempts: z.number().int().min(1).max(20).default(8) }).strict(), response: { 201: WebhookEndpointCreated, '4xx': ErrorBody } } },
     async (req, reply) => {
       const b = req.body;
       const allowed = req.principal.kind === 'platform' || (req.principal.kind === 'shop' && req.principal.shopId === b.shop && b.shop !== PLATFORM);
@@ -149,7 +152,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     },
   );
 
-  app.get('/v1/webhook-endpoints', { schema: { tags: ['webhooks'], querystring: z.object({ shop: idParam.optional() }).strict() } }, async (req, reply) => {
+  app.get('/v1/webhook-endpoints', { schema: { tags: ['webhooks'], querystring: z.object({ shop: idParam.optional() }).strict(), response: { 200: WebhookEndpoints, '4xx': ErrorBody } } }, async (req, reply) => {
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'webhooks', '买家不能管理回调', 'buyers have no webhook endpoints', {}));
     const shop = p.kind === 'shop' ? p.shopId : (req.query.shop ?? null);
@@ -158,7 +161,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     return { data: rows.map((x) => ({ shop: x.shopId, id: x.endpointId, url: x.url, active: x.active, max_attempts: x.maxAttempts })) };
   });
 
-  app.delete('/v1/webhook-endpoints/:shop/:id', { schema: { tags: ['webhooks'], params: z.object({ shop: idParam, id: idParam }) } }, async (req, reply) => {
+  app.delete('/v1/webhook-endpoints/:shop/:id', { schema: { tags: ['webhooks'], params: z.object({ shop: idParam, id: idParam }), response: { 204: NoContent, '4xx': ErrorBody } } }, async (req, reply) => {
     const { shop, id } = req.params;
     const p = req.principal;
     if (!canSee(p, { shopId: shop })) return send(req, reply, refuse('not_found', 'webhook_endpoint', '回调不存在', 'no such endpoint', {}));
@@ -169,7 +172,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
   // The events feed: what webhooks deliver, for pulling instead.
   app.get(
     '/v1/events',
-    { schema: { tags: ['webhooks'], querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100), shop: idParam.optional() }).strict() } },
+    { schema: { tags: ['webhooks'], querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100), shop: idParam.optional() }).strict(), response: { 200: looselyTyped(EventsFeed), '4xx': ErrorBody } } },
     async (req, reply) => {
       const p = req.principal;
       if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'events', '买家不能读取事件流', 'buyers cannot read the events feed', {}));

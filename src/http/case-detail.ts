@@ -89,7 +89,7 @@ export function orderDetail(o: OrderState, cases: Pick<CaseState, 'id' | 'status
   const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, tz));
   return {
     ...orderView(o, tz),
-    placed_at: at(o.placedAt),
+    placed_at: formatInstant(o.placedAt, tz),
     paid_at: at(o.paidAt),
     shipped_at: at(o.shippedAt),
     carrier: o.carrier,

@@ -14,6 +14,8 @@ import { describeValue, PARAM_NAMES } from '../domain/policy.ts';
 import { ORDER_STATUSES } from '../domain/types.ts';
 import { orderDetail } from './case-detail.ts';
 import { idParam } from './input.ts';
+import { ErrorBody, Me, OrderPage, ShopList, ShopPolicy, ShopReturnAddress } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -30,7 +32,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
   const app = raw.withTypeProvider<ZodTypeProvider>();
   const notFound = (what: string) => refuse('not_found', what, '资源不存在', `no such ${what}`, { resource: what });
 
-  app.get('/v1/me', { schema: { tags: ['auth'] } }, async (req) => {
+  app.get('/v1/me', { schema: { tags: ['auth'], response: { 200: looselyTyped(Me), '4xx': ErrorBody } } }, async (req) => {
     const p = req.principal;
     return p.kind === 'platform' ? { kind: 'platform' } : p.kind === 'shop' ? { kind: 'shop', shop: p.shopId } : { kind: 'buyer', buyer: p.buyerId };
   });
@@ -50,6 +52,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
             cursor: z.string().max(300).optional(),
           })
           .strict(),
+        response: { 200: OrderPage, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -60,7 +63,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
     },
   );
 
-  app.get('/v1/shops', { schema: { tags: ['policy'] } }, async (req, reply) => {
+  app.get('/v1/shops', { schema: { tags: ['policy'], response: { 200: ShopList, '4xx': ErrorBody } } }, async (req, reply) => {
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
     const shops = await engine.shopsFor(p);
@@ -71,7 +74,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
   // platform or the shop itself; another shop's key is told there is no such shop.
   app.put(
     '/v1/shops/:shop/return-address',
-    { schema: { tags: ['policy'], params: z.object({ shop: idParam }), body: z.object({ return_address: z.string().max(2000) }).strict() } },
+    { schema: { tags: ['policy'], params: z.object({ shop: idParam }), body: z.object({ return_address: z.string().max(2000) }).strict(), response: { 200: ShopReturnAddress, '4xx': ErrorBody } } },
     async (req, reply) => {
       const r = await engine.setReturnAddress(req.principal, req.params.shop, req.body.return_address);
       return 'ok' in r ? send(req, reply, r) : r;
@@ -80,7 +83,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
 
   // The policy in force for a shop: every parameter with the pack's value and source, and the
   // shop's override where it has one (SPEC §9).
-  app.get('/v1/shops/:shop/policy', { schema: { tags: ['policy'], params: z.object({ shop: idParam }) } }, async (req, reply) => {
+  app.get('/v1/shops/:shop/policy', { schema: { tags: ['policy'], params: z.object({ shop: idParam }), response: { 200: ShopPolicy, '4xx': ErrorBody } } }, async (req, reply) => {
     const { shop } = req.params;
     // On the shop's clock (a sandbox's test clock), with the engine's packs.
     const found = await engine.shopPolicyInForce(req.principal, shop);

@@ -16,6 +16,8 @@ import { EVIDENCE_KINDS } from '../domain/types.ts';
 import { actorOf } from '../app/principal.ts';
 import { errorBody, language } from './errors.ts';
 import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
+import { ErrorBody, EvidenceBytes, EvidenceFiles, EvidenceUploaded } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType };
 
@@ -67,6 +69,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
         tags: ['evidence'],
         consumes: ['multipart/form-data'],
         description: `multipart/form-data: \`file\` (one file, at most ${maxBytes} bytes; JPEG, PNG, GIF, WEBP, MP4/MOV or PDF by content), \`kind\` (an evidence kind), \`description\` (optional, at most ${MAX_DESCRIPTION} characters). For the case's buyer or shop.`,
+        response: { 201: EvidenceUploaded, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -154,7 +157,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     },
   );
 
-  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'], response: { 200: looselyTyped(EvidenceFiles), '4xx': ErrorBody } } }, async (req, reply) => {
     const found = await engine.evidenceFiles(req.principal, req.params.case);
     if (!found) return send(req, reply, notFound);
     const c = found.case;
@@ -176,7 +179,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     };
   });
 
-  app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case/evidence/:sha256', { schema: { params: fileParams, tags: ['evidence'], response: { 200: EvidenceBytes, '4xx': ErrorBody } } }, async (req, reply) => {
     const { case: c, file: f } = await engine.evidenceFile(req.principal, req.params.case, req.params.sha256);
     if (!c) return send(req, reply, notFound);
     if (!f) return send(req, reply, refuse('not_found', 'evidence', '凭证文件不存在', 'no such evidence file', { resource: 'evidence' }));

@@ -12,6 +12,7 @@ import { ImportFileError, importOrders, parseOrdersFile, type ImportRow } from '
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { actorOf } from '../app/principal.ts';
 import { language } from './errors.ts';
+import { ErrorBody, ImportReport } from '../contract/index.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -39,12 +40,7 @@ export function importRoutes(raw: FastifyInstance, engine: Engine, send: Send): 
           'shipping_insurance, line_id, sku, title, category, quantity, paid_amount, flags, warranty_days). A failed row never stops the others.',
         consumes: ['application/json', 'text/csv'],
         body: z.union([z.array(z.unknown()), z.string()]),
-        response: {
-          200: z.object({
-            placed: z.number().int(),
-            failed: z.array(z.object({ row: z.number().int(), order: z.string().optional(), code: z.string(), message: z.string() })),
-          }),
-        },
+        response: { 200: ImportReport, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {

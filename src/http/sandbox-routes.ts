@@ -8,6 +8,8 @@ import { idParam } from './input.ts';
 import type { Engine } from '../app/engine.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
+import { ErrorBody, SandboxAdvanced, SandboxClock, SandboxShop } from '../contract/index.ts';
+import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -24,6 +26,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
         body: z
           .object({ id: idParam, pack: idParam, category: z.string().max(64).default('general'), overrides: z.record(z.string(), z.unknown()).default({}), start: instant.optional() })
           .strict(),
+        response: { 201: SandboxShop, '4xx': ErrorBody },
       },
     },
     async (req, reply) => {
@@ -41,7 +44,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
   const shopOf = (req: FastifyRequest, shop: string | undefined): string | null =>
     req.principal.kind === 'shop' ? req.principal.shopId : req.principal.kind === 'platform' ? (shop ?? null) : null;
 
-  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict() } }, async (req, reply) => {
+  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict(), response: { 200: looselyTyped(SandboxClock), '4xx': ErrorBody } } }, async (req, reply) => {
     const shop = shopOf(req, req.query.shop);
     const at = shop ? await engine.sandboxClock(shop) : null;
     if (at === null) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
@@ -50,7 +53,7 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
 
   app.post(
     '/v1/sandbox/clock',
-    { schema: { tags: ['sandbox'], body: z.object({ shop: idParam.optional(), to: instant.optional(), advance_seconds: z.number().int().min(0).max(400 * 86_400).optional() }).strict() } },
+    { schema: { tags: ['sandbox'], body: z.object({ shop: idParam.optional(), to: instant.optional(), advance_seconds: z.number().int().min(0).max(400 * 86_400).optional() }).strict(), response: { 200: SandboxAdvanced, '4xx': ErrorBody } } },
     async (req, reply) => {
       const shop = shopOf(req, req.body.shop);
       if (!shop) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));

@@ -27,6 +27,7 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
+import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -144,7 +145,7 @@ export async function buildServer(opts: ServerOptions) {
 
   const shopOrder = z.object({ shop: idParam, order: idParam });
 
-  app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'] } }, async (req, reply) => {
+  app.post('/v1/orders', { schema: { body: z.record(z.string(), z.unknown()), tags: ['orders'], response: { 200: OrderView, 201: OrderView, '4xx': ErrorBody } } }, async (req, reply) => {
     const input = toOrderInput(req.body);
     if ('ok' in input) return send(req, reply, input);
     if (!canSee(req.principal, { shopId: input.shop })) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺创建订单', 'a shop key creates orders of its own shop only', {}));
@@ -156,7 +157,7 @@ export async function buildServer(opts: ServerOptions) {
     return reply.status(existing ? 200 : 201).send(orderView(o!, tz));
   });
 
-  app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'] } }, async (req, reply) => {
+  app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'], response: { 200: OrderDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const found = await engine.orderWithCases(req.principal, req.params.shop, req.params.order);
     if (!found) return send(req, reply, notFound('order'));
     return orderDetail(found.order, found.cases, tz);
@@ -164,7 +165,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/events/:event',
-    { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'] } },
+    { schema: { params: shopOrder.extend({ event: z.enum(ORDER_EVENT_NAMES as [OrderEventName, ...OrderEventName[]]) }), body: z.unknown().optional(), tags: ['orders'], response: { 200: OrderView, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order, event } = req.params;
       const p = req.principal;
@@ -179,7 +180,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/cases',
-    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'] } },
+    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseDetail, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order } = req.params;
       const { id, ...args } = req.body;
@@ -192,14 +193,15 @@ export async function buildServer(opts: ServerOptions) {
       const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req), withState: true });
       if (!r.ok) return send(req, reply, r);
       const applied = r.state?.ctx.cases[caseId] ?? (await engine.caseFor(p, caseId));
-      return reply.status(201).send(applied && (await caseDetail(applied, p, r.state)));
+      const detail = applied && (await caseDetail(applied, p, r.state));
+      return detail ? reply.status(201).send(detail) : send(req, reply, notFound('case'));
     },
   );
 
   for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
     app.post(
       `/v1/cases/:case/${name}`,
-      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'] } },
+      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
       async (req, reply) => {
         // The case is read once, here: for tenancy, to address the command (its shop and order),
         // and the detail then uses the order as the command left it.
@@ -216,17 +218,17 @@ export async function buildServer(opts: ServerOptions) {
           ...(typeof version === 'string' && /^\d+$/.test(version) ? { expectedVersion: Number(version) } : {}),
         });
         if (!r.ok) return send(req, reply, r);
-        return caseDetail(c, req.principal, r.state);
+        return (await caseDetail(c, req.principal, r.state)) ?? send(req, reply, notFound('case'));
       },
     );
   }
 
   const caseDetail = (c: CaseState, p: Principal, after?: DecidedState) => detailOf(engine, c, p, tz, after);
 
-  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'] } }, async (req, reply) => {
+  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const c = await engine.caseFor(req.principal, req.params.case);
     if (!c) return send(req, reply, notFound('case'));
-    return caseDetail(c, req.principal);
+    return (await caseDetail(c, req.principal)) ?? send(req, reply, notFound('case'));
   });
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
@@ -237,10 +239,10 @@ export async function buildServer(opts: ServerOptions) {
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.
-  app.get('/v1/policies', { schema: { tags: ['policy'] } }, async () =>
+  app.get('/v1/policies', { schema: { tags: ['policy'], response: { 200: PackList, '4xx': ErrorBody } } }, async () =>
     engine.listPacks().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
   );
-  app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'] } }, async (req, reply) => {
+  app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'], response: { 200: PackDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const found = engine.packInForce(req.params.pack);
     if (!found) return send(req, reply, notFound('policy pack'));
     const { pack, version: v } = found;

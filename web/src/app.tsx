@@ -15,7 +15,7 @@ import PolicyPage from './pages/policy.tsx';
 import BuyerOrdersPage from './pages/buyer-orders.tsx';
 import BuyerOrderPage from './pages/buyer-order.tsx';
 import BuyerCasesPage from './pages/buyer-cases.tsx';
-import type { Principal } from './types.ts';
+import type { Me as Principal } from '../../src/contract/index.ts';
 
 function navOf(p: Principal): { key: string; label: string }[] {
   if (p.kind === 'buyer') return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }];

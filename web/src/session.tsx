@@ -2,7 +2,7 @@
 // principal the API says it is (GET /v1/me).
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, credential } from './api.ts';
-import type { Principal } from './types.ts';
+import type { Me as Principal } from '../../src/contract/index.ts';
 
 interface SessionValue {
   principal: Principal | null;

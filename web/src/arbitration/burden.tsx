@@ -2,7 +2,7 @@
 // of evidence ("any of" / "all of"), and whether what it gave meets it.
 import { Card, Space, Tag, Typography } from 'antd';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { Burden } from '../types.ts';
+import type { Burden } from '../../../src/contract/index.ts';
 import './arbitration.css';
 
 /** Evidence kinds in words: "发票、品牌授权书" / "Invoice, Brand authorisation". */

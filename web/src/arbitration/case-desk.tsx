@@ -8,7 +8,7 @@ import { EvidenceGallery } from '../case/evidence-gallery.tsx';
 import { Timeline } from '../case/timeline.tsx';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
 import { BurdenStatement } from './burden.tsx';
 import { EvidenceRequests } from './evidence-requests.tsx';
 import { RuleForm } from './rule-form.tsx';

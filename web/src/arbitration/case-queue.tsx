@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiError, yuan } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { CaseSummary, Page } from '../types.ts';
+import type { CaseSummary, CursorPage as Page } from '../../../src/contract/index.ts';
 import './arbitration.css';
 
 export function CaseQueue({ selected, reloadKey }: { selected: string | undefined; reloadKey: number }) {

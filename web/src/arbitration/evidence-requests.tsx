@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, ApiError, isoMinutes } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseDetail, EvidenceRequest } from '../types.ts';
+import type { CaseDetail, EvidenceRequest } from '../../../src/contract/index.ts';
 import { useKindsInWords } from './burden.tsx';
 import './arbitration.css';
 

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Radio } from '
 import { useState } from 'react';
 import { api, ApiError, yuan } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
 
 const OUTCOMES = ['buyer', 'seller', 'partial'] as const;
 const LIABILITIES = ['merchant', 'buyer', 'carrier', 'none'] as const;

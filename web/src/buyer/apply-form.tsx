@@ -9,7 +9,7 @@ import { api, sha256Hex, uploadEvidence } from '../api.ts';
 import { checkFiles } from '../case/file-check.ts';
 import { refusalField } from '../case/refusal-field.ts';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { CaseDetail, EligibilityOption, OrderDetail } from '../types.ts';
+import type { CaseDetail, EligibilityOption, OrderDetail } from '../../../src/contract/index.ts';
 import type { Choice } from './eligibility-list.tsx';
 import { localTime } from './format.ts';
 import { allUnits, claimedLines, LinePicker, type LineChoice } from './line-picker.tsx';

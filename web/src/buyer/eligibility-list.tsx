@@ -4,7 +4,7 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { EligibilityOption } from '../types.ts';
+import type { EligibilityOption } from '../../../src/contract/index.ts';
 import { localTime } from './format.ts';
 
 const { Text } = Typography;

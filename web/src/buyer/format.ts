@@ -1,4 +1,5 @@
 // How the buyer pages write instants and evidence files.
+import { ALLOWED_TYPES } from '../../../src/contract/enums.ts';
 import type { Lang } from '../i18n/index.tsx';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -16,9 +17,8 @@ export function localTime(iso: string | null | undefined, lang: Lang): string {
   return lang === 'zh' ? `${year ? `${year}年` : ''}${Number(mo)}月${Number(d)}日 ${hh}:${mm}` : `${Number(d)} ${MONTHS[Number(mo) - 1]}${year ? ` ${year}` : ''} ${hh}:${mm}`;
 }
 
-/** Files the API takes as a photo or video (src/http/evidence-routes.ts ALLOWED_TYPES). */
-export const MEDIA_ACCEPT = 'image/jpeg,image/png,image/gif,image/webp,video/mp4,video/quicktime';
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files the API takes as a photo or video: the images and videos of the accepted types. */
+export const MEDIA_ACCEPT = ALLOWED_TYPES.filter((t) => t.startsWith('image/') || t.startsWith('video/')).join(',');
 
 /** The evidence kind of a picked file: a video is a video, anything else a photo. */
 export const kindOf = (file: File) => (file.type.startsWith('video/') ? 'video' : 'photo');

@@ -1,7 +1,7 @@
 // The goods an application claims: each line of the order with how many units (default: all).
 import { Checkbox, Flex, InputNumber, Typography } from 'antd';
 import { useT } from '../i18n/index.tsx';
-import type { OrderLine } from '../types.ts';
+import type { OrderLine } from '../../../src/contract/index.ts';
 
 /** Units claimed per line id; 0: the line is not claimed. */
 export type LineChoice = Record<string, number>;

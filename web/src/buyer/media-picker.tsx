@@ -4,7 +4,8 @@ import { DeleteOutlined, PlaySquareOutlined, UploadOutlined } from '@ant-design/
 import { Button, Flex, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useLabel, useT } from '../i18n/index.tsx';
-import { kindOf, MAX_FILE_BYTES, MEDIA_ACCEPT } from './format.ts';
+import { MAX_EVIDENCE_BYTES } from '../../../src/contract/enums.ts';
+import { kindOf, MEDIA_ACCEPT } from './format.ts';
 
 export interface PickedMedia {
   uid: string;
@@ -35,7 +36,7 @@ export function MediaPicker({ value, onChange, id }: { value?: PickedMedia[]; on
   }, []);
 
   const add = (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > MAX_EVIDENCE_BYTES) {
       setTooBig(t('buyer.apply.tooBig', { name: file.name }));
       return false;
     }

@@ -4,7 +4,7 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { yuan } from '../api.ts';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { OrderDetail } from '../types.ts';
+import type { OrderDetail } from '../../../src/contract/index.ts';
 import { localTime } from './format.ts';
 import { CaseStatusTag, OrderStatusTag } from './tags.tsx';
 

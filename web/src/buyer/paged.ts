@@ -1,7 +1,7 @@
 // A list the API pages with `next_cursor`, read page by page ("load more").
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
-import type { Page } from '../types.ts';
+import type { CursorPage as Page } from '../../../src/contract/index.ts';
 
 export function usePaged<T>(path: string) {
   const [items, setItems] = useState<T[]>([]);

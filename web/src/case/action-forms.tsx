@@ -4,8 +4,9 @@ import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { api, yuan } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
-import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, OFFER_TYPES, offerInWords, REASONS, RETURN_TYPES, RULING_OUTCOMES, toFen } from './codes.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
+import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTCOMES, returnsGoods } from '../../../src/contract/enums.ts';
+import { OFFER_TYPES, offerInWords, toFen } from './codes.ts';
 import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
 
@@ -99,9 +100,9 @@ function evidenceFields(ctx: Ctx, wanted: string[], mode: 'any' | 'all') {
 export const ACTION_SPECS: Record<string, ActionSpec> = {
   agree: {
     // The buyer ships the goods back to this address, so a return cannot be agreed without one.
-    initial: (c) => (RETURN_TYPES.includes(c.type) ? { return_address: lastReturnAddress() } : {}),
+    initial: (c) => (returnsGoods(c.type) ? { return_address: lastReturnAddress() } : {}),
     fields: ({ c, t }) =>
-      RETURN_TYPES.includes(c.type) ? (
+      returnsGoods(c.type) ? (
         <Form.Item
           name="return_address"
           label={t('case.form.returnAddress')}

@@ -5,7 +5,7 @@ import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { isoMinutes } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
 import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
 import { refusalField } from './refusal-field.ts';
 

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Flex, Row, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
-import type { CaseDetail as CaseData } from '../types.ts';
+import type { CaseDetail as CaseData } from '../../../src/contract/index.ts';
 import { ActionPanel } from './action-panel.tsx';
 import { CaseFacts, ClaimedLines, ProofAsked, Settlement, StatusTag } from './case-facts.tsx';
 import { EvidenceGallery } from './evidence-gallery.tsx';

@@ -4,8 +4,9 @@ import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { isoMinutes, yuan } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
-import { DONE_STATUSES, offerInWords } from './codes.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
+import { isOpenStatus } from '../../../src/contract/enums.ts';
+import { offerInWords } from './codes.ts';
 
 const COLUMNS = { xs: 1, sm: 2, md: 3 };
 const STATUS_COLOR: Record<string, string> = {
@@ -123,7 +124,7 @@ export function ProofAsked({ c }: { c: CaseDetail }) {
   // A request already met by what the party gave is not waiting on anyone.
   const open = c.evidence_requests.filter((r) => r.open && !r.met);
   // Who must prove what matters while the case can still go either way.
-  const burdens = DONE_STATUSES.includes(c.status) ? [] : c.burdens;
+  const burdens = isOpenStatus(c.status) ? c.burdens : [];
   if (open.length === 0 && burdens.length === 0) return null;
   const kinds = (ks: string[], mode: 'any' | 'all') => ks.map((k) => label('evidence', k)).join(mode === 'all' ? ' + ' : ' / ');
   return (

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as domain from '../../../src/domain/types.ts';
 import * as codes from './codes.ts';
 
 describe('toFen', () => {
@@ -37,27 +36,6 @@ function toFenOf(yuan: number): number {
   if (fen === undefined) throw new Error(`toFen(${yuan}) gave undefined`);
   return fen;
 }
-
-describe('the console lists are the SPEC lists of src/domain/types.ts', () => {
-  it.each([
-    ['CASE_STATUSES', codes.CASE_STATUSES, domain.CASE_STATUSES],
-    ['CASE_TYPES', codes.CASE_TYPES, domain.CASE_TYPES],
-    ['REASONS', codes.REASONS, domain.REASONS],
-    ['PHASES', codes.PHASES, domain.PHASES],
-    ['EVIDENCE_KINDS', codes.EVIDENCE_KINDS, domain.EVIDENCE_KINDS],
-    ['LIABILITIES', codes.LIABILITIES, domain.LIABILITIES],
-    ['RULING_OUTCOMES', codes.RULING_OUTCOMES, domain.RULING_OUTCOMES],
-    ['CASE_DEADLINE_KINDS', codes.CASE_DEADLINE_KINDS, domain.CASE_DEADLINE_KINDS],
-  ] as const)('%s', (_name, web, spec) => {
-    expect([...web]).toEqual([...spec]);
-  });
-
-  it('offer types, return types and done statuses are case types and statuses', () => {
-    for (const t of codes.OFFER_TYPES) expect(domain.CASE_TYPES).toContain(t);
-    for (const t of codes.RETURN_TYPES) expect(domain.CASE_TYPES).toContain(t);
-    for (const s of codes.DONE_STATUSES) expect(domain.CASE_STATUSES).toContain(s);
-  });
-});
 
 describe('guessKind', () => {
   const image = { type: 'image/png' };

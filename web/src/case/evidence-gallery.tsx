@@ -5,7 +5,7 @@ import { Card, Empty, Image, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { blobUrl, isoMinutes } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { EvidenceItem } from '../types.ts';
+import type { CaseEvidence as EvidenceItem } from '../../../src/contract/index.ts';
 
 function FilePreview({ item }: { item: EvidenceItem }) {
   const [src, setSrc] = useState<string | null>(null);

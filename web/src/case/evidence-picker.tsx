@@ -7,7 +7,8 @@ import { useRef, useState } from 'react';
 import { sha256Hex, uploadEvidence } from '../api.ts';
 import { useLabel, useT, type T } from '../i18n/index.tsx';
 import { checkFiles } from './file-check.ts';
-import { EVIDENCE_ACCEPT, EVIDENCE_KINDS, guessKind } from './codes.ts';
+import { EVIDENCE_KINDS } from '../../../src/contract/enums.ts';
+import { EVIDENCE_ACCEPT, guessKind } from './codes.ts';
 
 export interface PickedFile {
   uid: string;

@@ -1,7 +1,7 @@
 // A picked file checked as the server will check it (src/domain/evidence-file.ts: type by content,
 // at most 20 MiB) before any command names it: a rejection or a refused return must not go through
 // with proof the upload then turns away.
-import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../../../src/domain/evidence-file.ts';
+import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../../../src/contract/enums.ts';
 import type { T } from '../i18n/index.tsx';
 
 export type FileProblem = 'empty' | 'too_big' | 'bad_type';

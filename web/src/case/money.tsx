@@ -4,7 +4,7 @@
 import { Descriptions, Typography } from 'antd';
 import { isoMinutes, yuan } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail } from '../../../src/contract/index.ts';
 
 
 export function MoneyBreakdown({ c }: { c: CaseDetail }) {

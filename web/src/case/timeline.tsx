@@ -2,7 +2,7 @@
 import { Timeline as AntTimeline, Typography } from 'antd';
 import { useLang } from '../i18n/index.tsx';
 import { isoMinutes } from '../api.ts';
-import type { TimelineEntry } from '../types.ts';
+import type { TimelineEntry } from '../../../src/contract/index.ts';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { lang, t } = useLang();

@@ -10,7 +10,7 @@ import { usePaged } from '../buyer/paged.ts';
 import { CaseStatusTag } from '../buyer/tags.tsx';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useLang } from '../i18n/index.tsx';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../../../src/contract/index.ts';
 
 const { Text } = Typography;
 

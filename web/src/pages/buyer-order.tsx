@@ -9,7 +9,7 @@ import { ApplyForm } from '../buyer/apply-form.tsx';
 import { EligibilityList, type Choice } from '../buyer/eligibility-list.tsx';
 import { OrderCard } from '../buyer/order-card.tsx';
 import { useLang } from '../i18n/index.tsx';
-import type { EligibilityOption, OrderDetail } from '../types.ts';
+import type { EligibilityOption, OrderDetail } from '../../../src/contract/index.ts';
 
 export default function BuyerOrderPage() {
   // The API words its reasons in the caller's language: a language switch asks again.

@@ -4,7 +4,7 @@ import { Alert, Button, Col, Empty, Flex, Row, Spin, Typography } from 'antd';
 import { OrderCard } from '../buyer/order-card.tsx';
 import { usePaged } from '../buyer/paged.ts';
 import { useT } from '../i18n/index.tsx';
-import type { OrderDetail } from '../types.ts';
+import type { OrderDetail } from '../../../src/contract/index.ts';
 
 export default function BuyerOrdersPage() {
   const t = useT();

@@ -8,7 +8,7 @@ import { api, ApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { PackViewer } from '../policy/pack-viewer.tsx';
 import { ShopPolicyPanel } from '../policy/shop-policy.tsx';
-import type { PackSummary, ShopRow } from '../policy/types.ts';
+import type { PackSummary, ShopRow } from '../../../src/contract/index.ts';
 import { useSession } from '../session.tsx';
 
 export default function PolicyPage() {

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Flex, Grid, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { statusColor } from '../case/case-facts.tsx';
-import { CASE_STATUSES, RETURN_TYPES } from '../case/codes.ts';
+import { CASE_STATUSES, returnsGoods } from '../../../src/contract/enums.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import { BatchAgree } from '../workbench/batch-agree.tsx';
@@ -95,7 +95,7 @@ export default function WorkbenchPage() {
       {isShop && (
         <BatchAgree
           selected={selected}
-          needsAddress={queue.rows.some((r) => selected.includes(r.id) && RETURN_TYPES.includes(r.type))}
+          needsAddress={queue.rows.some((r) => selected.includes(r.id) && returnsGoods(r.type))}
           onDone={() => {
             setSelected([]);
             queue.reload();

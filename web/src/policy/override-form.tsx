@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd'
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useT, type T } from '../i18n/index.tsx';
-import type { ShopPolicy } from './types.ts';
+import type { ShopPolicy } from '../../../src/contract/index.ts';
 import { parseOverrideInput, valueInWords } from './values.ts';
 
 interface Values {

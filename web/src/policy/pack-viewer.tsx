@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 import { ParamCell, SourceCell, ValueCell } from './cells.tsx';
-import type { PackDetail, PackSummary } from './types.ts';
+import type { PackDetail, PackSummary } from '../../../src/contract/index.ts';
 
 type Row = PackDetail['parameters'][number];
 

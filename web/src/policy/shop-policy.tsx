@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 import { ParamCell, SourceCell, ValueCell } from './cells.tsx';
 import { OverrideForm, refusalText } from './override-form.tsx';
-import type { ShopPolicy } from './types.ts';
+import type { ShopPolicy } from '../../../src/contract/index.ts';
 import { valueInWords } from './values.ts';
 import './policy.css';
 

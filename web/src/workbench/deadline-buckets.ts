@@ -1,8 +1,8 @@
 // Where the loaded queue's deadlines fall: one bucket per hour of the next 24 and one for later,
 // counted by deadline kind, so a team sees what goes automatic soon (SPEC §4: deadlines act by
 // themselves). Pure: the clock comes in as `now`.
-import { CASE_DEADLINE_KINDS } from '../case/codes.ts';
-import type { CaseSummary } from '../types.ts';
+import { CASE_DEADLINE_KINDS } from '../../../src/contract/enums.ts';
+import type { CaseSummary } from '../../../src/contract/index.ts';
 
 export const HOURS = 24;
 const HOUR_MS = 3_600_000;

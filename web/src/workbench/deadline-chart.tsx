@@ -7,10 +7,10 @@ import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOpt
 import { format, init, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { CASE_DEADLINE_KINDS } from '../case/codes.ts';
+import { CASE_DEADLINE_KINDS } from '../../../src/contract/enums.ts';
 import { useNow } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../../../src/contract/index.ts';
 import { bucketDeadlines, HOURS, mergeByLabel } from './deadline-buckets.ts';
 
 use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);

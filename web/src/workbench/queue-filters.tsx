@@ -3,7 +3,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useState } from 'react';
-import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../case/codes.ts';
+import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../../../src/contract/enums.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { QueueFilters } from './use-queue.ts';
 

@@ -8,7 +8,7 @@ import { yuan } from '../api.ts';
 import { StatusTag } from '../case/case-facts.tsx';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
-import type { CaseSummary } from '../types.ts';
+import type { CaseSummary } from '../../../src/contract/index.ts';
 
 interface Props {
   rows: CaseSummary[];

@@ -2,8 +2,8 @@
 // page at a time, under the workbench's filters.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api.ts';
-import { CASE_STATUSES, DONE_STATUSES } from '../case/codes.ts';
-import type { CaseSummary, Page } from '../types.ts';
+import { CASE_STATUSES, isOpenStatus } from '../../../src/contract/enums.ts';
+import type { CaseSummary, CursorPage as Page } from '../../../src/contract/index.ts';
 
 export interface QueueFilters {
   /** A status, `open` (every status but completed/closed), or `all`. */
@@ -17,7 +17,7 @@ export interface QueueFilters {
 }
 
 const PAGE = 50;
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !DONE_STATUSES.includes(s));
+const OPEN_STATUSES = CASE_STATUSES.filter(isOpenStatus);
 
 export function queryOf(f: QueueFilters, cursor: string | null): string {
   const p = new URLSearchParams({ sort: 'deadline', limit: String(PAGE) });

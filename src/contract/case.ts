@@ -1,0 +1,149 @@
+// What the API answers about a case: the case view (the queue's rows) and the case detail every
+// case command answers with (src/http/case-detail.ts): money, the caller's actions, the timeline in
+// words, claimed lines, offer, evidence, requests and burdens of proof, ruling, return and parcel.
+import { z } from 'zod';
+import {
+  BURDEN_SITUATIONS,
+  CASE_COMMAND_NAMES,
+  CASE_DEADLINE_KINDS,
+  CASE_PARTIES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CLOSED_REASONS,
+  EVIDENCE_KINDS,
+  EVIDENCE_MODES,
+  EVIDENCE_PARTIES,
+  LIABILITIES,
+  PHASES,
+  REASONS,
+  ROLES,
+  RULING_OUTCOMES,
+  SHIPPING_PAYERS,
+} from './enums.ts';
+import { cursorPage, Fen, IsoInstant, MediaType } from './primitives.ts';
+
+/** A case as every list shows it (src/app/views.ts caseView). */
+export const CaseView = z.strictObject({
+  id: z.string(),
+  order: z.string(),
+  shop: z.string(),
+  buyer: z.string(),
+  status: z.enum(CASE_STATUSES),
+  type: z.enum(CASE_TYPES),
+  reason: z.enum(REASONS),
+  phase: z.enum(PHASES),
+  amount: Fen,
+  refunded: Fen,
+  return_shipping_payer: z.enum(SHIPPING_PAYERS),
+  return_shipping_reimbursed: Fen,
+  liability: z.enum(LIABILITIES),
+  closed_reason: z.enum(CLOSED_REASONS).nullable(),
+  deadline: z.strictObject({ kind: z.enum(CASE_DEADLINE_KINDS), due: IsoInstant }).nullable(),
+  /** The case's stream version: send it as `If-Match` to act on exactly this state. */
+  version: z.number().int(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+/** A row of GET /v1/cases (the queue). */
+export const CaseSummary = z.strictObject({ ...CaseView.shape, applied_at: IsoInstant });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** GET /v1/cases: newest first, or nearest deadline first. */
+export const CasePage = cursorPage(CaseSummary);
+export type CasePage = z.infer<typeof CasePage>;
+
+export const CaseMoney = z.strictObject({
+  amount: Fen,
+  goods: Fen,
+  shipping_fee: Fen,
+  /** The most this case can refund (SPEC §5). */
+  refundable: Fen,
+  return_shipping_payer: z.enum(SHIPPING_PAYERS),
+  return_shipping_reimbursed: Fen,
+  insurer_claim: Fen,
+  deductions: Fen,
+  refunded: Fen,
+  refund_pending: Fen.nullable(),
+  refund_due_at: IsoInstant.nullable(),
+  order_compensation: Fen,
+});
+
+/** An entry of the history in words, both languages (src/app/timeline.ts). */
+export const TimelineEntry = z.strictObject({
+  version: z.number().int(),
+  at: IsoInstant,
+  /** The domain event's type, e.g. `CaseApplied`. */
+  type: z.string(),
+  actor: z.strictObject({ role: z.enum(ROLES), id: z.string().optional() }),
+  zh: z.string(),
+  en: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const ClaimedLine = z.strictObject({ line: z.string(), sku: z.string().nullable(), title: z.string().nullable(), quantity: z.number().int(), share: Fen });
+
+export const Offer = z.strictObject({ type: z.enum(CASE_TYPES), amount: Fen, note: z.string().nullable() });
+export type Offer = z.infer<typeof Offer>;
+
+/** An item of evidence on the case; `url` and `content_type` once its file is uploaded. */
+export const CaseEvidence = z.strictObject({
+  kind: z.enum(EVIDENCE_KINDS),
+  description: z.string().nullable(),
+  sha256: z.string().nullable(),
+  party: z.enum(EVIDENCE_PARTIES),
+  at: IsoInstant,
+  url: z.string().nullable(),
+  content_type: MediaType.nullable(),
+});
+export type CaseEvidence = z.infer<typeof CaseEvidence>;
+
+export const EvidenceRequest = z.strictObject({
+  id: z.string(),
+  party: z.enum(CASE_PARTIES),
+  kinds: z.array(z.enum(EVIDENCE_KINDS)),
+  mode: z.enum(EVIDENCE_MODES),
+  due: IsoInstant,
+  /** The party bears the burden of proof for it (SPEC §7). */
+  burden: z.boolean(),
+  open: z.boolean(),
+  /** What the party gave already meets it. */
+  met: z.boolean(),
+});
+export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
+
+/** SPEC §7: who must prove what here, and whether what they gave so far meets it. */
+export const Burden = z.strictObject({
+  party: z.enum(CASE_PARTIES),
+  kinds: z.array(z.enum(EVIDENCE_KINDS)),
+  mode: z.enum(EVIDENCE_MODES),
+  situation: z.enum(BURDEN_SITUATIONS),
+  met: z.boolean(),
+});
+export type Burden = z.infer<typeof Burden>;
+
+export const Parcel = z.strictObject({ carrier: z.string(), tracking: z.string(), at: IsoInstant });
+
+export const Ruling = z.strictObject({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES), amount: Fen.nullable(), by: z.enum(['platform', 'system']) });
+
+/** GET /v1/cases/:case, and the answer of every case command. */
+export const CaseDetail = z.strictObject({
+  ...CaseSummary.shape,
+  money: CaseMoney,
+  /** What the caller may do now (SPEC §4 table). */
+  actions: z.array(z.enum(CASE_COMMAND_NAMES)),
+  /** When escalation opens, while it is not yet allowed (SPEC §4 escalation_after). */
+  escalate_from: IsoInstant.nullable(),
+  timeline: z.array(TimelineEntry),
+  lines: z.array(ClaimedLine),
+  note: z.string().nullable(),
+  offer: Offer.nullable(),
+  escalated: z.boolean(),
+  evidence: z.array(CaseEvidence),
+  evidence_requests: z.array(EvidenceRequest),
+  burdens: z.array(Burden),
+  return_address: z.string().nullable(),
+  return_shipment: z.strictObject({ carrier: z.string(), tracking: z.string(), shipping_cost: Fen, at: IsoInstant }).nullable(),
+  replacement: Parcel.nullable(),
+  ruling: Ruling.nullable(),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -1,0 +1,53 @@
+// The codes the API speaks and the console offers: every list is the domain's own (re-exported,
+// never copied), so a code added in src/domain reaches the API's schemas and the console's choices
+// at once. Pure: no zod, no Node, so the console's bundle takes these values as they are.
+export {
+  CASE_DEADLINE_KINDS,
+  CASE_PARTIES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CLOSED_REASONS,
+  DEDUCTION_KINDS,
+  DONE_STATUSES,
+  EVIDENCE_KINDS,
+  EVIDENCE_MODES,
+  EVIDENCE_PARTIES,
+  KEY_SCOPES,
+  LIABILITIES,
+  LINE_FLAGS,
+  ORDER_DEADLINE_KINDS,
+  ORDER_STATUSES,
+  PHASES,
+  REASONS,
+  RETURN_TYPES,
+  ROLES,
+  RULING_OUTCOMES,
+  SHIPPING_PAYERS,
+  isOpenStatus,
+  returnsGoods,
+} from '../domain/types.ts';
+export type {
+  CaseDeadlineKind,
+  CaseParty,
+  CaseStatus,
+  CaseType,
+  ClosedReason,
+  DeductionKind,
+  EvidenceKind,
+  EvidenceMode,
+  Liability,
+  LineFlag,
+  OrderDeadlineKind,
+  OrderStatus,
+  Phase,
+  Reason,
+  Role,
+  RulingOutcome,
+  ShippingPayer,
+} from '../domain/types.ts';
+export { CASE_COMMAND_NAMES, type CaseCommandName } from '../domain/commands.ts';
+export { ERROR_CODES, type ErrorCode } from '../domain/errors.ts';
+export { BURDEN_SITUATIONS, type BurdenSituation } from '../domain/burden.ts';
+export { PARAM_NAMES, type ParamName } from '../domain/policy.ts';
+/** Evidence files: the media types accepted (judged by content) and the largest size, in bytes. */
+export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';

@@ -1,0 +1,103 @@
+// Every answer of the API checked against the contract (src/contract), independently of the
+// server's own serializer: a route's answer, by method, path and status, must parse with its schema
+// (strict objects: a key too many or missing fails), a refusal with the SPEC §11 error body.
+import { expect } from 'vitest';
+import type { z } from 'zod';
+import {
+  ApiKeyCreated,
+  BuyerToken,
+  CaseDetail,
+  CasePage,
+  Eligibility,
+  ErrorBody,
+  EventsFeed,
+  EvidenceFiles,
+  EvidenceUploaded,
+  ImportReport,
+  Me,
+  OrderDetail,
+  OrderPage,
+  OrderView,
+  PackDetail,
+  PackList,
+  SandboxAdvanced,
+  SandboxClock,
+  SandboxShop,
+  ShopList,
+  ShopPolicy,
+  ShopPolicySet,
+  ShopReturnAddress,
+  WebhookEndpointCreated,
+  WebhookEndpoints,
+} from '../src/contract/index.ts';
+
+type Answers = Partial<Record<number, z.ZodType | 'empty' | 'bytes'>>;
+
+const seg = '[^/?]+';
+/** [method, path pattern, the schema of each success status]. */
+const ROUTES: [string, RegExp, Answers][] = [
+  ['POST', /^\/v1\/orders$/, { 200: OrderView, 201: OrderView }],
+  ['GET', /^\/v1\/orders$/, { 200: OrderPage }],
+  ['POST', /^\/v1\/orders\/import$/, { 200: ImportReport }],
+  ['GET', new RegExp(`^/v1/shops/${seg}/orders/${seg}$`), { 200: OrderDetail }],
+  ['POST', new RegExp(`^/v1/shops/${seg}/orders/${seg}/events/${seg}$`), { 200: OrderView }],
+  ['POST', new RegExp(`^/v1/shops/${seg}/orders/${seg}/cases$`), { 201: CaseDetail }],
+  ['GET', new RegExp(`^/v1/shops/${seg}/orders/${seg}/eligibility$`), { 200: Eligibility }],
+  ['GET', /^\/v1\/cases$/, { 200: CasePage }],
+  ['POST', new RegExp(`^/v1/cases/${seg}/evidence$`), { 201: EvidenceUploaded }],
+  ['GET', new RegExp(`^/v1/cases/${seg}/evidence$`), { 200: EvidenceFiles }],
+  ['GET', new RegExp(`^/v1/cases/${seg}/evidence/${seg}$`), { 200: 'bytes' }],
+  ['POST', new RegExp(`^/v1/cases/${seg}/${seg}$`), { 200: CaseDetail }],
+  ['GET', new RegExp(`^/v1/cases/${seg}$`), { 200: CaseDetail }],
+  ['GET', /^\/v1\/policies$/, { 200: PackList }],
+  ['GET', new RegExp(`^/v1/policies/${seg}$`), { 200: PackDetail }],
+  ['GET', /^\/v1\/shops$/, { 200: ShopList }],
+  ['GET', new RegExp(`^/v1/shops/${seg}/policy$`), { 200: ShopPolicy }],
+  ['PUT', new RegExp(`^/v1/shops/${seg}/policy$`), { 200: ShopPolicySet }],
+  ['PUT', new RegExp(`^/v1/shops/${seg}/return-address$`), { 200: ShopReturnAddress }],
+  ['GET', /^\/v1\/me$/, { 200: Me }],
+  ['POST', /^\/v1\/api-keys$/, { 201: ApiKeyCreated }],
+  ['DELETE', new RegExp(`^/v1/api-keys/${seg}/${seg}$`), { 204: 'empty' }],
+  ['POST', /^\/v1\/buyer-tokens$/, { 201: BuyerToken }],
+  ['POST', /^\/v1\/webhook-endpoints$/, { 201: WebhookEndpointCreated }],
+  ['GET', /^\/v1\/webhook-endpoints$/, { 200: WebhookEndpoints }],
+  ['DELETE', new RegExp(`^/v1/webhook-endpoints/${seg}/${seg}$`), { 204: 'empty' }],
+  ['GET', /^\/v1\/events$/, { 200: EventsFeed }],
+  ['POST', /^\/v1\/sandbox\/shops$/, { 201: SandboxShop }],
+  ['GET', /^\/v1\/sandbox\/clock$/, { 200: SandboxClock }],
+  ['POST', /^\/v1\/sandbox\/clock$/, { 200: SandboxAdvanced }],
+];
+
+/** Parses `body` with `schema`; a mismatch fails the test, saying where and what the body was. */
+export function expectShape<T extends z.ZodType>(schema: T, body: unknown, what = 'the answer'): z.output<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    expect.fail(`${what} does not match the contract: ${issues}\n${JSON.stringify(body).slice(0, 800)}`);
+  }
+  return r.data;
+}
+
+interface Answer {
+  statusCode: number;
+  body: string;
+  headers: Record<string, unknown>;
+}
+
+/** Checks an answer of the API (`app.inject`) against the contract of its route and status. */
+export function expectContract(method: string, url: string, res: Answer): void {
+  const path = url.split('?')[0]!;
+  if (!path.startsWith('/v1/')) return;
+  const what = `${method} ${path} → ${res.statusCode}`;
+  if (res.statusCode >= 400 && res.statusCode < 500) {
+    expectShape(ErrorBody, JSON.parse(res.body), what);
+    return;
+  }
+  const route = ROUTES.find(([m, p]) => m === method && p.test(path));
+  if (!route) expect.fail(`${what}: no route of the contract matches`);
+  const schema = route[2][res.statusCode];
+  if (!schema) expect.fail(`${what}: a status the route's contract does not have (${res.body.slice(0, 300)})`);
+  if (schema === 'empty') expect(res.body, what).toBe('');
+  else if (schema === 'bytes') expect(String(res.headers['content-type']), what).not.toMatch(/json/);
+  else expectShape(schema, JSON.parse(res.body), what);
+}

@@ -1,6 +1,8 @@
 // `aftersale simulate`: runs scenario files against the real application layer and store (a fresh
 // schema of the embedded database per file) with a simulated clock.
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
+import type { CaseCommand } from '../domain/commands.ts';
+import type { Refusal } from '../domain/errors.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Database } from '../store/db.ts';
 import { migrate } from '../store/migrations.ts';
@@ -36,6 +38,15 @@ export interface ScenarioRun {
 }
 
 let schemaCounter = 0;
+
+/**
+ * A shop registers a return address before it sells (SPEC §4 `agree`: "needs a return address,
+ * default the shop's"); scenario files describe no addresses, so their shops get this one, and a
+ * merchant's `agree` that names none is filled with it, as the engine fills the shop's default.
+ */
+export const SCENARIO_RETURN_ADDRESS = 'scenario return address';
+const withScenarioAddress = (cmd: CaseCommand | Refusal): CaseCommand | Refusal =>
+  'kind' in cmd && cmd.kind === 'agree' && !cmd.returnAddress ? { ...cmd, returnAddress: SCENARIO_RETURN_ADDRESS } : cmd;
 
 /** Runs one scenario in a schema of its own on `db`. */
 export async function runScenario(db: Database, packs: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
@@ -103,7 +114,7 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     if (step.order && !o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
     // Scenario names are unique within the scenario's own schema, so they serve as case ids.
     const caseId = step.command === 'apply' ? step.case : (binding?.caseId ?? `unbound-${step.case}`);
-    const cmd = toCaseCommand(step.command, caseId, step.args);
+    const cmd = withScenarioAddress(toCaseCommand(step.command, caseId, step.args));
     const actor: Actor = { role: step.actor, id: step.as ?? (step.actor === 'buyer' ? o?.buyer : step.actor === 'merchant' ? o?.shop : 'platform') };
     const r: Result =
       'ok' in cmd

@@ -52,7 +52,7 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(applied.json()).toMatchObject({ id: 'C1', status: 'requested', deadline: { kind: 'merchant_response' }, actions: ['modify', 'cancel', 'submit_evidence'] });
       expect(Date.parse(applied.json().escalate_from) - Date.parse(applied.json().applied_at)).toBe(72 * 3_600_000);
       expect(applied.json().money).toMatchObject({ goods: 19900, shipping_fee: 0, refundable: 19900 });
-      expect((await call('POST', '/v1/cases/C1/agree', keys.S1!, {})).json()).toMatchObject({ status: 'awaiting_return' });
+      expect((await call('POST', '/v1/cases/C1/agree', keys.S1!, { return_address: '杭州市余杭区文一西路 969 号' })).json()).toMatchObject({ status: 'awaiting_return' });
       expect((await call('POST', '/v1/cases/C1/ship_return', buyer, { carrier: 'SF', tracking: 'SF1', shipping_cost: 1200 })).json()).toMatchObject({ status: 'return_in_transit' });
       const done = await call('POST', '/v1/cases/C1/receive_return', keys.S1!, {});
       expect(done.json()).toMatchObject({ status: 'completed', refunded: 21100, money: { goods: 19900, return_shipping_reimbursed: 1200 } });
@@ -106,9 +106,9 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       const zh = await call('POST', '/v1/cases/C1/agree', keys.S1!, {});
       expect(zh.statusCode).toBe(409);
       expect(zh.json().error).toMatchObject({ code: 'invalid_state', details: { status: 'completed' } });
-      expect(zh.json().error.message).toMatch(/售后单/);
+      expect(zh.json().error.message).toBe('当前状态「已完成」不能执行「同意」');
       const en = await call('POST', '/v1/cases/C1/agree', keys.S1!, {}, { 'accept-language': 'en-US,en;q=0.9' });
-      expect(en.json().error.message).toMatch(/not allowed while the case is completed/);
+      expect(en.json().error.message).toBe('cannot agree: the case is “completed”');
       expect((await call('GET', '/v1/nothing-here', keys.S1!)).json().error.code).toBe('not_found');
     });
 

@@ -510,7 +510,7 @@ async function openFixture() {
   }
   await ok('B1', 'POST', '/v1/shops/S1/orders/O2/cases', { id: 'C1', type: 'refund_only', reason: 'damaged', lines: [{ line: 'L1', quantity: 1 }], evidence: [{ kind: 'photo' }] });
   await ok('B1', 'POST', '/v1/shops/S1/orders/O2/cases', { id: 'C2', type: 'return_refund', reason: 'quality_issue', lines: [{ line: 'L2', quantity: 1 }], evidence: [{ kind: 'photo' }] });
-  await ok('S1', 'POST', '/v1/cases/C2/agree', {});
+  await ok('S1', 'POST', '/v1/cases/C2/agree', { return_address: '杭州市余杭区' });
   await ok('B1', 'POST', '/v1/shops/S1/orders/O3/cases', { id: 'C3', type: 'return_refund', reason: 'no_reason_7d', intact: true, lines: [{ line: 'L1', quantity: 1 }] });
   await ok('B1', 'POST', '/v1/cases/C3/cancel', {});
   const apply = (o: string, c: string, type: string) =>
@@ -520,13 +520,13 @@ async function openFixture() {
   await apply('O5', 'C5', 'refund_only');
   await ok('S1', 'POST', '/v1/cases/C5/reject', { reason: 'used' });
   await apply('O6', 'C6', 'return_refund');
-  await ok('S1', 'POST', '/v1/cases/C6/agree', {});
+  await ok('S1', 'POST', '/v1/cases/C6/agree', { return_address: '杭州市余杭区' });
   await ok('B1', 'POST', '/v1/cases/C6/ship_return', { carrier: 'SF', tracking: 'SF6' });
   await apply('O7', 'C7', 'refund_only');
   await ok('S1', 'POST', '/v1/cases/C7/reject', { reason: 'used' });
   await ok('B1', 'POST', '/v1/cases/C7/escalate', { reason: 'please' });
   await apply('O8', 'C8', 'exchange');
-  await ok('S1', 'POST', '/v1/cases/C8/agree', {});
+  await ok('S1', 'POST', '/v1/cases/C8/agree', { return_address: '杭州市余杭区' });
   await ok('B1', 'POST', '/v1/cases/C8/ship_return', { carrier: 'SF', tracking: 'SF8' });
   await ok('S1', 'POST', '/v1/cases/C8/receive_return', {});
   const upload: Req = {

@@ -8,7 +8,11 @@ import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { parseScenario } from '../src/app/scenario.ts';
-import { same } from '../src/app/simulate.ts';
+import { same, SCENARIO_RETURN_ADDRESS } from '../src/app/simulate.ts';
+
+/** Scenario shops have a return address on file (as `aftersale simulate` gives them): an agree naming none uses it. */
+const argsOf = (command: string, args: unknown): object =>
+  command === 'agree' && !(args as { return_address?: string } | undefined)?.return_address ? { ...(args as object), return_address: SCENARIO_RETURN_ADDRESS } : ((args as object) ?? {});
 import { runDeadlines } from '../src/app/runner.ts';
 import { formatInstant } from '../src/domain/calendar.ts';
 import { createApiKey, issueBuyerToken } from '../src/app/credentials.ts';
@@ -123,7 +127,7 @@ describe.each(engines)('public scenarios through the HTTP API on sandbox test cl
         const r =
           step.command === 'apply'
             ? await call('POST', `/v1/shops/${px + o.shop}/orders/${step.order}/cases`, auth, { id: caseId, ...(step.args as object) }, headers)
-            : await call('POST', `/v1/cases/${bound.get(step.case) ?? 'unbound'}/${step.command}`, auth, step.args ?? {}, headers);
+            : await call('POST', `/v1/cases/${bound.get(step.case) ?? 'unbound'}/${step.command}`, auth, argsOf(step.command, step.args), headers);
         if (r.status < 300 && step.command === 'apply') bound.set(step.case, caseId);
         const { ok, error, ...fields } = step.expect;
         if (ok !== undefined) compare(n, 'ok', ok, r.status < 300);

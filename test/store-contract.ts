@@ -16,6 +16,8 @@ import type { CaseCommand } from '../src/domain/commands.ts';
 const buyer = { role: 'buyer' as const, id: 'B1' };
 const merchant = { role: 'merchant' as const, id: 'S1' };
 const NOW = T0 + 3 * DAY;
+// A return needs the shop's return address on agree (SPEC §4).
+const RETURN_ADDRESS = '杭州市余杭区文一西路 969 号';
 const applyArgs = { type: 'return_refund' as const, reason: 'quality_issue' as const, evidence: [{ kind: 'photo' as const }] };
 
 export function storeContract(engineName: string, open: () => Promise<Database>) {
@@ -74,10 +76,10 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
     it('a stale expected version is a conflict and writes nothing', async () => {
       await apply();
       const before = await db.query('SELECT count(*)::int AS n FROM events');
-      const r = await run({ kind: 'agree', caseId: 'C1' }, merchant, { expectedVersion: 1 });
+      const r = await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant, { expectedVersion: 1 });
       expect(r.ok ? 'ok' : r.code).toBe('conflict');
       expect((await db.query('SELECT count(*)::int AS n FROM events')).rows).toEqual(before.rows);
-      const ok = await run({ kind: 'agree', caseId: 'C1' }, merchant, { expectedVersion: 2 });
+      const ok = await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant, { expectedVersion: 2 });
       expect(ok.ok).toBe(true);
     });
 
@@ -97,7 +99,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
       expect(other.ok ? 'ok' : other.code).toBe('idempotency_mismatch');
       expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows).toEqual([{ n: 1 }]);
       // Keys belong to their caller: the merchant's own "k-1" is a different key.
-      const merchantsOwn = await run({ kind: 'agree', caseId: 'C1' }, merchant, { idempotencyKey: 'k-1' });
+      const merchantsOwn = await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant, { idempotencyKey: 'k-1' });
       expect(merchantsOwn.ok && !merchantsOwn.replayed).toBe(true);
     });
 
@@ -119,7 +121,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
 
     it('a refund is executed once and the order ledger, projections and events agree', async () => {
       await apply('C1');
-      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant);
       await run({ kind: 'ship_return', caseId: 'C1', carrier: 'SF', tracking: 'SF1', shippingCost: 1200 }, buyer);
       const r = await run({ kind: 'receive_return', caseId: 'C1' }, merchant);
       expect(r.ok).toBe(true);
@@ -159,7 +161,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
 
     it('a refund is a row executed exactly once against the provider, by refund id', async () => {
       await engine.caseCommand({ kind: 'apply', caseId: 'C1', args: { ...applyArgs, type: 'refund_only' } }, buyer, { shopId: 'S1', orderId: 'O1' });
-      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant);
       const rows = await db.query<{ status: string; amount: number }>('SELECT status, amount FROM refunds');
       expect(rows.rows).toEqual([{ status: 'succeeded', amount: 9900 }]);
       // Running the executor again, or asking the provider again, pays nothing more.
@@ -186,7 +188,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
 
     it('every stream is hash-chained, and an edited, deleted or reordered event is detected', async () => {
       await apply();
-      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant);
       await run({ kind: 'cancel', caseId: 'C1' }, buyer);
       expect(await verifyAll(db)).toEqual([]);
       await db.query(`UPDATE events SET data = jsonb_set(data, '{returnAddress}', '"elsewhere"') WHERE type = 'MerchantAgreed'`);
@@ -195,7 +197,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
 
     it('two reordered events break the chain', async () => {
       await apply();
-      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant);
       // Swap the stream positions of the case's first two events (through a free position).
       await db.exec(`UPDATE events SET stream_version = 1000 WHERE stream_id = 'case:C1' AND stream_version = 1;
         UPDATE events SET stream_version = 1 WHERE stream_id = 'case:C1' AND stream_version = 2;
@@ -205,7 +207,7 @@ export function storeContract(engineName: string, open: () => Promise<Database>)
 
     it('a deleted event breaks the chain', async () => {
       await apply();
-      await run({ kind: 'agree', caseId: 'C1' }, merchant);
+      await run({ kind: 'agree', caseId: 'C1', returnAddress: RETURN_ADDRESS }, merchant);
       await run({ kind: 'cancel', caseId: 'C1' }, buyer);
       await db.query(`DELETE FROM events WHERE type = 'MerchantAgreed'`);
       const problems = (await verifyAll(db)).map((b) => b.problem);

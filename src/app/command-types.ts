@@ -31,4 +31,6 @@ export interface ShopInput {
   category?: string;
   pack: string;
   overrides?: Record<string, unknown>;
+  /** The default return address of `agree` (kept as it is when absent). */
+  returnAddress?: string;
 }

@@ -64,7 +64,7 @@ export function createEngine(deps: EngineDeps) {
     if ('ok' in overrides) return overrides;
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
-    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {} });
+    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
     return { ok: true };
   }
 

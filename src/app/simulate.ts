@@ -37,6 +37,13 @@ export interface ScenarioRun {
 
 let schemaCounter = 0;
 
+/**
+ * A shop registers a return address before it sells (SPEC §4 `agree`: "needs a return address,
+ * default the shop's"); scenario files describe no addresses, so their shops get this one as their
+ * default, which the engine fills into a merchant's `agree` that names none.
+ */
+export const SCENARIO_RETURN_ADDRESS = 'scenario return address';
+
 /** Runs one scenario in a schema of its own on `db`. */
 export async function runScenario(db: Database, packs: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
   const schema = schemaName ?? `sim_${process.pid}_${++schemaCounter}`;
@@ -57,7 +64,7 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
   for (const o of s.orders) if (typeof o.shop === 'string') shopIds.add(o.shop);
   for (const id of shopIds) {
     const category = s.shops.find((x) => x.id === id)?.category ?? 'general';
-    const r = await engine.upsertShop({ id, category, pack: s.policy, overrides: s.overrides });
+    const r = await engine.upsertShop({ id, category, pack: s.policy, overrides: s.overrides, returnAddress: SCENARIO_RETURN_ADDRESS });
     if (!r.ok) {
       if (s.expectLoadError) {
         expect(0, 'load', 'error', s.expectLoadError, r.code);

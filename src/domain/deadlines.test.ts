@@ -49,13 +49,13 @@ describe('case deadlines', () => {
   });
 
   it('buyer_return_shipment: the case closes, buyer inactive', () => {
-    const r = fire(then(base(), c({ kind: 'agree' }, merchant)));
+    const r = fire(then(base(), c({ kind: 'agree', returnAddress: '杭州市余杭区' }, merchant)));
     expect(r.kind).toBe('buyer_return_shipment');
     expect(r.after.cases.C1).toMatchObject({ status: 'closed', closedReason: 'buyer_inactive' });
   });
 
   it('merchant_receipt: the return counts as received and the refund goes out', () => {
-    const e = then(then(base(), c({ kind: 'agree' }, merchant)), c({ kind: 'ship_return', carrier: 'SF', tracking: 'S1', shippingCost: 1000 }));
+    const e = then(then(base(), c({ kind: 'agree', returnAddress: '杭州市余杭区' }, merchant)), c({ kind: 'ship_return', carrier: 'SF', tracking: 'S1', shippingCost: 1000 }));
     const r = fire(e);
     expect(r.kind).toBe('merchant_receipt');
     expect(r.after.cases.C1).toMatchObject({ status: 'refunding' });
@@ -65,7 +65,7 @@ describe('case deadlines', () => {
 
   it('merchant_reship: an exchange the merchant never reships becomes a full refund', () => {
     let e = base({ type: 'exchange', reason: 'size_or_color', evidence: [] });
-    e = then(e, c({ kind: 'agree' }, merchant));
+    e = then(e, c({ kind: 'agree', returnAddress: '杭州市余杭区' }, merchant));
     e = then(e, c({ kind: 'ship_return', carrier: 'SF', tracking: 'S1' }));
     e = then(e, c({ kind: 'receive_return' }, merchant));
     const r = fire(e);
@@ -75,7 +75,7 @@ describe('case deadlines', () => {
 
   it('buyer_confirm: reshipped goods count as received', () => {
     let e = base({ type: 'reship', reason: 'wrong_or_missing_item' });
-    e = then(e, c({ kind: 'agree' }, merchant));
+    e = then(e, c({ kind: 'agree', returnAddress: '杭州市余杭区' }, merchant));
     e = then(e, c({ kind: 'reship', carrier: 'SF', tracking: 'S2' }, merchant));
     const r = fire(e);
     expect(r.kind).toBe('buyer_confirm');
@@ -134,7 +134,7 @@ describe('case deadlines', () => {
       pack,
       place(shippedOrder({ placed_at: start - 3 * DAY, paid_at: start - 3 * DAY, shipped_at: start - 2 * DAY, signed_at: start - DAY }), start),
       step(c({ kind: 'apply', args: { type: 'return_refund', reason: 'quality_issue', evidence: photo } }), start),
-      step(c({ kind: 'agree' }, merchant), start),
+      step(c({ kind: 'agree', returnAddress: '杭州市余杭区' }, merchant), start),
     );
     expect(given(e).state.cases.C1!.deadline).toMatchObject({ kind: 'buyer_return_shipment', dueAt: start + 15 * DAY, policyVersion: '2027.spring-festival' });
   });

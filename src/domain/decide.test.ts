@@ -105,7 +105,7 @@ describe('agree', () => {
     const g = given(applied());
     expect(g.when(cmd({ kind: 'agree', caseId: 'C1' }, { role: 'merchant', id: 'S2' }), NOW).refused()).toBe('forbidden');
     expect(g.when(cmd({ kind: 'agree', caseId: 'C1' }, buyer), NOW).refused()).toBe('forbidden');
-    const agreed = thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW);
+    const agreed = thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1', returnAddress: '杭州市余杭区' }, merchant), NOW);
     expect(given(agreed).when(cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW).refused()).toBe('invalid_state');
   });
 });
@@ -141,7 +141,7 @@ describe('reject, modify, offer', () => {
   });
 
   it('modify is refused once the goods are on their way back', () => {
-    let e = thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW);
+    let e = thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1', returnAddress: '杭州市余杭区' }, merchant), NOW);
     e = thenStep(e, cmd({ kind: 'ship_return', caseId: 'C1', carrier: 'SF', tracking: 'SF1' }, buyer), NOW);
     expect(given(e).when(cmd({ kind: 'modify', caseId: 'C1', args: { amount: 100 } }, buyer), NOW).refused()).toBe('invalid_state');
   });
@@ -170,7 +170,7 @@ describe('reject, modify, offer', () => {
 });
 
 describe('goods and money legs', () => {
-  const agreed = () => thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1' }, merchant), NOW);
+  const agreed = () => thenStep(applied(), cmd({ kind: 'agree', caseId: 'C1', returnAddress: '杭州市余杭区' }, merchant), NOW);
   const shipped = () => thenStep(agreed(), cmd({ kind: 'ship_return', caseId: 'C1', carrier: 'SF', tracking: 'SF1', shippingCost: 2500 }, buyer), NOW);
 
   it('ship_return starts the merchant_receipt deadline', () => {
@@ -195,7 +195,7 @@ describe('goods and money legs', () => {
   it('the buyer cannot cancel once the merchant has the goods back', () => {
     const received = thenStep(
       applied({ type: 'exchange', reason: 'size_or_color', evidence: [] }),
-      cmd({ kind: 'agree', caseId: 'C1' }, merchant),
+      cmd({ kind: 'agree', caseId: 'C1', returnAddress: '杭州市余杭区' }, merchant),
       NOW,
     );
     let e = thenStep(received, cmd({ kind: 'ship_return', caseId: 'C1', carrier: 'SF', tracking: 'SF1' }, buyer), NOW);
@@ -322,7 +322,7 @@ describe('the shipping fee with the last lines', () => {
       ],
     });
     const refundAll = (events: DomainEvent[], id: string) => {
-      let e = thenStep(events, cmd({ kind: 'agree', caseId: id }, merchant), T0 + HOUR);
+      let e = thenStep(events, cmd({ kind: 'agree', caseId: id, returnAddress: '杭州市余杭区' }, merchant), T0 + HOUR);
       const refundId = given(e).state.cases[id]!.pendingRefund!.refundId;
       e = thenStep(e, cmd({ kind: 'confirm_refund', caseId: id, refundId }, system), T0 + HOUR);
       return e;

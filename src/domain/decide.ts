@@ -1,6 +1,8 @@
 // decide(command, state, policy, now) → events | refusal. Checks the actor (SPEC §4: a buyer acts
 // only on their own cases, a merchant only on their shop's; the wrong actor gets `forbidden`), then
-// hands the command to its handler and settles the order bookkeeping.
+// checks a case command against the command table (status and guards), then hands the command to
+// its handler (argument checks) and settles the order bookkeeping.
+import { CASE_COMMANDS, isTableCommand, tableRefusal, wrongRole, type TableCommand } from './case/command-table.ts';
 import * as cases from './case-decide.ts';
 import * as flow from './case-flow.ts';
 import type { CaseCommand, Command, OrderCommand } from './commands.ts';
@@ -9,12 +11,16 @@ import { refuse, type Refusal } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { decideOrder } from './order-decide.ts';
 import type { Policy } from './policy.ts';
-import type { OrderContext } from './state.ts';
+import { COMMAND_LABELS } from './labels.ts';
+import type { CaseOf, OrderContext } from './state.ts';
 import type { Actor, Instant, Role } from './types.ts';
 
 export type Decision = { ok: true; events: DomainEvent[] } | Refusal;
 
-/** Which roles may send each command (SPEC §4 table; order events come from the shop system). */
+/**
+ * Which roles may send each command: the case commands' from the command table (SPEC §4,
+ * src/domain/case/command-table.ts); order events come from the shop system.
+ */
 export const COMMAND_ROLES: Record<Command['kind'], readonly Role[]> = {
   place_order: ['merchant', 'platform', 'system'],
   pay_order: ['merchant', 'platform', 'system'],
@@ -24,40 +30,25 @@ export const COMMAND_ROLES: Record<Command['kind'], readonly Role[]> = {
   extend_auto_confirm: ['buyer', 'merchant'],
   fire_order_deadline: ['system'],
   apply: ['buyer'],
-  modify: ['buyer'],
-  agree: ['merchant'],
-  reject: ['merchant'],
-  offer: ['merchant'],
-  accept_offer: ['buyer'],
-  decline_offer: ['buyer'],
-  cancel: ['buyer'],
-  ship_return: ['buyer'],
-  receive_return: ['merchant'],
-  refuse_return: ['merchant'],
-  reship: ['merchant'],
-  confirm_receipt: ['buyer'],
-  escalate: ['buyer', 'merchant'],
-  submit_evidence: ['buyer', 'merchant'],
-  request_evidence: ['platform'],
-  rule: ['platform'],
   fire_case_deadline: ['system'],
   confirm_refund: ['system'],
   fail_refund: ['system'],
+  ...(Object.fromEntries(Object.entries(CASE_COMMANDS).map(([k, r]) => [k, r.roles])) as Record<TableCommand, readonly Role[]>),
 };
 
-function forbidden(actor: Actor, command: string, why: string): Refusal {
-  return refuse('forbidden', 'actor', `无权执行 ${command}`, `${actor.role}${actor.id ? ` ${actor.id}` : ''} may not ${command}: ${why}`, {
-    role: actor.role,
-    command,
-  });
+/** Another shop's or another buyer's order, in words. */
+function notTheirs(actor: Actor, command: Command['kind']): Refusal {
+  const a = COMMAND_LABELS[command];
+  const [zh, en] = actor.role === 'merchant' ? ['不是本店的订单', "another shop's order"] : ['不是您的订单', "another buyer's order"];
+  return refuse('forbidden', 'actor', `${zh}, 不能执行「${a.zh}」`, `cannot ${a.en}: this is ${en}`, { role: actor.role, command });
 }
 
 function checkActor(cmd: Command, ctx: OrderContext): Refusal | null {
   const { actor } = cmd;
-  if (!COMMAND_ROLES[cmd.kind].includes(actor.role)) return forbidden(actor, cmd.kind, 'wrong role');
+  if (!COMMAND_ROLES[cmd.kind].includes(actor.role)) return wrongRole(actor.role, cmd.kind);
   const o = cmd.kind === 'place_order' ? { shopId: cmd.order.shop, buyerId: cmd.order.buyer } : ctx.order!;
-  if (actor.role === 'merchant' && actor.id !== o.shopId) return forbidden(actor, cmd.kind, 'not this shop');
-  if (actor.role === 'buyer' && actor.id !== o.buyerId) return forbidden(actor, cmd.kind, 'not this buyer');
+  if (actor.role === 'merchant' && actor.id !== o.shopId) return notTheirs(actor, cmd.kind);
+  if (actor.role === 'buyer' && actor.id !== o.buyerId) return notTheirs(actor, cmd.kind);
   return null;
 }
 
@@ -82,6 +73,12 @@ export function decide(cmd: Command, ctx: OrderContext, policy: Policy, now: Ins
 function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | void {
   if (cmd.kind === 'apply') return cases.apply(d, cmd, cmd.actor);
   const c = d.caseOf(cmd.caseId);
+  // SPEC §4: role, status and the case's own guards, from the command table; then the handler
+  // checks the command's arguments.
+  if (isTableCommand(cmd.kind)) {
+    const refused = tableRefusal(cmd.kind, c, cmd.actor.role, d.policy, d.now);
+    if (refused) return refused;
+  }
   switch (cmd.kind) {
     case 'modify':
       return cases.modify(d, cmd, c);
@@ -104,8 +101,7 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
     case 'request_evidence':
       return cases.requestEvidence(d, cmd, c);
     case 'rule':
-      if (c.status !== 'in_arbitration') return cases.invalidState(c, 'rule');
-      return cases.rule(d, c, cmd.outcome, cmd.liability, cmd.amount, 'platform', null);
+      return cases.rule(d, c as CaseOf<'in_arbitration'>, cmd.outcome, cmd.liability, cmd.amount, 'platform', null);
     case 'ship_return':
       return flow.shipReturn(d, cmd, c);
     case 'receive_return':

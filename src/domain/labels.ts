@@ -6,7 +6,8 @@
 import type { OrderEvent } from './events.ts';
 import { zoneOffset } from './calendar.ts';
 import type { OrderLine } from './state.ts';
-import type { CaseDeadlineKind, CaseType, ClosedReason, EvidenceKind, Fen, Instant, Liability, LineFlag, OrderDeadlineKind, Reason, Role, RulingOutcome } from './types.ts';
+import type { CommandKind } from './commands.ts';
+import type { CaseDeadlineKind, CaseStatus, CaseType, ClosedReason, EvidenceKind, Fen, Instant, Liability, LineFlag, OrderDeadlineKind, OrderStatus, Reason, Role, RulingOutcome } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 export interface Label {
@@ -41,6 +42,82 @@ export const REASON_LABELS: Record<Reason, Label> = {
   shipping_fee_refund: { zh: '退运费', en: 'shipping fee refund' },
   needs_repair: { zh: '需要维修', en: 'needs repair' },
 };
+
+/** SPEC §4 statuses, named as the console names them (web/src/i18n/common.ts `status.*`). */
+export const CASE_STATUS_LABELS: Record<CaseStatus, Label> = {
+  requested: { zh: '待商家处理', en: 'awaiting merchant' },
+  offer_pending: { zh: '待买家确认方案', en: 'offer awaiting buyer' },
+  rejected: { zh: '商家已拒绝', en: 'rejected by merchant' },
+  awaiting_return: { zh: '待买家退货', en: 'awaiting return' },
+  return_in_transit: { zh: '退货运输中', en: 'return in transit' },
+  awaiting_reship: { zh: '待商家补发/换货', en: 'awaiting reshipment' },
+  reship_in_transit: { zh: '补发运输中', en: 'reshipment in transit' },
+  refunding: { zh: '退款中', en: 'refunding' },
+  in_arbitration: { zh: '平台介入中', en: 'in arbitration' },
+  completed: { zh: '已完成', en: 'completed' },
+  closed: { zh: '已关闭', en: 'closed' },
+};
+
+/** SPEC §1 order statuses (console `orderStatus.*`). */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, Label> = {
+  pending_payment: { zh: '待付款', en: 'awaiting payment' },
+  paid: { zh: '待发货', en: 'awaiting shipment' },
+  shipped: { zh: '已发货', en: 'shipped' },
+  completed: { zh: '交易成功', en: 'completed' },
+  closed: { zh: '交易关闭', en: 'closed' },
+};
+
+/**
+ * Commands as the console's buttons name them (web/src/i18n/common.ts `action.*`); the English as a
+ * verb phrase for "cannot …". Order and system commands have the names of the shop system's steps.
+ */
+export const COMMAND_LABELS: Record<CommandKind, Label> = {
+  place_order: { zh: '下单', en: 'place the order' },
+  pay_order: { zh: '付款', en: 'pay the order' },
+  ship_order: { zh: '发货', en: 'ship the order' },
+  sign_order: { zh: '签收', en: 'sign for the order' },
+  complete_order: { zh: '确认收货', en: 'complete the order' },
+  extend_auto_confirm: { zh: '延长收货', en: 'extend automatic confirmation' },
+  fire_order_deadline: { zh: '到期处理', en: 'act on the deadline' },
+  apply: { zh: '申请售后', en: 'apply' },
+  modify: { zh: '修改申请', en: 'modify the request' },
+  agree: { zh: '同意', en: 'agree' },
+  reject: { zh: '拒绝', en: 'reject' },
+  offer: { zh: '协商方案', en: 'counter-offer' },
+  accept_offer: { zh: '接受方案', en: 'accept the offer' },
+  decline_offer: { zh: '不接受方案', en: 'decline the offer' },
+  cancel: { zh: '撤销申请', en: 'cancel the request' },
+  ship_return: { zh: '填写退货物流', en: 'ship the return' },
+  receive_return: { zh: '确认收货', en: 'receive the return' },
+  refuse_return: { zh: '拒绝签收', en: 'refuse the return' },
+  reship: { zh: '补发/换货发出', en: 'reship' },
+  confirm_receipt: { zh: '确认收到', en: 'confirm receipt' },
+  escalate: { zh: '申请平台介入', en: 'ask the platform to step in' },
+  submit_evidence: { zh: '补充凭证', en: 'add evidence' },
+  request_evidence: { zh: '要求举证', en: 'request evidence' },
+  rule: { zh: '裁决', en: 'rule' },
+  fire_case_deadline: { zh: '到期处理', en: 'act on the deadline' },
+  confirm_refund: { zh: '确认退款', en: 'confirm the refund' },
+  fail_refund: { zh: '退款失败', en: 'record a failed refund' },
+};
+
+/** Fields a refusal names, as the console's forms label them (web/src/i18n/workbench.ts `case.form.*`). */
+export const FIELD_LABELS: Record<string, Label> = {
+  reason: { zh: '理由', en: 'reason' },
+  carrier: { zh: '快递公司', en: 'carrier' },
+  tracking: { zh: '运单号', en: 'tracking number' },
+  return_address: { zh: '退货地址', en: 'return address' },
+  shipping_cost: { zh: '退货运费', en: 'return shipping paid' },
+  due_in_hours: { zh: '举证期限', en: 'time to give evidence' },
+  placed_at: { zh: '下单时间', en: 'order time' },
+  paid_at: { zh: '付款时间', en: 'payment time' },
+  shipped_at: { zh: '发货时间', en: 'shipment time' },
+  signed_at: { zh: '签收时间', en: 'signing time' },
+  completed_at: { zh: '确认收货时间', en: 'completion time' },
+};
+
+/** A field's words (its code only for a field no form shows). */
+export const fieldName = (field: string): Label => FIELD_LABELS[field] ?? { zh: field, en: field };
 
 /** SPEC §7 evidence kinds. */
 export const EVIDENCE_LABELS: Record<EvidenceKind, Label> = {

@@ -35,7 +35,7 @@ class Story {
   }
   /** The merchant agrees and the refund is confirmed: the case's units are settled. */
   settle(caseId: string, now = T0 + 4 * DAY): this {
-    this.run({ kind: 'agree', caseId, actor: merchant }, now);
+    this.run({ kind: 'agree', caseId, returnAddress: '杭州市余杭区', actor: merchant }, now);
     const refundId = this.case(caseId).pendingRefund?.refundId;
     if (!refundId) throw new Error(`no pending refund on ${caseId}`);
     return this.run({ kind: 'confirm_refund', caseId, refundId, actor: system }, now + 1000);
@@ -290,7 +290,7 @@ describe('returnShipping (SPEC §5: who pays the buyer’s return shipping)', ()
       },
       now,
     )
-      .run({ kind: 'agree', caseId: 'C1', actor: merchant }, now + 1000)
+      .run({ kind: 'agree', caseId: 'C1', returnAddress: '杭州市余杭区', actor: merchant }, now + 1000)
       .run({ kind: 'ship_return', caseId: 'C1', actor: buyer, carrier: 'SF', tracking: 'SF1', shippingCost: opts.cost }, now + 2000);
     return { s, c: s.case('C1'), o: s.ctx.order!, params: p.params, now: now + 3000 };
   }

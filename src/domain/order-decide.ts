@@ -5,14 +5,20 @@ import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { formulaAmount } from './money.ts';
 import { isLocalDate, localDateOf } from './calendar.ts';
+import { COMMAND_LABELS, fieldName, ORDER_STATUS_LABELS } from './labels.ts';
+import type { OrderState } from './state.ts';
 import type { Instant, Role } from './types.ts';
 import { isOpenStatus } from './types.ts';
 
 type Outcome = Refusal | void;
 
-function orderState(status: string, command: string): Refusal {
-  return refuse('invalid_state', 'order_status', `订单状态 ${status} 不能执行 ${command}`, `${command} is not allowed while the order is ${status}`, {
-    status,
+/** A lifecycle step the order's status does not allow, in the console's words (codes in details). */
+function orderState(o: OrderState, command: OrderCommand['kind']): Refusal {
+  const signed = o.status === 'shipped' && (o.signedAt !== null || o.signedOn !== null);
+  const s = signed ? { zh: '已签收', en: 'delivered' } : ORDER_STATUS_LABELS[o.status];
+  const a = COMMAND_LABELS[command];
+  return refuse('invalid_state', 'order_status', `订单当前状态「${s.zh}」不能执行「${a.zh}」`, `cannot ${a.en}: the order is “${s.en}”`, {
+    status: o.status,
     command,
   });
 }
@@ -33,8 +39,9 @@ export function placeOrder(d: Draft, input: OrderInput): Outcome {
   let last = -Infinity;
   for (const [field, at] of steps) {
     if (at === undefined) continue;
-    if (at < last) return refuse('validation', field, `${field} 早于之前的环节`, `${field} is earlier than the step before it`, { field });
-    if (at > d.now) return refuse('validation', field, `${field} 晚于当前时间`, `${field} is later than now`, { field });
+    const f = fieldName(field);
+    if (at < last) return refuse('validation', field, `${f.zh}早于之前的环节`, `the ${f.en} is earlier than the step before it`, { field });
+    if (at > d.now) return refuse('validation', field, `${f.zh}晚于当前时间`, `the ${f.en} is later than now`, { field });
     last = at;
   }
   const needs: [string, unknown, string][] = [
@@ -44,14 +51,15 @@ export function placeOrder(d: Draft, input: OrderInput): Outcome {
   ];
   for (const [field, value, before] of needs) {
     if (value !== undefined && (input as unknown as Record<string, unknown>)[before] === undefined) {
-      return refuse('validation', field, `有 ${field} 时必须有 ${before}`, `${field} needs ${before}`, { field });
+      const [f, b] = [fieldName(field), fieldName(before)];
+      return refuse('validation', field, `有${f.zh}时必须有${b.zh}`, `an order with a ${f.en} needs a ${b.en}`, { field, needs: before });
     }
   }
   if (input.signed_on !== undefined && !isLocalDate(input.signed_on)) {
-    return refuse('validation', 'signed_on', 'signed_on 不是有效日期', 'signed_on is not a valid date YYYY-MM-DD', { field: 'signed_on' });
+    return refuse('validation', 'signed_on', '签收日期不是有效日期 (YYYY-MM-DD)', 'the signing date is not a valid date (YYYY-MM-DD)', { field: 'signed_on' });
   }
   if (input.shipped_at === undefined && input.paid_at === undefined && input.ship_by !== undefined) {
-    return refuse('validation', 'ship_by', '未付款订单不能有承诺发货时间', 'ship_by needs paid_at', { field: 'ship_by' });
+    return refuse('validation', 'ship_by', '未付款订单不能有承诺发货时间', 'an unpaid order has no promised shipment time', { field: 'ship_by' });
   }
   const ids = new Set<string>();
   for (const l of input.lines) {
@@ -120,13 +128,13 @@ export function decideOrder(d: Draft, cmd: OrderCommand, role: Role): Outcome {
   const o = d.order;
   switch (cmd.kind) {
     case 'pay_order':
-      if (o.status !== 'pending_payment') return orderState(o.status, cmd.kind);
+      if (o.status !== 'pending_payment') return orderState(o, cmd.kind);
       return d.emit({ type: 'OrderPaid', at: d.now, shipBy: d.due(d.policy.params.ship_within) });
     case 'ship_order':
-      if (o.status !== 'paid') return orderState(o.status, cmd.kind);
+      if (o.status !== 'paid') return orderState(o, cmd.kind);
       return recordShipment(d, d.now, cmd.carrier, cmd.tracking);
     case 'sign_order':
-      if (o.status !== 'shipped' || o.signedAt !== null || o.signedOn !== null) return orderState(o.status, cmd.kind);
+      if (o.status !== 'shipped' || o.signedAt !== null || o.signedOn !== null) return orderState(o, cmd.kind);
       // SPEC §3: a date-only sign time keeps just the local date.
       return d.emit({
         type: 'OrderSigned',
@@ -135,10 +143,10 @@ export function decideOrder(d: Draft, cmd: OrderCommand, role: Role): Outcome {
         signedOn: cmd.dateOnly ? localDateOf(d.now, d.policy.calendar.timeZone) : null,
       });
     case 'complete_order':
-      if (o.status !== 'shipped') return orderState(o.status, cmd.kind);
+      if (o.status !== 'shipped') return orderState(o, cmd.kind);
       return d.emit({ type: 'OrderCompleted', at: d.now, by: role });
     case 'extend_auto_confirm': {
-      if (o.status !== 'shipped') return orderState(o.status, cmd.kind);
+      if (o.status !== 'shipped') return orderState(o, cmd.kind);
       if (o.autoConfirm.extended) {
         return refuse('not_eligible', 'auto_confirm_extension', '自动确认收货只能延长一次', 'auto-confirm can be extended once only');
       }

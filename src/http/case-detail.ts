@@ -7,12 +7,11 @@ import { actorOf, type Principal } from '../app/principal.ts';
 import { describeEvent, shownActor } from '../app/timeline.ts';
 import { caseView, orderView } from '../app/views.ts';
 import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
+import { availableActions, opensAt } from '../domain/case/command-table.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
-import { escalationOpensAt } from '../domain/case-decide.ts';
 import { caseRefundable } from '../domain/money.ts';
 import type { Actor } from '../domain/types.ts';
-import { availableActions } from './actions.ts';
 
 const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
 
@@ -25,11 +24,12 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
   if (!inputs) return null;
   const { case: c, order: o, policy, now, history: events, fileTypes: typeOf } = inputs;
   const at = (ms: number) => formatInstant(ms, tz);
-  // Escalation is offered once it is allowed (SPEC §4 escalation_after); until then the time it opens.
-  const allowed = availableActions(c, actorOf(p).role);
-  const opensAt = policy && allowed.includes('escalate') ? escalationOpensAt(c, policy) : null;
-  const escalateFrom = opensAt !== null && now < opensAt ? at(opensAt) : null;
-  const actions = escalateFrom ? allowed.filter((a) => a !== 'escalate') : allowed;
+  // What the caller may send now (the domain's command table, SPEC §4); escalation not yet open
+  // (escalation_after) is not offered, the console says from when instead.
+  const role = actorOf(p).role;
+  const actions = policy ? availableActions(c, role, policy, now) : [];
+  const escalateAt = policy ? opensAt('escalate', c, role, policy, now) : null;
+  const escalateFrom = escalateAt === null ? null : at(escalateAt);
   return {
     ...caseView(c, tz),
     applied_at: at(c.appliedAt),

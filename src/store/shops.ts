@@ -15,11 +15,16 @@ export interface ShopListing {
 }
 
 /** Registers a shop or changes its policy choice (its clock and address stay as they are). */
-export async function upsertShopRow(sql: Sql, shop: { id: string; category: string; pack: string; overrides: Record<string, unknown> }): Promise<void> {
+export async function upsertShopRow(
+  sql: Sql,
+  shop: { id: string; category: string; pack: string; overrides: Record<string, unknown>; returnAddress?: string | undefined },
+): Promise<void> {
+  // A return address left out keeps the one the shop has.
   await sql.query(
-    `INSERT INTO shops (shop_id, category, policy_pack, overrides) VALUES ($1,$2,$3,$4)
-     ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides`,
-    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides)],
+    `INSERT INTO shops (shop_id, category, policy_pack, overrides, return_address) VALUES ($1,$2,$3,$4,$5)
+     ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides,
+       return_address=COALESCE(EXCLUDED.return_address, shops.return_address)`,
+    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides), shop.returnAddress ?? null],
   );
 }
 

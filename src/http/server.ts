@@ -21,6 +21,7 @@ import { refuse, type Refusal } from '../domain/errors.ts';
 import { describeValue, PARAM_NAMES } from '../domain/policy.ts';
 import type { CaseState } from '../domain/state.ts';
 import { errorBody, language, STATUS } from './errors.ts';
+import { requestRefusal, validationRefusal } from './request-errors.ts';
 import { idParam, wellFormed } from './input.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
@@ -59,7 +60,7 @@ export async function buildServer(opts: ServerOptions) {
     frameworkErrors: (err, req, reply) => {
       void (reply as unknown as FastifyReply)
         .status(400)
-        .send(errorBody(refuse('validation', 'request', `请求无效: ${err.message}`, `invalid request: ${err.message}`, {}), language(req.headers['accept-language'])));
+        .send(errorBody(requestRefusal(err), language(req.headers['accept-language'])));
     },
   }).withTypeProvider<ZodTypeProvider>();
   // JSON bodies: a NUL character (\u0000) cannot be stored in PostgreSQL text or jsonb, so it is
@@ -82,10 +83,10 @@ export async function buildServer(opts: ServerOptions) {
   const send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => reply.status(STATUS[r.code]).send(errorBody(r, language(req.headers['accept-language'])));
 
   // Any error Fastify raises (malformed JSON, schema mismatch, body too large) is a `validation`.
-  app.setErrorHandler((err: { validation?: unknown; statusCode?: number; message: string }, req, reply) => {
-    if (err.validation || (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)) {
-      return send(req, reply, refuse('validation', 'request', `请求无效: ${err.message}`, `invalid request: ${err.message}`, {}));
-    }
+  // Said in words, naming fields as the console does (src/http/request-errors.ts).
+  app.setErrorHandler((err: { validation?: unknown; validationContext?: string; code?: string; statusCode?: number; message: string }, req, reply) => {
+    if (Array.isArray(err.validation)) return send(req, reply, validationRefusal(err.validation, err.validationContext));
+    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) return send(req, reply, requestRefusal(err));
     req.log.error(err);
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error', details: {} } });
   });

@@ -13,7 +13,6 @@ import { PLATFORM } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { canSee, SCOPES } from '../app/principal.ts';
 import { ApiKeyCreated, BuyerToken, CasePage, Eligibility, ErrorBody, EventsFeed, NoContent, ShopPolicySet, WebhookEndpointCreated, WebhookEndpoints } from '../contract/index.ts';
-import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -102,12 +101,12 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
 
   app.post(
     '/v1/api-keys',
-    { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default(''), scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]) }).strict(), response: { 201: looselyTyped(ApiKeyCreated), '4xx': ErrorBody } } },
+    { schema: { tags: ['auth'], body: z.object({ shop: idParam, label: z.string().max(100).default(''), scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]) }).strict(), response: { 201: ApiKeyCreated, '4xx': ErrorBody } } },
     async (req, reply) => {
       if (req.principal.kind !== 'platform') return send(req, reply, platformOnly);
       const key = await engine.createKey(req.body.shop, req.body.label, req.body.scopes);
       // Shown once: only its hash is kept.
-      return reply.status(201).send({ shop: req.body.shop, key, key_id: key.split('_')[1], scopes: req.body.scopes });
+      return reply.status(201).send({ shop: req.body.shop, key, key_id: key.split('_')[1]!, scopes: req.body.scopes });
     },
   );
 
@@ -172,13 +171,13 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
   // The events feed: what webhooks deliver, for pulling instead.
   app.get(
     '/v1/events',
-    { schema: { tags: ['webhooks'], querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100), shop: idParam.optional() }).strict(), response: { 200: looselyTyped(EventsFeed), '4xx': ErrorBody } } },
+    { schema: { tags: ['webhooks'], querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100), shop: idParam.optional() }).strict(), response: { 200: EventsFeed, '4xx': ErrorBody } } },
     async (req, reply) => {
       const p = req.principal;
       if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'events', '买家不能读取事件流', 'buyers cannot read the events feed', {}));
       const shop = p.kind === 'shop' ? p.shopId : req.query.shop;
       const rows = await engine.eventsFeed(req.query.after, req.query.limit, shop);
-      return { data: rows.map((r) => ({ id: r.id, shop: r.shopId, stream: r.streamId, type: r.type, created_at: iso(r.createdAt), data: r.payload })), next_after: rows.at(-1)?.id ?? req.query.after };
+      return { data: rows.map((r) => ({ id: r.id, shop: r.shopId, stream: r.streamId, type: r.type, created_at: iso(r.createdAt), data: r.payload as Record<string, unknown> })), next_after: rows.at(-1)?.id ?? req.query.after };
     },
   );
 }

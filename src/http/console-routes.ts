@@ -15,7 +15,6 @@ import { ORDER_STATUSES } from '../domain/types.ts';
 import { orderDetail } from './case-detail.ts';
 import { idParam } from './input.ts';
 import { ErrorBody, Me, OrderPage, ShopList, ShopPolicy, ShopReturnAddress } from '../contract/index.ts';
-import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -32,9 +31,9 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
   const app = raw.withTypeProvider<ZodTypeProvider>();
   const notFound = (what: string) => refuse('not_found', what, '资源不存在', `no such ${what}`, { resource: what });
 
-  app.get('/v1/me', { schema: { tags: ['auth'], response: { 200: looselyTyped(Me), '4xx': ErrorBody } } }, async (req) => {
+  app.get('/v1/me', { schema: { tags: ['auth'], response: { 200: Me, '4xx': ErrorBody } } }, async (req) => {
     const p = req.principal;
-    return p.kind === 'platform' ? { kind: 'platform' } : p.kind === 'shop' ? { kind: 'shop', shop: p.shopId } : { kind: 'buyer', buyer: p.buyerId };
+    return p.kind === 'platform' ? { kind: 'platform' as const } : p.kind === 'shop' ? { kind: 'shop' as const, shop: p.shopId } : { kind: 'buyer' as const, buyer: p.buyerId };
   });
 
   // Orders, most recently changed first: a buyer's own, a shop's own, or any for the platform.

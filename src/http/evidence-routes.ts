@@ -17,7 +17,6 @@ import { actorOf } from '../app/principal.ts';
 import { errorBody, language } from './errors.ts';
 import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
 import { ErrorBody, EvidenceBytes, EvidenceFiles, EvidenceUploaded } from '../contract/index.ts';
-import { looselyTyped } from './reply-schema.ts';
 
 export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType };
 
@@ -157,7 +156,7 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
     },
   );
 
-  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'], response: { 200: looselyTyped(EvidenceFiles), '4xx': ErrorBody } } }, async (req, reply) => {
+  app.get('/v1/cases/:case/evidence', { schema: { params: caseParams, tags: ['evidence'], response: { 200: EvidenceFiles, '4xx': ErrorBody } } }, async (req, reply) => {
     const found = await engine.evidenceFiles(req.principal, req.params.case);
     if (!found) return send(req, reply, notFound);
     const c = found.case;

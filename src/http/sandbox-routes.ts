@@ -9,7 +9,6 @@ import type { Engine } from '../app/engine.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { ErrorBody, SandboxAdvanced, SandboxClock, SandboxShop } from '../contract/index.ts';
-import { looselyTyped } from './reply-schema.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
@@ -44,10 +43,10 @@ export function sandboxRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
   const shopOf = (req: FastifyRequest, shop: string | undefined): string | null =>
     req.principal.kind === 'shop' ? req.principal.shopId : req.principal.kind === 'platform' ? (shop ?? null) : null;
 
-  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict(), response: { 200: looselyTyped(SandboxClock), '4xx': ErrorBody } } }, async (req, reply) => {
+  app.get('/v1/sandbox/clock', { schema: { tags: ['sandbox'], querystring: z.object({ shop: idParam.optional() }).strict(), response: { 200: SandboxClock, '4xx': ErrorBody } } }, async (req, reply) => {
     const shop = shopOf(req, req.query.shop);
     const at = shop ? await engine.sandboxClock(shop) : null;
-    if (at === null) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
+    if (!shop || at === null) return send(req, reply, refuse('not_found', 'sandbox', '没有测试时钟', 'no test clock for this caller', {}));
     return { shop, now: formatInstant(at, tz) };
   });
 

@@ -1,5 +1,5 @@
 // Evidence files (SPEC §7) stored by content hash, per case: photos, videos, documents.
-import type { Instant } from '../domain/types.ts';
+import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { iso, toMs } from './time.ts';
 
@@ -9,7 +9,7 @@ export interface EvidenceFileInput {
   sha256: string;
   contentType: string;
   filename: string;
-  uploadedBy: { role: string; id?: string };
+  uploadedBy: Actor;
   content: Buffer;
 }
 
@@ -18,7 +18,7 @@ export interface EvidenceFileInfo {
   contentType: string;
   size: number;
   filename: string;
-  uploadedBy: { role: string; id?: string };
+  uploadedBy: Actor;
   createdAt: Instant;
 }
 
@@ -33,7 +33,7 @@ export async function storeEvidenceFile(sql: Sql, f: EvidenceFileInput, now: Ins
 
 /** A case's files, oldest first (without their content). */
 export async function listEvidenceFiles(sql: Sql, shopId: string, caseId: string): Promise<EvidenceFileInfo[]> {
-  const r = await sql.query<{ sha256: string; content_type: string; size: number; filename: string; uploaded_by: { role: string; id?: string }; created_at: Date | string }>(
+  const r = await sql.query<{ sha256: string; content_type: string; size: number; filename: string; uploaded_by: Actor; created_at: Date | string }>(
     'SELECT sha256, content_type, size, filename, uploaded_by, created_at FROM evidence_files WHERE shop_id = $1 AND case_id = $2 ORDER BY created_at, sha256',
     [shopId, caseId],
   );

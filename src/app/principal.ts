@@ -1,10 +1,11 @@
 // Who is calling, as the application sees it: an API key of the platform or of a shop, or a buyer
 // access token (src/app/credentials.ts makes and checks them). One tenancy rule, `canSee`, decides
 // what a caller may read (OWASP API1): every read model and every route asks it, nothing else.
-import type { Actor } from '../domain/types.ts';
+import { KEY_SCOPES, type Actor } from '../domain/types.ts';
 
-export const SCOPES = ['read', 'write'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The scopes a key may have: the domain's one list (src/contract re-exports it to the console). */
+export const SCOPES = KEY_SCOPES;
+export type Scope = (typeof KEY_SCOPES)[number];
 
 /** A key's scopes limit it ('read': GET only); a buyer token acts for its buyer in full. */
 export type Principal =

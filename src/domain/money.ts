@@ -142,6 +142,15 @@ export function returnShipping(
   return { payer: 'buyer', reimbursed: 0, insurerClaim: 0 };
 }
 
+/**
+ * What the buyer is told before shipping the goods back (issue 15): who will pay the return leg on
+ * this case as it stands, and the most the merchant reimburses (null: no cap, or not the merchant).
+ */
+export function returnShippingTerms(c: CaseState, o: OrderState, p: PolicyParams): { payer: ShippingPayer; cap: Fen | null } {
+  if (c.liability === 'merchant' || c.liability === 'carrier') return { payer: 'merchant', cap: returnShippingCap(p) };
+  return { payer: o.shippingInsurance > 0 ? 'insurer' : 'buyer', cap: o.shippingInsurance > 0 ? o.shippingInsurance : null };
+}
+
 /** The most the merchant reimburses for a return leg (SPEC §5 `return_shipping_cap`; null: no cap). */
 export function returnShippingCap(p: PolicyParams): Fen | null {
   return p.return_shipping_cap;

@@ -209,6 +209,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await screenshot(page, 'platform-arbitration-1440');
     await page.getByTestId('rule-outcome').getByText('支持买家').click();
     await page.getByTestId('rule-liability').getByText('商家责任').click();
+    // Issue 15: a ruling gives its reason, shown to both parties.
+    await page.getByTestId('rule-note').fill('商家未能提供签收证明');
     await page.getByTestId('rule-submit').click();
     // The ruling asks for a confirmation before it is final.
     await page.getByTestId('rule-confirm').click();

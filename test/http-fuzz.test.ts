@@ -338,7 +338,8 @@ const CASE_BODIES: Record<CaseCommandName, fc.Arbitrary<Record<string, unknown>>
   agree: shaped({ return_address: field(text) }),
   reject: withReason,
   refuse_return: withReason,
-  offer: shaped({ type: field(fc.constantFrom(...CASE_TYPES)), amount: field(fen), note: field(text) }, ['type']),
+  offer: shaped({ type: field(fc.constantFrom(...CASE_TYPES)), amount: field(fen), buyer_owes: field(fen), note: field(text) }, ['type']),
+  withdraw_offer: nothing,
   accept_offer: nothing,
   decline_offer: nothing,
   cancel: nothing,
@@ -346,13 +347,14 @@ const CASE_BODIES: Record<CaseCommandName, fc.Arbitrary<Record<string, unknown>>
   receive_return: shaped({ deductions: field(fc.array(shaped({ kind: field(fc.constantFrom('restocking_fee', 'lost_shipping')), amount: field(fen) }, ['kind', 'amount']), { maxLength: 6 })) }),
   ship_return: shaped({ ...parcel, shipping_cost: field(fen) }, ['carrier', 'tracking']),
   reship: shaped(parcel, ['carrier', 'tracking']),
-  escalate: shaped({ reason: field(text) }),
+  correct_tracking: shaped(parcel, ['carrier', 'tracking']),
+  escalate: shaped({ reason: field(text) }, ['reason']),
   submit_evidence: shaped({ evidence: field(evidenceList) }, ['evidence']),
   request_evidence: shaped(
     { party: field(fc.constantFrom('buyer', 'merchant')), kinds: field(fc.subarray([...EVIDENCE_KINDS], { minLength: 1 })), due_in_hours: field(fc.oneof(fc.integer({ min: 1, max: 72 }), fc.double({ min: 0, max: 3000, noNaN: true }))) },
     ['party', 'kinds'],
   ),
-  rule: shaped({ outcome: field(fc.constantFrom(...RULING_OUTCOMES)), liability: field(fc.constantFrom(...LIABILITIES)), amount: field(fen) }, ['outcome']),
+  rule: shaped({ outcome: field(fc.constantFrom(...RULING_OUTCOMES)), liability: field(fc.constantFrom(...LIABILITIES)), amount: field(fen), note: field(text), force: field(fc.boolean()) }, ['outcome', 'note']),
 };
 const ORDER_EVENT_BODIES: Record<OrderEventName, fc.Arbitrary<Record<string, unknown>>> = {
   pay: nothing,

@@ -11,8 +11,15 @@ import { parseScenario } from '../src/app/scenario.ts';
 import { same, SCENARIO_RETURN_ADDRESS } from '../src/app/simulate.ts';
 
 /** Scenario shops have a return address on file (as `aftersale simulate` gives them): an agree naming none uses it. */
-const argsOf = (command: string, args: unknown): object =>
-  command === 'agree' && !(args as { return_address?: string } | undefined)?.return_address ? { ...(args as object), return_address: SCENARIO_RETURN_ADDRESS } : ((args as object) ?? {});
+const argsOf = (command: string, args: unknown): object => {
+  const a = (args as Record<string, unknown> | undefined) ?? {};
+  if (command === 'agree' && !a.return_address) return { ...a, return_address: SCENARIO_RETURN_ADDRESS };
+  // The API asks what FORMAT.md leaves optional (issue 15): an escalation's reason, a ruling's note;
+  // a file's ruling is a confirmed one (src/app/schemas.ts CommandSource).
+  if (command === 'escalate' && !a.reason) return { ...a, reason: 'scenario escalation' };
+  if (command === 'rule') return { note: 'scenario ruling', force: true, ...a };
+  return a;
+};
 import { runDeadlines } from '../src/app/runner.ts';
 import { formatInstant } from '../src/domain/calendar.ts';
 import { createApiKey, issueBuyerToken } from '../src/app/credentials.ts';

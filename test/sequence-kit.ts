@@ -18,7 +18,11 @@ export const PLAUSIBLE: [CaseType, Reason][] = [
   ['return_refund', 'no_reason_7d'],
   ['return_refund', 'counterfeit'],
   ['exchange', 'size_or_color'],
+  ['exchange', 'quality_issue'],
+  ['exchange', 'no_reason_7d'],
   ['repair', 'needs_repair'],
+  ['repair', 'quality_issue'],
+  ['refund_only', 'quality_issue'],
   ['reship', 'wrong_or_missing_item'],
 ];
 
@@ -62,7 +66,7 @@ export const actionArb = fc.record({
   kind: fc.constantFrom(
     'apply', 'apply', 'agree', 'reject', 'offer', 'accept_offer', 'decline_offer', 'modify', 'cancel', 'ship_return',
     'receive_return', 'refuse_return', 'reship', 'confirm_receipt', 'escalate', 'submit_evidence', 'request_evidence',
-    'rule', 'confirm_refund', 'ship_order', 'sign_order',
+    'rule', 'confirm_refund', 'ship_order', 'sign_order', 'withdraw_offer', 'correct_tracking',
   ),
   caseIndex: fc.nat(3),
   type: fc.constantFrom(...CASE_TYPES),
@@ -90,10 +94,10 @@ export const SYS: Actor = { role: 'system' };
 /** The next step a party would naturally take on a case in this status (to reach deep paths). */
 export const NEXT: Partial<Record<string, Action['kind'][]>> = {
   requested: ['agree', 'reject', 'offer'],
-  offer_pending: ['accept_offer', 'decline_offer'],
+  offer_pending: ['accept_offer', 'decline_offer', 'withdraw_offer'],
   rejected: ['modify', 'escalate'],
   awaiting_return: ['ship_return'],
-  return_in_transit: ['receive_return', 'refuse_return'],
+  return_in_transit: ['receive_return', 'refuse_return', 'correct_tracking'],
   awaiting_reship: ['reship'],
   reship_in_transit: ['confirm_receipt'],
   in_arbitration: ['rule', 'request_evidence'],
@@ -121,7 +125,20 @@ export function toCommand(input: Action, ctx: OrderContext, n: number): Command 
     case 'modify':
       return c({ kind: 'modify', args: { amount: a.amount, reason: a.lineMask % 2 ? a.reason : undefined, evidence: ev } } as never, B);
     case 'offer':
-      return c({ kind: 'offer', type: a.type, amount: a.type === 'refund_only' || a.type === 'return_refund' ? (a.amount ?? 100) : undefined } as never, M);
+      // Refund offers with an amount; exchanges sometimes with a price difference either way (SPEC §2).
+      return c(
+        {
+          kind: 'offer',
+          type: a.type,
+          amount: a.type === 'refund_only' || a.type === 'return_refund' ? (a.amount ?? 100) : a.type === 'exchange' && a.byMerchant ? a.amount : undefined,
+          buyerOwes: a.type === 'exchange' && !a.byMerchant && a.amount ? a.amount : undefined,
+        } as never,
+        M,
+      );
+    case 'withdraw_offer':
+      return c({ kind: 'withdraw_offer' } as never, M);
+    case 'correct_tracking':
+      return c({ kind: 'correct_tracking', carrier: 'YTO', tracking: 'YT1234567890123' } as never, B);
     case 'reject':
     case 'refuse_return':
       return c({ kind: a.kind, reason: '不同意', evidence: ev } as never, M);
@@ -139,7 +156,7 @@ export function toCommand(input: Action, ctx: OrderContext, n: number): Command 
     case 'request_evidence':
       return c({ kind: 'request_evidence', party: a.byMerchant ? 'merchant' : 'buyer', kinds: ['video'], dueInHours: 24 } as never, PF);
     case 'rule':
-      return c({ kind: 'rule', outcome: a.outcome, amount: a.amount } as never, PF);
+      return c({ kind: 'rule', outcome: a.outcome, amount: a.amount, force: a.byMerchant || undefined } as never, PF);
     case 'confirm_refund': {
       const pending = Object.values(ctx.cases).find((x) => x.pendingRefund);
       return pending ? { kind: 'confirm_refund', caseId: pending.id, refundId: pending.pendingRefund!.refundId, actor: SYS } : null;

@@ -46,6 +46,8 @@ const applyArgs = z
 const none = z.object({}).strict();
 const withReason = z.object({ reason: text(500), evidence: evidence.optional() }).strict();
 const parcel = z.object({ carrier: text(64), tracking: text(64) }).strict();
+/** A return or replacement parcel (issue 15): a carrier code from the list (src/domain/carriers.ts, checked by the domain in words), its name when `OTHER`. */
+const caseParcel = parcel.extend({ carrier_name: text(64).optional() }).strict();
 
 export const CASE_ARGS = {
   apply: applyArgs,
@@ -53,7 +55,8 @@ export const CASE_ARGS = {
   agree: z.object({ return_address: text(500).optional() }).strict(),
   reject: withReason,
   refuse_return: withReason,
-  offer: z.object({ type: z.enum(CASE_TYPES), amount: fen.optional(), note: str().max(2000).optional() }).strict(),
+  offer: z.object({ type: z.enum(CASE_TYPES), amount: fen.optional(), buyer_owes: fen.optional(), note: str().max(2000).optional() }).strict(),
+  withdraw_offer: none,
   accept_offer: none,
   decline_offer: none,
   cancel: none,
@@ -61,15 +64,35 @@ export const CASE_ARGS = {
   receive_return: z
     .object({ deductions: z.array(z.object({ kind: z.enum(DEDUCTION_KINDS), amount: fen }).strict()).max(5).optional() })
     .strict(),
-  ship_return: parcel.extend({ shipping_cost: fen.optional() }).strict(),
-  reship: parcel,
+  ship_return: caseParcel.extend({ shipping_cost: fen.optional() }).strict(),
+  correct_tracking: caseParcel,
+  reship: caseParcel,
   escalate: z.object({ reason: str().max(500).optional() }).strict(),
   submit_evidence: z.object({ evidence: evidence.min(1) }).strict(),
   request_evidence: z
     .object({ party: z.enum(CASE_PARTIES), kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1), due_in_hours: z.number().positive().max(24 * 90).optional() })
     .strict(),
-  rule: z.object({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES).optional(), amount: fen.optional() }).strict(),
+  rule: z
+    .object({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES).optional(), amount: fen.optional(), note: str().max(2000).optional(), force: z.boolean().optional() })
+    .strict(),
 } as const satisfies Record<CaseCommandName, z.ZodType>;
+
+/**
+ * What the HTTP API (and so the console) asks beyond the scenario files' args (FORMAT.md, issue 15):
+ * an escalation says why (the platforms ask for a reason) and a ruling gives its reason (`note`,
+ * shown to both parties). Scenario files keep FORMAT.md's optional `reason` and `note`.
+ */
+export const API_CASE_ARGS = {
+  ...CASE_ARGS,
+  escalate: z.object({ reason: text(500) }).strict(),
+  rule: CASE_ARGS.rule.extend({ note: text(2000) }).strict(),
+} as const satisfies Record<CaseCommandName, z.ZodType>;
+/**
+ * Where a command comes from: `api` (HTTP, console, CLI) or a scenario `file`. A file's `rule` has
+ * no confirmation step (FORMAT.md): it rules as a platform that confirmed (`force` true unless the
+ * file says `false`), so the files written before the evidence-pending confirmation still run.
+ */
+export type CommandSource = 'api' | 'file';
 // The names are the domain's list (src/domain/commands.ts): one schema each, checked above.
 export { CASE_COMMAND_NAMES, type CaseCommandName };
 
@@ -93,8 +116,8 @@ function invalid(error: z.ZodError, what: string): Refusal {
 }
 
 /** Raw command args → a domain case command, or a `validation` refusal. */
-export function toCaseCommand(name: CaseCommandName, caseId: string, raw: unknown): CaseCommand | Refusal {
-  const parsed = CASE_ARGS[name].safeParse(raw ?? {});
+export function toCaseCommand(name: CaseCommandName, caseId: string, raw: unknown, source: CommandSource = 'api'): CaseCommand | Refusal {
+  const parsed = (source === 'api' ? API_CASE_ARGS : CASE_ARGS)[name].safeParse(raw ?? {});
   if (!parsed.success) return invalid(parsed.error, 'args');
   const a = parsed.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
   switch (name) {
@@ -104,7 +127,14 @@ export function toCaseCommand(name: CaseCommandName, caseId: string, raw: unknow
     case 'agree':
       return { kind: 'agree', caseId, returnAddress: a.return_address };
     case 'ship_return':
-      return { kind: 'ship_return', caseId, carrier: a.carrier, tracking: a.tracking, shippingCost: a.shipping_cost };
+      return { kind: 'ship_return', caseId, carrier: a.carrier, carrierName: a.carrier_name, tracking: a.tracking, shippingCost: a.shipping_cost };
+    case 'correct_tracking':
+    case 'reship':
+      return { kind: name, caseId, carrier: a.carrier, carrierName: a.carrier_name, tracking: a.tracking };
+    case 'offer':
+      return { kind: 'offer', caseId, type: a.type, amount: a.amount, buyerOwes: a.buyer_owes, note: a.note };
+    case 'rule':
+      return { kind: 'rule', caseId, outcome: a.outcome, liability: a.liability, amount: a.amount, note: a.note, force: a.force ?? (source === 'file' ? true : undefined) };
     case 'request_evidence':
       return { kind: 'request_evidence', caseId, party: a.party, kinds: a.kinds, dueInHours: a.due_in_hours };
     default:

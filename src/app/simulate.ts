@@ -110,7 +110,7 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     if (step.order && !o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
     // Scenario names are unique within the scenario's own schema, so they serve as case ids.
     const caseId = step.command === 'apply' ? step.case : (binding?.caseId ?? `unbound-${step.case}`);
-    const cmd = toCaseCommand(step.command, caseId, step.args);
+    const cmd = toCaseCommand(step.command, caseId, step.args, 'file');
     const actor: Actor = { role: step.actor, id: step.as ?? (step.actor === 'buyer' ? o?.buyer : step.actor === 'merchant' ? o?.shop : 'platform') };
     const r: Result =
       'ok' in cmd

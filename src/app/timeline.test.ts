@@ -46,6 +46,8 @@ const SAMPLES: { [K in EventType]: Extract<DomainEvent, { type: K }> } = {
   OfferMade: { type: 'OfferMade', ...on, offer: { type: 'refund_only', amount: 1000 }, to: 'offer_pending' },
   OfferAccepted: { type: 'OfferAccepted', ...on, offer: { type: 'reship', amount: 0 }, lines: [line], to: 'awaiting_reship' },
   OfferDeclined: { type: 'OfferDeclined', ...on, to: 'requested' },
+  OfferWithdrawn: { type: 'OfferWithdrawn', ...on, to: 'requested' },
+  ReturnTrackingCorrected: { type: 'ReturnTrackingCorrected', ...on, carrier: 'YTO', carrierName: null, tracking: 'YT8888000000001', previous: { carrier: 'YTO', tracking: 'YT8888' } },
   CaseCancelled: { type: 'CaseCancelled', ...on, to: 'closed' },
   ReturnShipped: { type: 'ReturnShipped', ...on, carrier: 'YTO', tracking: 'YT8888', shippingCost: 1000, to: 'return_in_transit' },
   ReturnReceived: { type: 'ReturnReceived', ...on, by: 'system', deductions: 500, refundDueAt: AT, to: 'refunding' },
@@ -63,7 +65,7 @@ const SAMPLES: { [K in EventType]: Extract<DomainEvent, { type: K }> } = {
   ReshipDefaulted: { type: 'ReshipDefaulted', ...on, amount: 59_900, to: 'refunding' },
   RefundRequested: {
     type: 'RefundRequested', ...on,
-    plan: { refundId: 'RF1', goods: [], shippingFee: 0, returnShippingReimbursed: 0, returnShippingPayer: 'merchant', insurerClaim: 0, deductions: 0, total: 59_900 },
+    plan: { refundId: 'RF1', goods: [], shippingFee: 0, returnShippingReimbursed: 0, returnShippingPayer: 'merchant', insurerClaim: 0, deductions: 0, settles: true, paidBy: 'merchant', total: 59_900 },
   },
   RefundCompleted: { type: 'RefundCompleted', ...on, refundId: 'RF1' },
   RefundFailed: { type: 'RefundFailed', ...on, refundId: 'RF1', error: 'simulated provider failure' },

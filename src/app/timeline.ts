@@ -28,8 +28,14 @@ const escalationReason = (reason: string | null): Label | null =>
   reason === null || reason === '' ? null : reason in REASON ? REASON[reason as Reason] : text(reason, reason);
 
 /** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
-const offerWords = (o: { type: keyof typeof TYPE; amount: number }): Label =>
-  o.amount > 0 ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`) : TYPE[o.type];
+const offerWords = (o: { type: keyof typeof TYPE; amount: number; buyerOwes?: number }): Label =>
+  o.type === 'exchange' && o.amount > 0
+    ? text(`${TYPE[o.type].zh}, 退差价 ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)} difference refunded`)
+    : o.buyerOwes
+      ? text(`${TYPE[o.type].zh}, 买家补差价 ${yuan(o.buyerOwes)}`, `${TYPE[o.type].en}, the buyer pays ${yuan(o.buyerOwes)} difference`)
+      : o.amount > 0
+        ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`)
+        : TYPE[o.type];
 
 /**
  * Who the timeline says did it. The history keeps who sent the command; a step the rules took
@@ -72,10 +78,17 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       return text(`买家接受方案: ${offerWords(e.offer).zh}`, `buyer accepted the offer: ${offerWords(e.offer).en}`);
     case 'OfferDeclined':
       return text('买家不接受方案, 等待商家重新处理', 'buyer declined the offer: back to the merchant');
+    case 'OfferWithdrawn':
+      return text('商家撤回方案, 等待商家重新处理', 'merchant withdrew the offer: back to the merchant');
+    case 'ReturnTrackingCorrected':
+      return text(
+        `买家修改退货物流: ${e.previous.carrier} ${e.previous.tracking} → ${e.carrierName ?? e.carrier} ${e.tracking}`,
+        `buyer corrected the return parcel: ${e.previous.carrier} ${e.previous.tracking} → ${e.carrierName ?? e.carrier} ${e.tracking}`,
+      );
     case 'CaseCancelled':
       return text('买家撤销申请', 'buyer cancelled the application');
     case 'ReturnShipped':
-      return text(`买家寄回商品: ${e.carrier} ${e.tracking}, 运费 ${yuan(e.shippingCost)}`, `buyer shipped the return: ${e.carrier} ${e.tracking}, shipping ${yuan(e.shippingCost)}`);
+      return text(`买家寄回商品: ${e.carrierName ?? e.carrier} ${e.tracking}, 运费 ${yuan(e.shippingCost)}`, `buyer shipped the return: ${e.carrierName ?? e.carrier} ${e.tracking}, shipping ${yuan(e.shippingCost)}`);
     case 'ReturnReceived': {
       const less = e.deductions > 0 ? text(`, 扣除 ${yuan(e.deductions)}`, `, ${yuan(e.deductions)} deducted`) : text('', '');
       return e.by === 'system'
@@ -112,15 +125,18 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       return e.satisfied ? text('举证时限已到, 已按要求举证', 'the time for evidence is over: it was given') : text('举证时限已到, 未按要求举证', 'the time for evidence is over: none was given');
     case 'CaseRuled': {
       const amount = e.amount !== null ? text(`, 金额 ${yuan(e.amount)}`, `, ${yuan(e.amount)}`) : text('', '');
+      const why = e.note ? text(`, 理由: ${e.note}`, ` (reason: ${e.note})`) : text('', '');
       return text(
-        `${e.by === 'system' ? '系统' : '平台'}判定${OUTCOME[e.outcome].zh}, ${LIABILITY[e.liability].zh}${amount.zh}`,
-        `${e.by} ruled ${OUTCOME[e.outcome].en}, ${LIABILITY[e.liability].en}${amount.en}`,
+        `${e.by === 'system' ? '系统' : '平台'}判定${OUTCOME[e.outcome].zh}, ${LIABILITY[e.liability].zh}${amount.zh}${why.zh}`,
+        `${e.by} ruled ${OUTCOME[e.outcome].en}, ${LIABILITY[e.liability].en}${amount.en}${why.en}`,
       );
     }
     case 'ReshipDefaulted':
       return text(`商家超时未发货, 转为退款 ${yuan(e.amount)}`, `the merchant never reshipped: a full refund of ${yuan(e.amount)}`);
     case 'RefundRequested':
-      return text(`发起退款 ${yuan(e.plan.total)}`, `refund of ${yuan(e.plan.total)} sent to the payment provider`);
+      return e.plan.paidBy === 'platform'
+        ? text(`平台先行赔付, 发起退款 ${yuan(e.plan.total)}`, `the platform pays first: refund of ${yuan(e.plan.total)} sent to the payment provider`)
+        : text(`发起退款 ${yuan(e.plan.total)}`, `refund of ${yuan(e.plan.total)} sent to the payment provider`);
     case 'RefundCompleted':
       return text('退款成功', 'refund confirmed');
     case 'RefundFailed':
@@ -163,8 +179,8 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       return text(`平台向买家赔付 ${yuan(e.amount)} (${COMPENSATION[e.kind].zh})`, `${COMPENSATION[e.kind].en} of ${yuan(e.amount)} paid to the buyer`);
     case 'ClaimRecorded':
       return text(
-        `平台先行赔付 ${yuan(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家'}追偿`,
-        `the platform paid ${yuan(e.amount)} first and claims it from the ${e.against}`,
+        `平台已先行赔付 ${yuan(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家 (保证金)'}追偿`,
+        `the platform paid ${yuan(e.amount)} first and claims it from the ${e.against === 'carrier' ? 'carrier' : "merchant (its deposit)"}`,
       );
     case 'OrderDeadlineStarted':
       return text(`${ORDER_DEADLINE[e.deadline.kind].zh}开始计时, ${t(e.deadline.dueAt).zh} 到期`, `deadline for the ${ORDER_DEADLINE[e.deadline.kind].en}: ${t(e.deadline.dueAt).en}`);

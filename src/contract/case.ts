@@ -66,7 +66,21 @@ export const CaseMoney = z.strictObject({
   refund_pending: Fen.nullable(),
   refund_due_at: IsoInstant.nullable(),
   order_compensation: Fen,
+  /** An exchange for a dearer item: the difference the buyer owes the merchant (recorded, not collected). */
+  buyer_owes: Fen,
+  /** Who pays the pending refund: the merchant's side, or the platform paying first (先行赔付, SPEC §6). */
+  refund_paid_by: z.enum(['merchant', 'platform']).nullable(),
 });
+
+/** Words in both languages (a warning the console shows as it is). */
+export const Words = z.strictObject({ zh: z.string(), en: z.string() });
+
+/**
+ * Who will pay the return leg and the most that payer covers (the merchant: SPEC §5 `return_shipping_cap`;
+ * the insurer: the insured amount),
+ * told to the buyer before they ship; null when the case sends nothing back.
+ */
+export const ReturnShippingTerms = z.strictObject({ payer: z.enum(SHIPPING_PAYERS), cap: Fen.nullable() });
 
 /** An entry of the history in words, both languages (src/app/timeline.ts). */
 export const TimelineEntry = z.strictObject({
@@ -82,7 +96,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const ClaimedLine = z.strictObject({ line: z.string(), sku: z.string().nullable(), title: z.string().nullable(), quantity: z.number().int(), share: Fen });
 
-export const Offer = z.strictObject({ type: z.enum(CASE_TYPES), amount: Fen, note: z.string().nullable() });
+/** `amount`: a refund offer's amount, or an exchange's price difference refunded; `buyer_owes`: an exchange's difference the buyer pays. */
+export const Offer = z.strictObject({ type: z.enum(CASE_TYPES), amount: Fen, buyer_owes: Fen, note: z.string().nullable() });
 export type Offer = z.infer<typeof Offer>;
 
 /** An item of evidence on the case; `url` and `content_type` once its file is uploaded. */
@@ -123,7 +138,8 @@ export type Burden = z.infer<typeof Burden>;
 
 export const Parcel = z.strictObject({ carrier: z.string(), tracking: z.string(), at: IsoInstant });
 
-export const Ruling = z.strictObject({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES), amount: Fen.nullable(), by: z.enum(['platform', 'system']) });
+/** `note`: the platform's reason, shown to both parties. */
+export const Ruling = z.strictObject({ outcome: z.enum(RULING_OUTCOMES), liability: z.enum(LIABILITIES), amount: Fen.nullable(), by: z.enum(['platform', 'system']), note: z.string().nullable() });
 
 /** GET /v1/cases/:case, and the answer of every case command. */
 export const CaseDetail = z.strictObject({
@@ -142,7 +158,21 @@ export const CaseDetail = z.strictObject({
   evidence_requests: z.array(EvidenceRequest),
   burdens: z.array(Burden),
   return_address: z.string().nullable(),
-  return_shipment: z.strictObject({ carrier: z.string(), tracking: z.string(), shipping_cost: Fen, at: IsoInstant }).nullable(),
+  return_shipping: ReturnShippingTerms.nullable(),
+  return_shipment: z
+    .strictObject({
+      /** A code of `CARRIERS` (older cases may hold what the buyer typed). */
+      carrier: z.string(),
+      carrier_name: z.string().nullable(),
+      tracking: z.string(),
+      shipping_cost: Fen,
+      at: IsoInstant,
+      /** The buyer corrected it once (`correct_tracking`). */
+      corrected: z.boolean(),
+      /** The tracking number does not look like the carrier's usual ones (shown to the merchant and the platform). */
+      format_warning: Words.nullable(),
+    })
+    .nullable(),
   replacement: Parcel.nullable(),
   ruling: Ruling.nullable(),
 });

@@ -26,6 +26,7 @@ export {
   isOpenStatus,
   returnsGoods,
 } from '../domain/types.ts';
+export { CARRIERS } from '../domain/carriers.ts';
 export type {
   CaseDeadlineKind,
   CaseParty,

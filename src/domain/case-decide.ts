@@ -5,8 +5,8 @@ import type { CaseCommand, EvidenceInput } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { checkApplication, signInstant, type ApplicationArgs } from './eligibility.ts';
 import { refuse, type Refusal } from './errors.ts';
-import { fieldName, yuan } from './labels.ts';
-import { caseRefundable, formulaAmount, paidOfLines } from './money.ts';
+import { dateWords, fieldName, yuan } from './labels.ts';
+import { caseRefundable, formulaAmount, paidOfLines, sumShares } from './money.ts';
 import type { CaseOf, CaseState } from './state.ts';
 import type { Actor, CaseStatus, CaseType, EvidenceItem, Liability, RulingOutcome } from './types.ts';
 
@@ -144,6 +144,9 @@ export function reject(d: Draft, cmd: Cmd<'reject'>, c: CaseState): Outcome {
 export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
   const refundType = cmd.type === 'refund_only' || cmd.type === 'return_refund';
   const max = caseRefundable(c);
+  if (cmd.buyerOwes !== undefined && (cmd.type !== 'exchange' || !Number.isInteger(cmd.buyerOwes) || cmd.buyerOwes < 0)) {
+    return refuse('validation', 'buyer_owes', '只有换货方案可以填写买家需补的差价 (以分为单位的整数)', 'only an exchange offer can name a difference the buyer pays (a whole number of fen)', { field: 'buyer_owes' });
+  }
   if (refundType) {
     if (cmd.amount === undefined || !Number.isInteger(cmd.amount) || cmd.amount <= 0) {
       return refuse('validation', 'amount', '退款方案需填写大于 0 的金额', 'a refund offer needs an amount above zero', { field: 'amount' });
@@ -151,8 +154,21 @@ export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
     if (cmd.amount > max) {
       return refuse('amount_exceeds_refundable', 'refundable', `方案金额超过了本单最多可退的 ${yuan(max)}`, `the offer is more than the ${yuan(max)} refundable on this case`, { refundable: max });
     }
+  } else if (cmd.type === 'exchange' && cmd.amount) {
+    // SPEC §2 / seed 002 (以实际差价为准): an exchange for a cheaper item refunds the difference,
+    // at most what the goods are still worth; a dearer one records what the buyer owes.
+    const goods = sumShares(c.lines);
+    if (!Number.isInteger(cmd.amount) || cmd.amount < 0) {
+      return refuse('validation', 'amount', '差价必须是以分为单位的整数', 'the price difference must be a whole number of fen', { field: 'amount' });
+    }
+    if (cmd.amount > goods) {
+      return refuse('amount_exceeds_refundable', 'refundable', `退还的差价超过了商品最多可退的 ${yuan(goods)}`, `the difference refunded is more than the ${yuan(goods)} the goods are still worth`, { refundable: goods });
+    }
+    if (cmd.buyerOwes) {
+      return refuse('validation', 'buyer_owes', '差价只能由一方补: 退给买家或由买家补', 'the difference goes one way only: refunded to the buyer or paid by the buyer', { field: 'buyer_owes' });
+    }
   } else if (cmd.amount) {
-    return refuse('validation', 'amount', '换货、维修、补寄方案不含退款金额', 'exchange, repair and reship offers take no amount', { field: 'amount' });
+    return refuse('validation', 'amount', '维修、补寄方案不含退款金额', 'repair and reship offers take no amount', { field: 'amount' });
   }
   if (cmd.type !== 'refund_only' && cmd.type !== 'reship') {
     const o = d.order;
@@ -168,7 +184,12 @@ export function offer(d: Draft, cmd: Cmd<'offer'>, c: CaseState): Outcome {
     type: 'OfferMade',
     at: d.now,
     caseId: c.id,
-    offer: { type: cmd.type, amount: refundType ? cmd.amount! : 0, ...(cmd.note ? { note: cmd.note } : {}) },
+    offer: {
+      type: cmd.type,
+      amount: refundType || cmd.type === 'exchange' ? (cmd.amount ?? 0) : 0,
+      ...(cmd.buyerOwes ? { buyerOwes: cmd.buyerOwes } : {}),
+      ...(cmd.note ? { note: cmd.note } : {}),
+    },
     to: 'offer_pending',
   });
 }
@@ -183,6 +204,14 @@ export function declineOffer(d: Draft, c: CaseState): Outcome {
 }
 
 /**
+ * The merchant takes an offer back before the buyer answers (issue 15): the case waits for the
+ * merchant again, with a fresh merchant_response deadline, as after a declined offer (SPEC §4).
+ */
+export function withdrawOffer(d: Draft, c: CaseState): Outcome {
+  d.move({ type: 'OfferWithdrawn', at: d.now, caseId: c.id, to: 'requested' });
+}
+
+/**
  * SPEC §4: the buyer may cancel in any open status before the merchant has the goods back (which
  * statuses: the command table, src/domain/case/command-table.ts).
  */
@@ -192,7 +221,13 @@ export function cancel(d: Draft, c: CaseState): Outcome {
 
 /** SPEC §4 `escalate`: when (escalation_after) and how often (once) are the command table's guards. */
 export function escalate(d: Draft, cmd: Cmd<'escalate'>, c: CaseState, actor: Actor): Outcome {
-  escalateCase(d, c, actor, cmd.reason ?? null);
+  // The platforms ask why (淘宝/天猫 申请客服介入 需填写原因): a reason sent must say something. The
+  // HTTP API and the console require one; scenario files (FORMAT.md) may still send none.
+  if (cmd.reason !== undefined) {
+    const missing = needText(cmd.reason, 'reason');
+    if (missing) return missing;
+  }
+  escalateCase(d, c, actor, cmd.reason?.trim() ?? null);
 }
 
 function escalateCase(d: Draft, c: CaseState, actor: Actor, reason: string | null): void {
@@ -247,6 +282,20 @@ export function requestEvidence(d: Draft, cmd: Cmd<'request_evidence'>, c: CaseS
   d.startCaseDeadline(c.id);
 }
 
+/**
+ * Evidence requests of the case still running whose party has not yet given what was asked: the
+ * platform ruling now would cut their time short (issue 15).
+ */
+export function pendingEvidence(c: CaseState, now: number) {
+  return c.evidenceRequests.filter((r) => r.open && r.dueAt > now && !satisfies(evidenceOf(c, r.party), r));
+}
+
+export interface RulingArgs {
+  note?: string;
+  /** The platform confirms it rules although an evidence request is still running. */
+  force?: boolean;
+}
+
 /** SPEC §4 `rule`: the platform's (or, on an evidence timeout, the system's) ruling. */
 export function rule(
   d: Draft,
@@ -256,8 +305,29 @@ export function rule(
   amount: number | undefined,
   by: 'platform' | 'system',
   basis: string | null,
+  args: RulingArgs = {},
 ): Outcome {
-  const base = { type: 'CaseRuled' as const, at: d.now, caseId: c.id, outcome, by, basis };
+  if (by === 'platform') {
+    if (args.note !== undefined) {
+      const missing = needText(args.note, 'note');
+      if (missing) return refuse('validation', 'note', '请填写裁决理由: 双方都会看到', 'fill in the reason for the ruling: both parties see it', { field: 'note' });
+    }
+    const pending = pendingEvidence(c, d.now);
+    if (pending.length && !args.force) {
+      const first = pending.reduce((a, b) => (a.dueAt <= b.dueAt ? a : b));
+      const who = first.party === 'buyer' ? { zh: '买家', en: 'the buyer' } : { zh: '商家', en: 'the merchant' };
+      const when = dateWords(first.dueAt, d.now, d.policy.calendar.timeZone);
+      return refuse(
+        'too_early',
+        'evidence_pending',
+        `${who.zh}的举证期限到 ${when.zh} 才截止, 尚未提交所需凭证; 如仍要现在裁决, 请确认`,
+        `${who.en} has until ${when.en} to give the evidence asked for and has not yet: confirm to rule now anyway`,
+        { evidence_pending: pending.map((r) => ({ id: r.id, party: r.party, kinds: r.kinds, due: r.dueAt })), earliest: first.dueAt },
+      );
+    }
+  }
+  const note = args.note?.trim() || null;
+  const base = { type: 'CaseRuled' as const, at: d.now, caseId: c.id, outcome, by, basis, ...(note ? { note } : {}) };
   if (outcome === 'seller') {
     d.move({ ...base, liability: liability ?? 'buyer', amount: null, to: 'closed', closedReason: by === 'system' ? 'evidence_timeout' : 'ruled_for_seller' });
     return;
@@ -301,11 +371,5 @@ export function compensationOnRefund(d: Draft, c: CaseState): void {
   }
   if (c.reason === 'counterfeit' && c.ruling?.outcome === 'buyer') {
     pay('counterfeit', Math.max(p.counterfeit_min, Math.floor(basis * p.counterfeit_multiplier)));
-  }
-  // SPEC §6 先行赔付: when the platform ruled the carrier liable (a lost or damaged parcel), the
-  // buyer is refunded now and the platform records a claim against the carrier for the goods.
-  if (c.ruling?.liability === 'carrier') {
-    const refunded = d.caseOf(c.id).refunded;
-    if (refunded > 0) d.emit({ type: 'ClaimRecorded', at: d.now, against: 'carrier', amount: refunded, forCase: c.id });
   }
 }

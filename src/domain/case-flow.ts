@@ -6,7 +6,8 @@ import { agree, compensationOnRefund, needText, rule } from './case-decide.ts';
 import type { CaseCommand } from './commands.ts';
 import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
-import { caseRefundable, sumShares } from './money.ts';
+import { caseRefundable, refundPayer, returnShipping, sumShares } from './money.ts';
+import { checkParcel } from './carriers.ts';
 import type { CaseState } from './state.ts';
 import type { EvidenceItem } from './types.ts';
 
@@ -14,13 +15,36 @@ type Outcome = Refusal | void;
 type Cmd<K extends CaseCommand['kind']> = Extract<CaseCommand, { kind: K }>;
 
 export function shipReturn(d: Draft, cmd: Cmd<'ship_return'>, c: CaseState): Outcome {
-  const missing = needText(cmd.carrier, 'carrier') ?? needText(cmd.tracking, 'tracking');
-  if (missing) return missing;
+  // Issue 15: a carrier from the list (or OTHER with a name) and a tracking number of letters and digits.
+  const parcel = checkParcel(cmd.carrier, cmd.tracking, cmd.carrierName);
+  if ('ok' in parcel) return parcel;
   const cost = cmd.shippingCost ?? 0;
   if (!Number.isInteger(cost) || cost < 0) {
     return refuse('validation', 'shipping_cost', '退货运费不能为负数 (以分为单位的整数)', 'the return shipping paid cannot be negative (a whole number of fen)', { field: 'shipping_cost' });
   }
-  d.move({ type: 'ReturnShipped', at: d.now, caseId: c.id, carrier: cmd.carrier, tracking: cmd.tracking, shippingCost: cost, to: 'return_in_transit' });
+  d.move({ type: 'ReturnShipped', at: d.now, caseId: c.id, carrier: parcel.carrier, carrierName: parcel.carrierName, tracking: parcel.tracking, shippingCost: cost, to: 'return_in_transit' });
+}
+
+/**
+ * The buyer corrects the return's carrier or tracking number while it travels, once (issue 15; the
+ * command table allows it once in `return_in_transit`). The merchant_receipt deadline runs on.
+ */
+export function correctTracking(d: Draft, cmd: Cmd<'correct_tracking'>, c: CaseState): Outcome {
+  const parcel = checkParcel(cmd.carrier, cmd.tracking, cmd.carrierName);
+  if ('ok' in parcel) return parcel;
+  const was = c.returnShipment!;
+  if (parcel.carrier === was.carrier && parcel.tracking === was.tracking && parcel.carrierName === was.carrierName) {
+    return refuse('validation', 'tracking', '新的运单号与原来的相同', 'the corrected tracking number is the same as before', { field: 'tracking' });
+  }
+  d.emit({
+    type: 'ReturnTrackingCorrected',
+    at: d.now,
+    caseId: c.id,
+    carrier: parcel.carrier,
+    carrierName: parcel.carrierName,
+    tracking: parcel.tracking,
+    previous: { carrier: was.carrier, tracking: was.tracking },
+  });
 }
 
 export function receiveReturn(d: Draft, c: CaseState, by: 'merchant' | 'system', deductions: Cmd<'receive_return'>['deductions'] = []): Outcome {
@@ -67,19 +91,40 @@ export function refuseReturn(d: Draft, cmd: Cmd<'refuse_return'>, c: CaseState):
 }
 
 export function reship(d: Draft, cmd: Cmd<'reship'>, c: CaseState): Outcome {
-  const missing = needText(cmd.carrier, 'carrier') ?? needText(cmd.tracking, 'tracking');
-  if (missing) return missing;
-  d.move({ type: 'ReplacementShipped', at: d.now, caseId: c.id, carrier: cmd.carrier, tracking: cmd.tracking, to: 'reship_in_transit' });
+  const parcel = checkParcel(cmd.carrier, cmd.tracking, cmd.carrierName);
+  if ('ok' in parcel) return parcel;
+  const carrier = parcel.carrierName ?? parcel.carrier;
+  d.move({ type: 'ReplacementShipped', at: d.now, caseId: c.id, carrier, tracking: parcel.tracking, to: 'reship_in_transit' });
 }
 
+/**
+ * The replacement (or the repaired goods) arrived. SPEC §9 Precisions: on an exchange or repair the
+ * merchant then pays what it still owes the buyer, as a refund: the return postage of a
+ * merchant-liable reason (seed 003 "卖方需要承担来回运费", up to the cap) and the price difference of
+ * a cheaper replacement (seed 002 "以实际差价为准"). Who paid the return leg is recorded either way.
+ */
 export function confirmReceipt(d: Draft, c: CaseState, by: 'buyer' | 'system'): Outcome {
-  d.move({ type: 'ReceiptConfirmed', at: d.now, caseId: c.id, by, to: 'completed' });
+  const rs = returnShipping(c, d.order, d.policy.params);
+  const owed = rs.reimbursed + Math.min(c.amount, sumShares(c.lines));
+  const goodsBack = c.type === 'exchange' || c.type === 'repair';
+  if (goodsBack && owed > 0) {
+    d.move({ type: 'ReceiptConfirmed', at: d.now, caseId: c.id, by, to: 'refunding' });
+    return;
+  }
+  d.move({ type: 'ReceiptConfirmed', at: d.now, caseId: c.id, by, to: 'completed', returnShippingPayer: rs.payer, insurerClaim: rs.insurerClaim });
 }
 
 /** The payment provider confirmed a refund: idempotent (a repeat or stale confirmation is a no-op). */
 export function confirmRefund(d: Draft, cmd: Cmd<'confirm_refund'>, c: CaseState): Outcome {
   if (c.status !== 'refunding' || c.pendingRefund?.refundId !== cmd.refundId) return;
+  const plan = c.pendingRefund;
   d.emit({ type: 'RefundCompleted', at: d.now, caseId: c.id, refundId: cmd.refundId });
+  // SPEC §6 先行赔付: the platform paid this refund (the buyer got it once, from the platform), and
+  // claims it back from whoever owes it: the carrier, or the merchant (its deposit, SPEC §8.3).
+  const owedBy = refundPayer(c).owedBy;
+  if ((plan.paidBy ?? 'merchant') === 'platform' && owedBy && plan.total > 0) {
+    d.emit({ type: 'ClaimRecorded', at: d.now, against: owedBy, amount: plan.total, forCase: c.id, refundId: plan.refundId });
+  }
   compensationOnRefund(d, d.caseOf(c.id));
   d.move({ type: 'CaseCompleted', at: d.now, caseId: c.id, to: 'completed' });
   const o = d.order;

@@ -62,19 +62,31 @@ export type CaseCommand =
   | { kind: 'modify'; caseId: string; args: Partial<ApplicationArgs> }
   | { kind: 'agree'; caseId: string; returnAddress?: string }
   | { kind: 'reject'; caseId: string; reason: string; evidence?: EvidenceInput[] }
-  | { kind: 'offer'; caseId: string; type: CaseType; amount?: Fen; note?: string }
+  | { kind: 'offer'; caseId: string; type: CaseType; amount?: Fen; buyerOwes?: Fen; note?: string }
+  | { kind: 'withdraw_offer'; caseId: string }
   | { kind: 'accept_offer'; caseId: string }
   | { kind: 'decline_offer'; caseId: string }
   | { kind: 'cancel'; caseId: string }
-  | { kind: 'ship_return'; caseId: string; carrier: string; tracking: string; shippingCost?: Fen }
+  | { kind: 'ship_return'; caseId: string; carrier: string; carrierName?: string; tracking: string; shippingCost?: Fen }
+  | { kind: 'correct_tracking'; caseId: string; carrier: string; carrierName?: string; tracking: string }
   | { kind: 'receive_return'; caseId: string; deductions?: { kind: DeductionKind; amount: Fen }[] }
   | { kind: 'refuse_return'; caseId: string; reason: string; evidence?: EvidenceInput[] }
-  | { kind: 'reship'; caseId: string; carrier: string; tracking: string }
+  | { kind: 'reship'; caseId: string; carrier: string; carrierName?: string; tracking: string }
   | { kind: 'confirm_receipt'; caseId: string }
   | { kind: 'escalate'; caseId: string; reason?: string }
   | { kind: 'submit_evidence'; caseId: string; evidence: EvidenceInput[] }
   | { kind: 'request_evidence'; caseId: string; party: CaseParty; kinds: EvidenceKind[]; dueInHours?: number }
-  | { kind: 'rule'; caseId: string; outcome: RulingOutcome; liability?: Liability; amount?: Fen }
+  | {
+      kind: 'rule';
+      caseId: string;
+      outcome: RulingOutcome;
+      liability?: Liability;
+      amount?: Fen;
+      /** The reason for the ruling, shown to both parties. */
+      note?: string;
+      /** Rule although an evidence request is still running (the platform confirmed). */
+      force?: boolean;
+    }
   /** `returnAddress`: the shop's default, which the system's agree on `merchant_response` records. */
   | { kind: 'fire_case_deadline'; caseId: string; deadline: CaseDeadlineKind; dueAt: Instant; returnAddress?: string }
   | { kind: 'confirm_refund'; caseId: string; refundId: string }
@@ -88,12 +100,14 @@ export const CASE_COMMAND_NAMES = [
   'reject',
   'refuse_return',
   'offer',
+  'withdraw_offer',
   'accept_offer',
   'decline_offer',
   'cancel',
   'confirm_receipt',
   'receive_return',
   'ship_return',
+  'correct_tracking',
   'reship',
   'escalate',
   'submit_evidence',

@@ -92,6 +92,8 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
       return cases.acceptOffer(d, c);
     case 'decline_offer':
       return cases.declineOffer(d, c);
+    case 'withdraw_offer':
+      return cases.withdrawOffer(d, c);
     case 'cancel':
       return cases.cancel(d, c);
     case 'escalate':
@@ -101,9 +103,11 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
     case 'request_evidence':
       return cases.requestEvidence(d, cmd, c);
     case 'rule':
-      return cases.rule(d, c as CaseOf<'in_arbitration'>, cmd.outcome, cmd.liability, cmd.amount, 'platform', null);
+      return cases.rule(d, c as CaseOf<'in_arbitration'>, cmd.outcome, cmd.liability, cmd.amount, 'platform', null, { note: cmd.note, force: cmd.force });
     case 'ship_return':
       return flow.shipReturn(d, cmd, c);
+    case 'correct_tracking':
+      return flow.correctTracking(d, cmd, c);
     case 'receive_return':
       return flow.receiveReturn(d, c, 'merchant', cmd.deductions);
     case 'refuse_return':

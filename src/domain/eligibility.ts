@@ -64,7 +64,8 @@ const TYPE_REASONS: Record<Exclude<CaseType, 'refund_only'>, readonly Reason[]> 
     'invoice_issue',
     'late_shipment',
   ],
-  exchange: ['size_or_color', 'quality_issue', 'damaged', 'wrong_or_missing_item', 'not_as_described'],
+  // no_reason_7d: seed 004 七天无理由退换货, where the shop offers it (`no_reason_exchange`, SPEC §9 Precisions).
+  exchange: ['size_or_color', 'quality_issue', 'damaged', 'wrong_or_missing_item', 'not_as_described', 'no_reason_7d'],
   repair: ['needs_repair', 'quality_issue', 'damaged'],
   reship: ['wrong_or_missing_item', 'damaged', 'not_received'],
 };
@@ -154,7 +155,7 @@ export function checkApplication(
     lines.push(line);
   }
   if (wanted.length === 0 && reason !== 'shipping_fee_refund') {
-    // docs/decisions.md: units of a case completed with a refund are settled, even by a partial one.
+    // SPEC §9 Precisions: units refunded in full or returned for money are settled; a partial refund settles nothing.
     return refuse(
       'amount_exceeds_refundable',
       'nothing_refundable',
@@ -182,6 +183,9 @@ export function checkApplication(
       type === 'refund_only'
         ? SHIPPED_REFUND_ONLY.includes(reason) || (lines.length > 0 && lines.every(neverReturned))
         : TYPE_REASONS[type].includes(reason);
+    if (fits && type === 'exchange' && reason === 'no_reason_7d' && !p.no_reason_exchange) {
+      return refuse('not_eligible', 'no_reason_exchange', '本店七天无理由只支持退货退款, 不支持换货', 'this shop offers 7-day no-reason returns for a refund, not exchanges', { type, reason });
+    }
     if (!fits) {
       const tw = CASE_TYPE_LABELS[type];
       return refuse('not_eligible', 'type_reason', `「${rw.zh}」不能申请${tw.zh}`, `“${rw.en}” cannot be claimed as ${tw.en}`, { type, reason });
@@ -205,6 +209,7 @@ export function checkApplication(
     return refuse('not_eligible', 'not_signed', '商品签收后才能申请换货或维修', 'exchange and repair need the goods signed for');
   }
 
+  // The 7-day window and exclusions hold for a no-reason exchange as for a return (seed 004).
   const noReason = reason === 'no_reason_7d' || (reason === 'size_or_color' && type === 'return_refund');
   if (noReason) {
     for (const line of lines) {
@@ -296,6 +301,7 @@ export function checkApplication(
     if (fee <= 0) return refuse('not_eligible', 'shipping_fee_refund', '订单没有可退的运费', 'the order has no shipping fee left to refund');
   }
   const max = refundType ? sumShares(claim) + fee : 0;
+
   let amount = max;
   if (args.amount !== undefined) {
     if (!refundType) {

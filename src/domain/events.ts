@@ -18,6 +18,7 @@ import type {
   Reason,
   RulingOutcome,
   Role,
+  ShippingPayer,
 } from './types.ts';
 
 interface Base {
@@ -62,6 +63,8 @@ export type OrderEvent =
       against: 'carrier' | 'merchant';
       amount: Fen;
       forCase: string;
+      /** The refund the platform paid first (the deposit debit, SPEC §8.3, names it). */
+      refundId?: string;
     })
   | (Base & { type: 'OrderDeadlineStarted'; deadline: Deadline<OrderDeadlineKind> })
   | (Base & { type: 'OrderDeadlineCleared'; kind: OrderDeadlineKind })
@@ -103,12 +106,22 @@ export type CaseEvent =
   | (OnCase & { type: 'OfferMade'; offer: Offer; to: 'offer_pending' })
   | (OnCase & { type: 'OfferAccepted'; offer: Offer; lines: ClaimLine[]; to: CaseStatus })
   | (OnCase & { type: 'OfferDeclined'; to: 'requested' })
+  | (OnCase & { type: 'OfferWithdrawn'; to: 'requested' })
   | (OnCase & { type: 'CaseCancelled'; to: 'closed' })
-  | (OnCase & { type: 'ReturnShipped'; carrier: string; tracking: string; shippingCost: Fen; to: 'return_in_transit' })
+  | (OnCase & { type: 'ReturnShipped'; carrier: string; carrierName?: string | null; tracking: string; shippingCost: Fen; to: 'return_in_transit' })
+  | (OnCase & { type: 'ReturnTrackingCorrected'; carrier: string; carrierName: string | null; tracking: string; previous: { carrier: string; tracking: string } })
   | (OnCase & { type: 'ReturnReceived'; by: 'merchant' | 'system'; deductions: Fen; refundDueAt: Instant; to: CaseStatus })
   | (OnCase & { type: 'ReturnRefused'; reason: string; evidence: EvidenceItem[]; to: 'rejected' })
   | (OnCase & { type: 'ReplacementShipped'; carrier: string; tracking: string; to: 'reship_in_transit' })
-  | (OnCase & { type: 'ReceiptConfirmed'; by: 'buyer' | 'system'; to: 'completed' })
+  | (OnCase & {
+      type: 'ReceiptConfirmed';
+      by: 'buyer' | 'system';
+      /** `refunding` when the merchant owes the buyer return postage or a price difference (SPEC §9 Precisions). */
+      to: 'completed' | 'refunding';
+      /** Who paid the return leg (recorded even when nothing is reimbursed). */
+      returnShippingPayer?: ShippingPayer;
+      insurerClaim?: Fen;
+    })
   | (OnCase & { type: 'CaseEscalated'; by: Role; reason: string | null; resumeStatus: OpenCaseStatus; to: 'in_arbitration' })
   | (OnCase & { type: 'EvidenceSubmitted'; items: EvidenceItem[] })
   | (OnCase & { type: 'EvidenceRequested'; request: EvidenceRequest })
@@ -120,6 +133,8 @@ export type CaseEvent =
       amount: Fen | null;
       by: 'platform' | 'system';
       basis: string | null;
+      /** The platform's reason for the ruling, shown to both parties. */
+      note?: string | null;
       to: CaseStatus;
       closedReason: ClosedReason | null;
     })

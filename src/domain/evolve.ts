@@ -23,7 +23,7 @@ function requireOrder(o: OrderState | null, type: string): OrderState {
 function evolveOrder(prev: OrderState | null, e: OrderEvent): OrderState {
   if (e.type === 'OrderPlaced') {
     const ledger: Record<string, LineLedger> = {};
-    for (const l of e.lines) ledger[l.id] = { refunded: 0, settledUnits: 0, settledValue: 0, applications: 0 };
+    for (const l of e.lines) ledger[l.id] = { refunded: 0, settledUnits: 0, settledValue: 0, unsettledRefunded: 0, applications: 0 };
     return {
       id: e.orderId,
       shopId: e.shopId,
@@ -146,6 +146,8 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       returnRefused: false,
       merchantMayRefuse: true,
       replacement: null,
+      replacementReceivedAt: null,
+      buyerOwes: 0,
       deductions: 0,
       pendingRefund: null,
       refunded: 0,
@@ -193,12 +195,22 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
         ...moveTo(c, e.to, e.at),
         type: e.offer.type,
         amount: e.offer.amount,
-        shippingFeePart: Math.min(c.shippingFeePart, e.offer.amount),
+        // An exchange's amount is a price difference: it carries no part of the order's shipping fee.
+        shippingFeePart: e.offer.type === 'refund_only' || e.offer.type === 'return_refund' ? Math.min(c.shippingFeePart, e.offer.amount) : 0,
+        buyerOwes: e.offer.buyerOwes ?? 0,
         lines: e.lines,
       };
       break;
-    case 'OfferDeclined':
     case 'ReceiptConfirmed':
+      next = {
+        ...moveTo(c, e.to, e.at),
+        replacementReceivedAt: e.at,
+        returnShippingPayer: e.returnShippingPayer ?? c.returnShippingPayer,
+        insurerClaim: c.insurerClaim + (e.insurerClaim ?? 0),
+      };
+      break;
+    case 'OfferDeclined':
+    case 'OfferWithdrawn':
     case 'CaseCompleted':
       next = moveTo(c, e.to, e.at);
       break;
@@ -214,8 +226,11 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
     case 'ReturnShipped':
       next = {
         ...moveTo(c, e.to, e.at),
-        returnShipment: { carrier: e.carrier, tracking: e.tracking, shippingCost: e.shippingCost, at: e.at },
+        returnShipment: { carrier: e.carrier, carrierName: e.carrierName ?? null, tracking: e.tracking, corrected: false, shippingCost: e.shippingCost, at: e.at },
       };
+      break;
+    case 'ReturnTrackingCorrected':
+      next = { ...c, returnShipment: { ...c.returnShipment!, carrier: e.carrier, carrierName: e.carrierName, tracking: e.tracking, corrected: true } };
       break;
     case 'ReturnReceived':
       next = { ...moveTo(c, e.to, e.at), goodsReceivedAt: e.at, refundDueAt: e.refundDueAt, deductions: e.deductions };
@@ -258,7 +273,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
         liability: e.liability,
         amount: e.amount ?? c.amount,
         merchantMayRefuse: e.outcome === 'seller' ? c.merchantMayRefuse : false,
-        ruling: { outcome: e.outcome, liability: e.liability, amount: e.amount, by: e.by },
+        ruling: { outcome: e.outcome, liability: e.liability, amount: e.amount, by: e.by, note: e.note ?? null },
         evidenceRequests: c.evidenceRequests.map((r) => ({ ...r, open: false })),
       };
       break;
@@ -282,13 +297,17 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       };
       const o = requireOrder(order, e.type);
       const ledger = { ...o.ledger };
+      // SPEC §9 Precisions: only a refund that settles the units takes them off the line; a partial
+      // one only lowers what is still refundable on it (plans from before `settles` existed settled).
+      const settles = plan.settles ?? true;
       for (const g of plan.goods) {
         const led = ledger[g.lineId]!;
         ledger[g.lineId] = {
           ...led,
           refunded: led.refunded + g.amount,
-          settledUnits: led.settledUnits + g.units,
-          settledValue: led.settledValue + g.share,
+          settledUnits: led.settledUnits + (settles ? g.units : 0),
+          settledValue: led.settledValue + (settles ? g.share : 0),
+          unsettledRefunded: (led.unsettledRefunded ?? 0) + (settles ? 0 : g.amount),
         };
       }
       order = {

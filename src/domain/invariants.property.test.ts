@@ -7,6 +7,7 @@ import { decide } from './decide.ts';
 import type { DomainEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import { emptyContext, type OrderContext } from './state.ts';
+import { orderRefunded } from './money.ts';
 import { actionArb, buildOrder, dueCommands, orderArb, PACKS, PF, toCommand } from '../../test/sequence-kit.ts';
 import { DAY, HOUR, policy, T0 } from '../../test/domain-kit.ts';
 import { isOpenStatus } from './types.ts';
@@ -29,6 +30,17 @@ function checkInvariants(ctx: OrderContext, terminal: Map<string, string>): void
     expect(open + led.settledUnits).toBeLessThanOrEqual(line.quantity);
   }
   expect(goods + o.shippingFeeRefunded).toBeLessThanOrEqual(o.lines.reduce((s, l) => s + l.paidAmount, 0) + o.shippingFee);
+  // SPEC §9 Precisions, per-order invariant (with exchanges, repairs, price differences and
+  // partial refunds followed by new claims): refunded ≤ lines + shipping fee + return shipping the
+  // merchant reimbursed, and each reimbursement ≤ what the buyer paid for that return leg.
+  expect(orderRefunded(o)).toBeLessThanOrEqual(o.lines.reduce((s, l) => s + l.paidAmount, 0) + o.shippingFee + o.returnShippingReimbursed);
+  expect(o.shippingFeeRefunded).toBeLessThanOrEqual(o.shippingFee);
+  let reimbursed = 0;
+  for (const c of Object.values(ctx.cases)) {
+    expect(c.returnShippingReimbursed).toBeLessThanOrEqual(c.returnShipment?.shippingCost ?? 0);
+    reimbursed += c.returnShippingReimbursed;
+  }
+  expect(reimbursed).toBe(o.returnShippingReimbursed);
   for (const c of Object.values(ctx.cases)) {
     // Terminal statuses stay terminal.
     const was = terminal.get(c.id);
@@ -84,7 +96,7 @@ describe('invariants over random command sequences', () => {
     const seen = new Set<string>();
     fc.assert(property(seen), { numRuns: 500, seed: 20261122 });
     // The sequences reach the interesting paths (otherwise the invariants above prove little).
-    for (const type of ['RefundCompleted', 'CaseRuled', 'CaseDeadlineExpired', 'OfferAccepted', 'ReturnReceived', 'ReplacementShipped', 'EvidenceRequestLapsed', 'AutoConfirmResumed', 'OrderClosed']) {
+    for (const type of ['RefundCompleted', 'CaseRuled', 'CaseDeadlineExpired', 'OfferAccepted', 'ReturnReceived', 'ReplacementShipped', 'EvidenceRequestLapsed', 'AutoConfirmResumed', 'OrderClosed', 'OfferWithdrawn', 'ReturnTrackingCorrected', 'ReceiptConfirmed', 'ClaimRecorded']) {
       expect(seen, type).toContain(type);
     }
   });

@@ -53,8 +53,13 @@ export function claimShare(
       { line: line.id, requested: quantity, available: Math.max(free, 0) },
     );
   }
-  if (quantity === free) return line.paidAmount - led.settledValue - reserved.value;
-  return Math.floor((line.paidAmount * quantity) / line.quantity);
+  // SPEC §9 Precisions: refundable = paid − refunded. Settled units went with their value; a
+  // partial refund (units not settled) lowers what the line's unsettled units are still worth.
+  const partial = led.unsettledRefunded ?? 0;
+  const left = line.paidAmount - led.settledValue - partial - reserved.value;
+  if (quantity === free) return left;
+  if (partial === 0) return Math.floor((line.paidAmount * quantity) / line.quantity);
+  return Math.min(left, Math.floor(((line.paidAmount - led.settledValue - partial) * quantity) / unsettled));
 }
 
 /**
@@ -128,30 +133,67 @@ export function returnShipping(
   if (!c.returnShipment) return { payer: 'none', reimbursed: 0, insurerClaim: 0 };
   const cost = c.returnShipment.shippingCost;
   // Carrier liability: the merchant reimburses and claims from the carrier (SPEC §6 先行赔付).
+  // SPEC §9 Precisions: exchanges and repairs follow the same rule as returns (seed 003:
+  // 质量问题 "卖方需要承担来回运费").
   if (c.liability === 'merchant' || c.liability === 'carrier') {
-    const cap = p.return_shipping_cap ?? Infinity;
-    return { payer: 'merchant', reimbursed: Math.min(cost, cap), insurerClaim: 0 };
+    return { payer: 'merchant', reimbursed: Math.min(cost, returnShippingCap(p) ?? Infinity), insurerClaim: 0 };
   }
   if (o.shippingInsurance > 0) return { payer: 'insurer', reimbursed: 0, insurerClaim: Math.min(cost, o.shippingInsurance) };
   return { payer: 'buyer', reimbursed: 0, insurerClaim: 0 };
 }
 
-/** The refund of a case: `amount` (goods first, then the shipping fee part) plus return shipping. */
+/**
+ * What the buyer is told before shipping the goods back (issue 15): who will pay the return leg on
+ * this case as it stands, and the most the merchant reimburses (null: no cap, or not the merchant).
+ */
+export function returnShippingTerms(c: CaseState, o: OrderState, p: PolicyParams): { payer: ShippingPayer; cap: Fen | null } {
+  if (c.liability === 'merchant' || c.liability === 'carrier') return { payer: 'merchant', cap: returnShippingCap(p) };
+  return { payer: o.shippingInsurance > 0 ? 'insurer' : 'buyer', cap: o.shippingInsurance > 0 ? o.shippingInsurance : null };
+}
+
+/** The most the merchant reimburses for a return leg (SPEC §5 `return_shipping_cap`; null: no cap). */
+export function returnShippingCap(p: PolicyParams): Fen | null {
+  return p.return_shipping_cap;
+}
+
+/**
+ * Who pays a refund (SPEC §6 先行赔付): the platform pays first when its ruling decided the refund
+ * and the parcel was lost (`not_received`) or the carrier is liable; it then claims the money back
+ * from the liable party (the carrier, or the merchant's deposit, SPEC §8.3). Any other refund is
+ * the merchant's (escrow / the shop), once.
+ */
+export function refundPayer(c: CaseState): { paidBy: 'merchant' | 'platform'; owedBy: 'carrier' | 'merchant' | null } {
+  const r = c.ruling;
+  if (!r || r.outcome === 'seller') return { paidBy: 'merchant', owedBy: null };
+  if (r.liability === 'carrier') return { paidBy: 'platform', owedBy: 'carrier' };
+  if (c.reason === 'not_received' && r.liability === 'merchant') return { paidBy: 'platform', owedBy: 'merchant' };
+  return { paidBy: 'merchant', owedBy: null };
+}
+
+/**
+ * The refund of a case: `amount` (goods first, then the shipping fee part) plus return shipping.
+ * An exchange or repair whose replacement the buyer confirmed pays only what the merchant still
+ * owes: the price difference (`amount`) and the return postage (SPEC §9 Precisions).
+ */
 export function planRefund(refundId: string, c: CaseState, ctx: OrderContext, p: PolicyParams, amount: Fen): RefundPlan {
   const o = ctx.order!;
   const goodsMax = sumShares(c.lines);
   const goodsAmount = Math.min(amount, goodsMax);
-  let fee = Math.min(amount - goodsAmount, c.shippingFeePart);
+  const settlement = c.replacementReceivedAt !== null && (c.type === 'exchange' || c.type === 'repair');
+  let fee = settlement ? 0 : Math.min(amount - goodsAmount, c.shippingFeePart);
   // SPEC §5: the fee goes back with the last lines. A case that did not hold the fee when it was
-  // applied (its lines' last units were then in other open cases) may be the last one now.
-  if (fee === 0 && c.shippingFeePart === 0 && goodsAmount === goodsMax && (c.type === 'refund_only' || c.type === 'return_refund')) {
+  // applied (its lines' last units were then in other open cases, or it was an exchange or repair
+  // that turned into a refund: SPEC §9 Precisions) may be the last one now.
+  if (!settlement && fee === 0 && c.shippingFeePart === 0 && goodsAmount === goodsMax) {
     fee = shippingFeePart(ctx, c.lines, o.shippedAt === null ? 'merchant' : c.liability, c.id);
   }
-  const deductions = Math.min(c.deductions, goodsAmount);
+  const deductions = settlement ? 0 : Math.min(c.deductions, goodsAmount);
   const parts = allocate(goodsAmount - deductions, c.lines);
   const rs = returnShipping(c, o, p);
   const goods = c.lines.map((l, i) => ({ lineId: l.lineId, amount: parts[i]!, units: l.quantity, share: l.share }));
   const total = goods.reduce((s, g) => s + g.amount, 0) + fee + rs.reimbursed;
+  // SPEC §9 Precisions: the goods went back for money, or the units were refunded in full.
+  const settles = !settlement && (c.goodsReceivedAt !== null || goodsAmount >= goodsMax);
   return {
     refundId,
     goods,
@@ -161,6 +203,8 @@ export function planRefund(refundId: string, c: CaseState, ctx: OrderContext, p:
     insurerClaim: rs.insurerClaim,
     deductions,
     total,
+    settles,
+    paidBy: refundPayer(c).paidBy,
   };
 }
 

@@ -43,6 +43,7 @@ export const paramSchemas = {
   evidence: duration,
   no_reason_days: days,
   no_reason_start: z.enum(['next_day', 'sign_time']),
+  no_reason_exchange: z.boolean().default(true),
   exchange_days: days,
   after_sale_days: days,
   counterfeit_claim_days: days,

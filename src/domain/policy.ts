@@ -29,6 +29,8 @@ export interface PolicyParams {
   evidence: Duration;
   no_reason_days: number;
   no_reason_start: 'next_day' | 'sign_time';
+  /** SPEC §9 Precisions: a 7-day no-reason claim may ask for an exchange (seed 004 七天无理由退换货). */
+  no_reason_exchange: boolean;
   exchange_days: number;
   after_sale_days: number;
   counterfeit_claim_days: number;
@@ -101,6 +103,7 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   evidence: 'platform_only',
   no_reason_days: 'longer_for_buyer',
   no_reason_start: 'longer_for_buyer',
+  no_reason_exchange: 'higher_for_buyer',
   exchange_days: 'longer_for_buyer',
   after_sale_days: 'longer_for_buyer',
   counterfeit_claim_days: 'longer_for_buyer',

@@ -51,6 +51,12 @@ export interface LineLedger {
   settledUnits: number;
   /** The pro-rata value of the settled units (what the last unit's remainder is counted from). */
   settledValue: Fen;
+  /**
+   * Fen refunded on the line without settling units (a partial refund the buyer kept the goods
+   * for): SPEC §9 Precisions, a partial refund settles nothing else, but what it paid is no longer
+   * refundable (refundable = paid − refunded).
+   */
+  unsettledRefunded: Fen;
   /** Cases ever applied for on the line (SPEC §3 `max_applications_per_line`). */
   applications: number;
 }
@@ -96,7 +102,10 @@ export interface ClaimLine {
 
 export interface Offer {
   type: CaseType;
+  /** Refund offers: the amount; an exchange: the price difference refunded to the buyer (SPEC §2). */
   amount: Fen;
+  /** An exchange for a dearer item: the difference the buyer owes the merchant (recorded, SPEC §9 Precisions). */
+  buyerOwes?: Fen;
   note?: string;
 }
 
@@ -121,11 +130,26 @@ export interface RefundPlan {
   insurerClaim: Fen;
   deductions: Fen;
   total: Fen;
+  /**
+   * Whether the refund settles the claimed units for good (they cannot be claimed again): the goods
+   * went back to the merchant for money, or the units were refunded in full. A partial refund the
+   * buyer keeps the goods for, or an exchange's price difference and postage, settles nothing.
+   */
+  settles: boolean;
+  /**
+   * Who pays the buyer: the merchant's side (escrow / the shop), or the platform paying first
+   * (先行赔付, SPEC §6), which then records a claim against whoever owes it.
+   */
+  paidBy: 'merchant' | 'platform';
 }
 
 export interface ReturnShipment {
   carrier: string;
+  /** The carrier's name when `carrier` is `OTHER`. */
+  carrierName: string | null;
   tracking: string;
+  /** The buyer corrected the carrier or tracking number once (`correct_tracking`). */
+  corrected: boolean;
   shippingCost: Fen;
   at: Instant;
 }
@@ -161,6 +185,10 @@ export interface CaseCommon {
   /** False once the platform ruled for the buyer: the merchant can no longer refuse the return. */
   merchantMayRefuse: boolean;
   replacement: { carrier: string; tracking: string; at: Instant } | null;
+  /** When the buyer (or the system) confirmed the replacement or repaired goods. */
+  replacementReceivedAt: Instant | null;
+  /** An exchange for a dearer item: what the buyer owes the merchant (recorded, not collected). */
+  buyerOwes: Fen;
   deductions: Fen;
   pendingRefund: RefundPlan | null;
   refunded: Fen;
@@ -168,7 +196,7 @@ export interface CaseCommon {
   returnShippingReimbursed: Fen;
   insurerClaim: Fen;
   evidenceRequests: EvidenceRequest[];
-  ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system' } | null;
+  ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system'; note: string | null } | null;
   version: number;
 }
 
@@ -214,6 +242,8 @@ export function caseIn(status: CaseStatus, c: CaseCommon, x: CaseExtras = {}): C
     returnRefused: c.returnRefused,
     merchantMayRefuse: c.merchantMayRefuse,
     replacement: c.replacement,
+    replacementReceivedAt: c.replacementReceivedAt,
+    buyerOwes: c.buyerOwes,
     deductions: c.deductions,
     pendingRefund: c.pendingRefund,
     refunded: c.refunded,

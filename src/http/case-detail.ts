@@ -10,8 +10,9 @@ import { burdensOf, evidenceOf, satisfies } from '../domain/burden.ts';
 import { availableActions, opensAt } from '../domain/case/command-table.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
-import { caseRefundable } from '../domain/money.ts';
-import type { Actor } from '../domain/types.ts';
+import { caseRefundable, returnShippingTerms } from '../domain/money.ts';
+import { trackingWarning } from '../domain/carriers.ts';
+import { returnsGoods, type Actor } from '../domain/types.ts';
 
 const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURIComponent(caseId)}/evidence/${sha256}`;
 
@@ -46,13 +47,15 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
       refund_pending: c.pendingRefund?.total ?? null,
       refund_due_at: c.refundDueAt === null ? null : at(c.refundDueAt),
       order_compensation: o.compensation,
+      buyer_owes: c.buyerOwes,
+      refund_paid_by: c.pendingRefund ? (c.pendingRefund.paidBy ?? 'merchant') : null,
     },
     actions,
     escalate_from: escalateFrom,
     timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,
-    offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, note: c.offer.note ?? null } : null,
+    offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, buyer_owes: c.offer.buyerOwes ?? 0, note: c.offer.note ?? null } : null,
     escalated: c.escalated,
     evidence: c.evidence.map((e) => ({
       kind: e.kind,
@@ -78,9 +81,22 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
     // SPEC §7: who must prove what here, and whether what they gave so far meets it.
     burdens: burdensOf(c, o, tz).map((b) => ({ ...b, met: satisfies(evidenceOf(c, b.party), b) })),
     return_address: c.returnAddress,
-    return_shipment: c.returnShipment ? { carrier: c.returnShipment.carrier, tracking: c.returnShipment.tracking, shipping_cost: c.returnShipment.shippingCost, at: at(c.returnShipment.at) } : null,
+    // Issue 15: the buyer sees before shipping who pays the return leg and the merchant's cap.
+    return_shipping: returnsGoods(c.type) && policy ? returnShippingTerms(c, o, policy.params) : null,
+    return_shipment: c.returnShipment
+      ? {
+          carrier: c.returnShipment.carrier,
+          carrier_name: c.returnShipment.carrierName ?? null,
+          tracking: c.returnShipment.tracking,
+          shipping_cost: c.returnShipment.shippingCost,
+          at: at(c.returnShipment.at),
+          corrected: c.returnShipment.corrected ?? false,
+          // Issue 15: an odd tracking format is a warning for the merchant (and the platform), not a refusal.
+          format_warning: role === 'buyer' ? null : trackingWarning(c.returnShipment.carrier, c.returnShipment.tracking),
+        }
+      : null,
     replacement: c.replacement ? { ...c.replacement, at: at(c.replacement.at) } : null,
-    ruling: c.ruling,
+    ruling: c.ruling ? { ...c.ruling, note: c.ruling.note ?? null } : null,
   };
 }
 

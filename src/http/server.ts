@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { DecidedState } from '../app/command-types.ts';
 import type { Engine } from '../app/engine.ts';
-import { CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
+import { API_CASE_ARGS, CASE_ARGS, CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, toCaseCommand, toOrderCommand, toOrderInput, type CaseCommandName, type OrderEventName } from '../app/schemas.ts';
 import { orderView } from '../app/views.ts';
 import { actorOf, canSee, type Principal } from '../app/principal.ts';
 import { caseDetail as detailOf, orderDetail } from './case-detail.ts';
@@ -202,7 +202,7 @@ export async function buildServer(opts: ServerOptions) {
   for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
     app.post(
       `/v1/cases/:case/${name}`,
-      { schema: { params: z.object({ case: idParam }), body: (CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
+      { schema: { params: z.object({ case: idParam }), body: (API_CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
       async (req, reply) => {
         // The case is read once, here: for tenancy, to address the command (its shop and order),
         // and the detail then uses the order as the command left it.

@@ -12,7 +12,9 @@
 //   modify         no changes (the claim resubmitted as it stands)
 //   ship_return / reship   carrier and tracking number
 //   refuse_return  a reason, a courier rejection certificate and a photo
-//   submit_evidence one item;  request_evidence a party and a kind;  rule outcome `buyer`
+//   correct_tracking another carrier (OTHER with a name) and number
+//   submit_evidence one item;  request_evidence a party and a kind;  rule outcome `buyer`, a note,
+//                  confirmed (`force`: evidence may still be due)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseCommand, Command } from '../commands.ts';
@@ -49,6 +51,8 @@ function validCommand(kind: TableCommand, c: CaseState): CaseCommand {
       return { kind, caseId, args: {} };
     case 'ship_return':
       return { kind, caseId, carrier: '顺丰', tracking: 'SF100' };
+    case 'correct_tracking':
+      return { kind, caseId, carrier: 'OTHER', carrierName: '安能物流', tracking: 'AN300' };
     case 'reship':
       return { kind, caseId, carrier: '顺丰', tracking: 'SF200' };
     case 'refuse_return':
@@ -58,7 +62,8 @@ function validCommand(kind: TableCommand, c: CaseState): CaseCommand {
     case 'request_evidence':
       return { kind, caseId, party: 'buyer', kinds: ['photo'] };
     case 'rule':
-      return { kind, caseId, outcome: 'buyer' };
+      // Confirmed: a ruling while an evidence request runs needs the platform's confirmation (an argument).
+      return { kind, caseId, outcome: 'buyer', note: '双方证据已审阅', force: true };
     case 'escalate':
       return { kind, caseId, reason: '协商不成' };
     default:

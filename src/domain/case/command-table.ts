@@ -73,6 +73,12 @@ const goodsNotBack: Guard = (c) =>
 const mayRefuse: Guard = (c) =>
   c.merchantMayRefuse ? null : refuse('invalid_state', 'ruled_for_buyer', '平台已裁定支持买家, 商家不能拒收退货', 'the platform ruled for the buyer: the return cannot be refused', {});
 
+/** Issue 15: the buyer may correct a return's tracking number once. */
+const correctedOnce: Guard = (c) =>
+  c.returnShipment?.corrected
+    ? refuse('not_eligible', 'correct_tracking_once', '退货运单号只能修改一次', 'the return tracking number can be corrected once only')
+    : null;
+
 const OPEN: readonly CaseStatus[] = ['requested', 'offer_pending', 'rejected', 'awaiting_return', 'return_in_transit', 'awaiting_reship', 'reship_in_transit', 'refunding', 'in_arbitration'];
 const rule = (roles: readonly Role[], from: readonly CaseStatus[], guards: readonly Guard[] = []): CommandRule => ({ roles, from, guards });
 
@@ -83,10 +89,13 @@ export const CASE_COMMANDS: Record<TableCommand, CommandRule> = {
   offer: rule(['merchant'], ['requested']),
   accept_offer: rule(['buyer'], ['offer_pending']),
   decline_offer: rule(['buyer'], ['offer_pending']),
+  // Issue 15: the merchant may take an offer back until the buyer answers.
+  withdraw_offer: rule(['merchant'], ['offer_pending']),
   // Not once the merchant has the goods back; not while a replacement travels (the buyer confirms
   // or escalates) nor while the refund is paid (docs/decisions.md).
   cancel: rule(['buyer'], ['requested', 'offer_pending', 'rejected', 'awaiting_return', 'return_in_transit', 'awaiting_reship', 'in_arbitration'], [goodsNotBack]),
   ship_return: rule(['buyer'], ['awaiting_return']),
+  correct_tracking: rule(['buyer'], ['return_in_transit'], [correctedOnce]),
   receive_return: rule(['merchant'], ['return_in_transit']),
   refuse_return: rule(['merchant'], ['return_in_transit'], [mayRefuse]),
   reship: rule(['merchant'], ['awaiting_reship']),

@@ -1,7 +1,7 @@
 // The platform's ruling (SPEC §4 `rule`): for the buyer (the requested remedy proceeds), for the
 // seller (the case closes) or partial (a refund of the ruled amount), with a liability recorded.
 // Money is typed in yuan and sent in integer fen (SPEC §5); a ruling is confirmed before it goes.
-import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Radio } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, yuan } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
@@ -14,6 +14,7 @@ interface RuleValues {
   outcome: (typeof OUTCOMES)[number];
   liability: (typeof LIABILITIES)[number];
   amount?: number;
+  note?: string;
 }
 
 export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDetail) => void }) {
@@ -28,6 +29,8 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
   const liability = Form.useWatch('liability', form);
   const amount = Form.useWatch('amount', form);
   const max = yuan(c.amount);
+  // Issue 15: evidence the platform asked for and is still due; ruling now needs the confirmation.
+  const pending = c.evidence_requests.filter((r) => r.open && !r.met);
 
   const ask = async () => {
     setError(null);
@@ -46,7 +49,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
     const fen = v.outcome === 'partial' && v.amount !== undefined ? Math.round(v.amount * 100) : undefined;
     try {
       const next = await api<CaseDetail>(`/v1/cases/${encodeURIComponent(c.id)}/rule`, {
-        body: { outcome: v.outcome, liability: v.liability, ...(fen !== undefined ? { amount: fen } : {}) },
+        body: { outcome: v.outcome, liability: v.liability, note: (v.note ?? '').trim(), ...(fen !== undefined ? { amount: fen } : {}), ...(pending.length ? { force: true } : {}) },
       });
       message.success(t('arb.rule.done'));
       onChange(next);
@@ -57,11 +60,14 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
     }
   };
 
-  const summary = t('arb.rule.confirmBody', {
-    outcome: label('outcome', outcome),
-    liability: label('liability', liability),
-    amount: outcome === 'partial' && typeof amount === 'number' ? ` · ${yuan(Math.round(amount * 100))}` : '',
-  });
+  const summary = [
+    t('arb.rule.confirmBody', {
+      outcome: label('outcome', outcome),
+      liability: label('liability', liability),
+      amount: outcome === 'partial' && typeof amount === 'number' ? ` · ${yuan(Math.round(amount * 100))}` : '',
+    }),
+    ...pending.map((r) => t('arb.rule.evidencePending', { who: label('party', r.party), due: r.due.slice(0, 16).replace('T', ' ') })),
+  ].join(' ');
 
   return (
     <Card size="small" title={t('arb.rule.title')} data-testid="rule-form">
@@ -95,6 +101,9 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
             <InputNumber data-testid="rule-amount" aria-label={t('arb.rule.amount')} min={0.01} step={1} precision={2} prefix="¥" style={{ width: 200 }} />
           </Form.Item>
         )}
+        <Form.Item label={t('arb.rule.note')} name="note" rules={[{ required: true, whitespace: true, message: t('arb.rule.noteRequired') }]}>
+          <Input.TextArea data-testid="rule-note" aria-label={t('arb.rule.note')} rows={3} maxLength={2000} showCount />
+        </Form.Item>
         {error && <Alert type="error" role="alert" data-testid="refusal" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Popconfirm
           open={confirming}

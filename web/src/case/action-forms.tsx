@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { api, yuan } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
-import { CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTCOMES, returnsGoods } from '../../../src/contract/enums.ts';
+import { CARRIERS, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTCOMES, returnsGoods } from '../../../src/contract/enums.ts';
 import { OFFER_TYPES, offerInWords, toFen } from './codes.ts';
 import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
@@ -18,7 +18,9 @@ export interface ActionValues {
   amount?: number | null;
   note?: string;
   carrier?: string;
+  carrier_name?: string;
   tracking?: string;
+  buyer_owes?: number | null;
   shipping_cost?: number | null;
   restocking_fee?: number | null;
   lost_shipping?: number | null;
@@ -82,6 +84,54 @@ function wantedHint({ t, label }: Ctx, kinds: string[], mode: 'any' | 'all') {
   return <Typography.Paragraph type="secondary" data-testid="evidence-hint">{t(mode === 'all' ? 'case.form.needAll' : 'case.form.need', { kinds: words })}</Typography.Paragraph>;
 }
 
+/**
+ * Carrier and tracking number (issue 15): the carrier from the list (typed or picked from the
+ * browser's suggestions: codes, or 顺丰 / 圆通 … which the API understands), its name for OTHER.
+ */
+function parcelFields(t: T) {
+  return (
+    <>
+      <Form.Item name="carrier" label={t('case.form.carrier')} extra={t('case.form.carrierHint')} rules={[{ required: true, whitespace: true, message: t('case.form.required') }]}>
+        <Input data-testid="field-carrier" maxLength={64} list="carrier-codes" />
+      </Form.Item>
+      <datalist id="carrier-codes">
+        {CARRIERS.map((code) => (
+          <option key={code} value={code} />
+        ))}
+      </datalist>
+      <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.carrier !== b.carrier}>
+        {({ getFieldValue }) =>
+          /^(other|其他)/i.test(String(getFieldValue('carrier') ?? '').trim()) ? <Text name="carrier_name" labelKey="case.form.carrierName" t={t} required testid="field-carrier-name" /> : null
+        }
+      </Form.Item>
+      <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
+    </>
+  );
+}
+const parcelBody = (v: ActionValues) => {
+  const carrier = v.carrier?.trim();
+  return clean({ carrier: carrier && /^其他/.test(carrier) ? 'OTHER' : carrier, carrier_name: v.carrier_name?.trim(), tracking: v.tracking?.trim() });
+};
+
+/** Who pays the return leg and the merchant's cap, told to the buyer before shipping (issue 15). */
+function returnTerms(c: CaseDetail, t: T) {
+  const r = c.return_shipping;
+  if (!r) return null;
+  const words =
+    r.payer === 'merchant'
+      ? r.cap === null
+        ? t('case.returnTerms.merchantNoCap')
+        : t('case.returnTerms.merchant', { cap: yuan(r.cap) })
+      : r.payer === 'insurer'
+        ? t('case.returnTerms.insurer', { cap: yuan(r.cap ?? 0) })
+        : t('case.returnTerms.buyer');
+  return (
+    <Typography.Paragraph type="secondary" data-testid="return-terms">
+      {words}
+    </Typography.Paragraph>
+  );
+}
+
 const REFUND_OFFERS = ['refund_only', 'return_refund'];
 const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
 const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
@@ -142,13 +192,34 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
           {({ getFieldValue }) =>
             REFUND_OFFERS.includes(getFieldValue('type')) ? (
               <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: yuan(c.money.refundable) })} />
+            ) : getFieldValue('type') === 'exchange' ? (
+              // SPEC §2 / seed 002: an exchange settles the price difference, one way or the other.
+              <>
+                <Yuan name="amount" labelKey="case.form.offerDifference" t={t} testid="field-amount" />
+                <Yuan name="buyer_owes" labelKey="case.form.offerBuyerOwes" t={t} testid="field-buyer-owes" />
+              </>
             ) : null
           }
         </Form.Item>
         <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
       </>
     ),
-    run: (c, v) => send(c, 'offer', clean({ type: v.type, amount: REFUND_OFFERS.includes(v.type ?? '') ? toFen(v.amount) : undefined, note: v.note?.trim() })),
+    run: (c, v) =>
+      send(
+        c,
+        'offer',
+        clean({
+          type: v.type,
+          amount: REFUND_OFFERS.includes(v.type ?? '') || v.type === 'exchange' ? toFen(v.amount) || undefined : undefined,
+          buyer_owes: v.type === 'exchange' ? toFen(v.buyer_owes) || undefined : undefined,
+          note: v.note?.trim(),
+        }),
+      ),
+  },
+  withdraw_offer: {
+    danger: true,
+    fields: ({ t }) => <Typography.Paragraph>{t('case.form.confirmWithdraw')}</Typography.Paragraph>,
+    run: (c) => send(c, 'withdraw_offer'),
   },
   modify: {
     initial: (c) => ({ type: c.type, reason: c.reason, amount: c.amount / 100 }),
@@ -169,8 +240,10 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         <Typography.Paragraph data-testid="offer-to-accept">
           {c.offer ? t('case.form.acceptOffer', { offer: offerInWords(c.offer, label) }) : null}
         </Typography.Paragraph>
-        {/* docs/decisions.md: a refund, even a partial one, settles the claimed goods for good. */}
-        {c.offer && c.offer.amount > 0 && <Typography.Paragraph type="warning">{t('case.form.acceptSettles')}</Typography.Paragraph>}
+        {/* SPEC §9 Precisions: a partial refund settles nothing else; what it pays is no longer refundable. */}
+        {c.offer && REFUND_OFFERS.includes(c.offer.type) && c.offer.amount > 0 && c.offer.amount < c.money.refundable && (
+          <Typography.Paragraph type="secondary">{t('case.form.acceptSettles')}</Typography.Paragraph>
+        )}
       </>
     ),
     run: (c) => send(c, 'accept_offer'),
@@ -184,12 +257,25 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         <Typography.Paragraph data-testid="ship-to">
           {c.return_address ? t('case.form.shipTo', { address: c.return_address }) : t('case.form.noAddress')}
         </Typography.Paragraph>
-        <Text name="carrier" labelKey="case.form.carrier" t={t} required testid="field-carrier" />
-        <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
+        {returnTerms(c, t)}
+        {parcelFields(t)}
         <Yuan name="shipping_cost" labelKey="case.form.shippingCost" t={t} testid="field-shipping-cost" />
       </>
     ),
-    run: (c, v) => send(c, 'ship_return', clean({ carrier: v.carrier?.trim(), tracking: v.tracking?.trim(), shipping_cost: toFen(v.shipping_cost) })),
+    run: (c, v) => send(c, 'ship_return', { ...parcelBody(v), ...clean({ shipping_cost: toFen(v.shipping_cost) }) }),
+  },
+  correct_tracking: {
+    fields: ({ c, t }) => (
+      <>
+        {c.return_shipment && (
+          <Typography.Paragraph data-testid="current-parcel">
+            {t('case.form.currentParcel', { parcel: `${c.return_shipment.carrier_name ?? c.return_shipment.carrier} ${c.return_shipment.tracking}` })}
+          </Typography.Paragraph>
+        )}
+        {parcelFields(t)}
+      </>
+    ),
+    run: (c, v) => send(c, 'correct_tracking', parcelBody(v)),
   },
   receive_return: {
     // SPEC §5: only a return the buyer is liable for may be deducted from.
@@ -224,16 +310,12 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     },
   },
   reship: {
-    fields: ({ t }) => (
-      <>
-        <Text name="carrier" labelKey="case.form.carrier" t={t} required testid="field-carrier" />
-        <Text name="tracking" labelKey="case.form.tracking" t={t} required testid="field-tracking" />
-      </>
-    ),
-    run: (c, v) => send(c, 'reship', { carrier: v.carrier?.trim(), tracking: v.tracking?.trim() }),
+    fields: ({ t }) => parcelFields(t),
+    run: (c, v) => send(c, 'reship', parcelBody(v)),
   },
   escalate: {
-    fields: ({ t }) => <Text name="reason" labelKey="case.form.escalateReason" t={t} testid="field-reason" area />,
+    // The platforms ask why (issue 15): the API refuses an escalation without a reason.
+    fields: ({ t }) => <Text name="reason" labelKey="case.form.escalateReason" t={t} required testid="field-reason" area />,
     run: (c, v) => send(c, 'escalate', clean({ reason: v.reason?.trim() })),
   },
   submit_evidence: {
@@ -277,8 +359,10 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
             getFieldValue('outcome') === 'partial' ? <Yuan name="amount" labelKey="case.form.ruledAmount" t={t} required testid="field-amount" /> : null
           }
         </Form.Item>
+        <Text name="note" labelKey="arb.rule.note" t={t} required testid="field-note" area />
       </>
     ),
-    run: (c, v) => send(c, 'rule', clean({ outcome: v.outcome, liability: v.liability, amount: v.outcome === 'partial' ? toFen(v.amount) : undefined })),
+    // Submitting this form is the platform's confirmation (evidence still due is shown on the case).
+    run: (c, v) => send(c, 'rule', clean({ outcome: v.outcome, liability: v.liability, amount: v.outcome === 'partial' ? toFen(v.amount) : undefined, note: v.note?.trim(), force: true })),
   },
 };

@@ -3,7 +3,7 @@
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { isoMinutes, yuan } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
-import { useLabel, useT } from '../i18n/index.tsx';
+import { useLabel, useLang, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
 import { isOpenStatus } from '../../../src/contract/enums.ts';
 import { offerInWords } from './codes.ts';
@@ -69,6 +69,7 @@ export function ClaimedLines({ c }: { c: CaseDetail }) {
 /** Offer, return address and parcel, replacement parcel, ruling: whichever this case has. */
 export function Settlement({ c }: { c: CaseDetail }) {
   const t = useT();
+  const { lang } = useLang();
   const label = useLabel();
   const items = [
     ...(c.offer
@@ -82,6 +83,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
           },
         ]
       : []),
+    ...(c.money.buyer_owes > 0 ? [{ key: 'owes', label: t('case.offer'), children: <span data-testid="case-buyer-owes">{t('case.buyerOwes', { amount: yuan(c.money.buyer_owes) })}</span> }] : []),
     ...(c.return_address
       ? [{ key: 'address', label: t('case.returnAddress'), children: <span data-testid="case-return-address">{c.return_address}</span> }]
       : c.status === 'awaiting_return'
@@ -93,7 +95,17 @@ export function Settlement({ c }: { c: CaseDetail }) {
           {
             key: 'return',
             label: t('case.returnShipment'),
-            children: `${c.return_shipment.carrier} ${c.return_shipment.tracking} · ${isoMinutes(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: yuan(c.return_shipment.shipping_cost) })}` : ''}`,
+            children: (
+              <>
+                {`${c.return_shipment.carrier_name ?? c.return_shipment.carrier} ${c.return_shipment.tracking} · ${isoMinutes(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: yuan(c.return_shipment.shipping_cost) })}` : ''}${c.return_shipment.corrected ? ` · ${t('case.trackingCorrected')}` : ''}`}
+                {/* Issue 15: a number unlike the carrier's usual ones is a warning for the merchant, not a refusal. */}
+                {c.return_shipment.format_warning && (
+                  <Typography.Text type="warning" data-testid="tracking-warning" style={{ display: 'block' }}>
+                    {lang === 'en' ? c.return_shipment.format_warning.en : c.return_shipment.format_warning.zh}
+                  </Typography.Text>
+                )}
+              </>
+            ),
           },
         ]
       : []),
@@ -107,6 +119,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
               <span data-testid="case-ruling">
                 {label('outcome', c.ruling.outcome)} · {label('liability', c.ruling.liability)}
                 {c.ruling.amount !== null ? ` · ${yuan(c.ruling.amount)}` : ''}
+                {c.ruling.note ? ` · ${t('case.rulingNote', { note: c.ruling.note })}` : ''}
               </span>
             ),
           },

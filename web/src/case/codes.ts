@@ -24,6 +24,6 @@ export function guessKind(file: { type: string }, picked: readonly { kind: strin
 }
 
 /** A merchant's offer in words: its remedy, its money when it has any, and its note. */
-export function offerInWords(offer: { type: string; amount: number; note: string | null }, label: (group: string, code: string) => string): string {
-  return [label('type', offer.type), offer.amount > 0 ? yuan(offer.amount) : null, offer.note].filter(Boolean).join(' · ');
+export function offerInWords(offer: { type: string; amount: number; buyer_owes?: number; note: string | null }, label: (group: string, code: string) => string): string {
+  return [label('type', offer.type), offer.amount > 0 ? yuan(offer.amount) : null, offer.buyer_owes ? `+${yuan(offer.buyer_owes)}` : null, offer.note].filter(Boolean).join(' · ');
 }

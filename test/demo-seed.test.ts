@@ -135,6 +135,15 @@ describe('the demo seed’s evidence files', () => {
     expect(Date.parse(early.escalate_from)).toBeGreaterThan(Date.parse(early.applied_at));
   });
 
+  it('seeds complaints in every status, a restricted shop and a deposit shortfall (SPEC §8)', async () => {
+    const statuses = (await get('/v1/complaints?limit=200')).json().data.map((c: { status: string }) => c.status).sort();
+    expect(statuses).toEqual(['appealed', 'dismissed', 'filed', 'reversed', 'under_review', 'upheld', 'withdrawn']);
+    expect((await get('/v1/shops/tb-apparel/governance')).json()).toMatchObject({ status: 'restricted', points: 12 });
+    const fresh = (await get('/v1/shops/pdd-fresh/governance')).json();
+    expect(fresh.deposit.shortfall).toBe(200000);
+    expect(fresh.deposit.topup_due_at).not.toBeNull();
+  });
+
   it('stores the same files on every fresh seed', async () => {
     const files = (db: Database) => db.query<{ case_id: string; sha256: string }>('SELECT case_id, sha256 FROM evidence_files ORDER BY case_id, sha256');
     const again = await seeded('demo_seed_b');

@@ -33,4 +33,8 @@ export interface ShopInput {
   overrides?: Record<string, unknown>;
   /** The default return address of `agree` (kept as it is when absent). */
   returnAddress?: string;
+  /** SPEC §8.3: the shop's own deposit requirement (fen), over its category's; kept when absent. */
+  depositRequired?: number | null;
+  /** SPEC §8.3: the opening deposit balance of a new shop (fen); default the required deposit. */
+  deposit?: number;
 }

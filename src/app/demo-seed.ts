@@ -7,6 +7,7 @@ import type { CaseCommand, EvidenceInput, OrderInput } from '../domain/commands.
 import type { Actor, LineFlag } from '../domain/types.ts';
 import { defectPhoto, invoiceScan, sha256 } from './demo-files.ts';
 import type { Engine } from './engine.ts';
+import { seedGovernance } from './demo-governance.ts';
 
 export const DEMO_SHOPS = [
   { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
@@ -189,5 +190,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
       if (await play(m.recipe, target, `AS-${m.name}-1`, ++n, false)) break;
     }
   }
+  // Platform governance: complaints in every status, a restricted shop, a deposit shortfall (SPEC §8).
+  await seedGovernance(engine, now, placed);
   return { orders: placed, cases, files };
 }

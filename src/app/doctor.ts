@@ -2,6 +2,7 @@
 // Each finding names what is wrong and where; any breach makes the command exit non-zero.
 import type { Instant } from '../domain/types.ts';
 import type { Sql } from '../store/db.ts';
+import { depositMismatches } from '../store/governance.ts';
 import { verifyAll } from '../store/history.ts';
 import { allOrders, deadlinesFiredTwice, deadlinesMissed, refundBookMismatches, refundsConfirmedTwice, undeliveredCounts } from '../store/invariant-checks.ts';
 import { iso } from '../store/time.ts';
@@ -46,6 +47,11 @@ export async function doctor(sql: Sql, now: Instant): Promise<Finding[]> {
 
   // 5. Every outbox message delivered at least once to every endpoint it was fanned out to.
   for (const u of await undeliveredCounts(sql)) breach('outbox_delivered', `${u.n} deliveries ${u.status === 'dead' ? 'dead-lettered' : 'not yet delivered'}`);
+
+  // 6. Every shop's deposit balance is its ledger's top-ups − debits (SPEC §8.3: no debit lost).
+  for (const m of await depositMismatches(sql)) {
+    breach('deposit_ledger', `${m.shopId}: balance ${m.state}, ledger top-ups − debits ${m.ledger}, last ledger balance ${m.last ?? 'none'}`);
+  }
 
   // Reported, not an invariant of the store: refunds later than the law's 7 days (SPEC §5).
   for (const r of await refundBreaches(sql, now)) {

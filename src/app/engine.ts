@@ -30,6 +30,8 @@ import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
+import { createGovernance } from './governance/engine.ts';
+import { createGovernanceReads } from './governance/reads.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -55,6 +57,7 @@ export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
   const core = engineCore(db, packs, clock);
   const { shopNow, shopPolicy } = core;
+  const governance = createGovernance(core);
 
   /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
   async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
@@ -65,7 +68,13 @@ export function createEngine(deps: EngineDeps) {
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
     await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
-    return { ok: true };
+    // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
+    return governance.registerShop({
+      id: shop.id,
+      category: shop.category ?? 'general',
+      ...(shop.depositRequired !== undefined ? { depositRequired: shop.depositRequired } : {}),
+      ...(shop.deposit !== undefined ? { deposit: shop.deposit } : {}),
+    });
   }
 
   async function dispatch(shopId: string, orderId: string, cmd: Command, opts: CommandOptions = {}): Promise<Result> {
@@ -151,6 +160,11 @@ export function createEngine(deps: EngineDeps) {
     const at = opts.at === undefined ? shopNow(shop, now) : now;
     const policy = shopPolicy(shop, shopId, at);
     if ('ok' in policy) return policy;
+    // SPEC §8.2: a closed shop takes no new orders; every right on existing orders goes on.
+    if (cmd.kind === 'place_order' && !loaded) {
+      const closed = await governance.closedShopRefusal(tx, shopId, at);
+      if (closed) return closed;
+    }
     const ctx = loaded?.ctx ?? emptyContext();
     const decision = decide(cmd, ctx, policy, at);
     if (!decision.ok) return decision;
@@ -158,6 +172,8 @@ export function createEngine(deps: EngineDeps) {
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
     const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
+    // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
+    await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
@@ -210,7 +226,7 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds });
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -237,6 +253,7 @@ export function createEngine(deps: EngineDeps) {
   const runRefunds = (now: Instant, limit?: number) => executeDueRefunds(db, payments, report, now, { limit });
 
   const reads = createReads(core);
+  const governanceReads = createGovernanceReads(core);
   const admin = createAdmin(core);
 
   return {
@@ -253,5 +270,8 @@ export function createEngine(deps: EngineDeps) {
     orderInForce,
     ...reads,
     ...admin,
+    complaintCommand: governance.complaintCommand,
+    shopCommand: governance.shopCommand,
+    ...governanceReads,
   };
 }

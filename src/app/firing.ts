@@ -5,6 +5,7 @@ import { decide } from '../domain/decide.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { evolveAll } from '../domain/evolve.ts';
+import type { Policy } from '../domain/policy.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import { appendDecisions, type Decided } from '../store/append.ts';
 import { ConflictError, dueDeadlines, loadForCommands, markStale, releaseLease, type DueDeadline } from '../store/event-store.ts';
@@ -13,6 +14,7 @@ import { iso } from '../store/time.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
+import type { Governance } from './governance/engine.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -20,9 +22,11 @@ export interface FiringDeps {
   upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal>;
   /** What follows a commit (inline refunds). */
   afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<unknown>;
+  /** Complaint and shop deadlines, and the deposit effects of case events (SPEC §8). */
+  governance: Governance;
 }
 
-export function createFiring({ core, dispatch, upsertShop, afterCommit }: FiringDeps) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit, governance }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
   /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
   function expiry(d: DueDeadline, returnAddress?: string | null): Command {
@@ -33,6 +37,13 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit }: Firing
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
+      // SPEC §8: complaints' and shops' deadlines, fired by the same runner at their due instant.
+      const outcome = await governance.fireGovernance(d);
+      if (outcome === 'retry') await releaseLease(db, d);
+      if (outcome === 'stale') await markStale(db, d, clock.now());
+      return outcome === 'fired';
+    }
     // The expiry takes effect at the due instant, however late the runner gets to it.
     const r = await dispatch(d.shopId, d.orderId, expiry(d), { at: d.dueAt });
     if (!r.ok && (r.code === 'conflict' || r.code === 'rate_limited')) {
@@ -54,12 +65,12 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit }: Firing
   async function fireBatch(ds: readonly DueDeadline[]): Promise<number> {
     const keys = new Set(ds.map((d) => `${d.shopId}\u0000${d.orderId}`));
     if (keys.size !== ds.length) throw new Error('fireBatch takes one deadline per order');
-    let decided: (Decided & { d: DueDeadline })[];
+    let decided: (Decided & { d: DueDeadline; policy: Policy })[];
     let stale: DueDeadline[] = [];
     try {
       [decided, stale] = await db.transaction(async (tx) => {
         const loaded = await loadForCommands(tx, ds);
-        const ok: (Decided & { d: DueDeadline })[] = [];
+        const ok: (Decided & { d: DueDeadline; policy: Policy })[] = [];
         const none: DueDeadline[] = [];
         ds.forEach((d, i) => {
           const { shop, order } = loaded[i]!;
@@ -67,9 +78,11 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit }: Firing
           const cmd = expiry(d, shop?.returnAddress);
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
-          else ok.push({ d, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+          else ok.push({ d, policy: policy as Policy, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
         });
         if (ok.length) await appendDecisions(tx, ok, clock.now());
+        // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.
+        for (const x of ok) await governance.caseEffects(tx, x.d.shopId, x.d.orderId, x.events, x.policy, x.d.dueAt);
         return [ok, none] as const;
       });
     } catch (e) {

@@ -46,7 +46,8 @@ export function createOperations({ db, clock }: EngineCore) {
     return db.transaction(async (tx) => {
       const due = await claimReminders(tx, now, limit);
       for (const x of due) {
-        const streamId = x.subject === 'order' ? `order:${x.orderId}` : `case:${x.subject}`;
+        const streamId =
+          x.aggregate === 'complaint' ? x.subject : x.aggregate === 'shop' ? `shop:${x.shopId}` : x.subject === 'order' ? `order:${x.orderId}` : `case:${x.subject}`;
         await writeOutbox(
           tx,
           [{ shopId: x.shopId, orderId: x.orderId, streamId, type: 'DeadlineReminder', payload: { shop: x.shopId, order: x.orderId, stream: streamId, deadline: { kind: x.kind, due: iso(x.dueAt) } } }],

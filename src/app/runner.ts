@@ -20,6 +20,11 @@ export async function runDeadlines(
   const first = new Map<string, DueDeadline>();
   const later: DueDeadline[] = [];
   for (const d of claimed) {
+    // Complaints' and shops' deadlines (SPEC §8) go one by one, each in its own transaction.
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
+      later.push(d);
+      continue;
+    }
     const key = `${d.shopId}\u0000${d.orderId}`;
     if (first.has(key)) later.push(d);
     else first.set(key, d);

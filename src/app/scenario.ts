@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseInstant } from '../domain/calendar.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
 import { CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, type CaseCommandName, type OrderEventName } from './schemas.ts';
+import { COMPLAINT_COMMAND_NAMES, SHOP_EVENT_NAMES, type ComplaintCommandName, type ShopEventName } from './governance/schemas.ts';
 
 export const CASE_FIELDS = [
   'status',
@@ -18,6 +19,26 @@ export const CASE_FIELDS = [
   'deadline',
 ] as const;
 export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
+/** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
+export const COMPLAINT_FIELDS = ['status', 'points', 'merchant_silent', 'closed_reason'] as const;
+export const SHOP_FIELDS = ['points', 'status', 'restricted_until', 'deposit_balance', 'deposit_shortfall', 'deposit_required', 'deposit_topup_due'] as const;
+/** Parts of FORMAT.md this engine does not run yet (SPEC §8.4–§8.5, §10, §13): a file using them fails to load, saying so. */
+const NOT_YET: Record<string, string> = {
+  watched: 'the governance cycle (SPEC §8.5)',
+  notices: 'the governance cycle (SPEC §8.5)',
+  metrics: 'shop metrics (SPEC §8.4)',
+  category_average: 'shop metrics (SPEC §8.4)',
+  automated_by: 'automation rules (SPEC §10.2)',
+  label_payer: 'amazon-us return labels (SPEC §13)',
+  currency: 'currencies (SPEC §13)',
+  ticket: 'service tickets (SPEC §10.1)',
+  buyer: 'buyer risk (SPEC §10.4)',
+  buyers: 'buyer risk (SPEC §10.4)',
+  rules: 'automation rules (SPEC §10.2)',
+  return_shipping_estimate: 'automation rules (SPEC §10.2)',
+  returnless_threshold: 'automation rules (SPEC §10.2)',
+};
+const notYet = (where: string, what: string) => new ScenarioError(`${where}: "${what}" is not supported yet: ${NOT_YET[what] ?? what} is not built in this engine`);
 
 export type Step =
   | {
@@ -35,7 +56,28 @@ export type Step =
       expect: Record<string, unknown>;
     }
   | { kind: 'order_event'; index: number; at?: number; order: string; event: OrderEventName; args: unknown; as?: string; expect: Record<string, unknown> }
-  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; fields: Record<string, unknown> };
+  | {
+      kind: 'complaint';
+      index: number;
+      at?: number;
+      actor: 'buyer' | 'merchant' | 'platform';
+      as?: string;
+      command: ComplaintCommandName;
+      complaint: string;
+      order?: string;
+      args: unknown;
+      expect: Record<string, unknown>;
+    }
+  | { kind: 'shop_event'; index: number; at?: number; shop: string; event: ShopEventName; args: unknown; as?: string; expect: Record<string, unknown> }
+  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; fields: Record<string, unknown> };
+
+export interface ScenarioShop {
+  id: string;
+  category: string;
+  /** SPEC §8.3: the opening balance (default the required deposit) and the shop's own requirement. */
+  deposit?: number;
+  depositRequired?: number;
+}
 
 export interface Scenario {
   file: string;
@@ -45,7 +87,9 @@ export interface Scenario {
   expectLoadError: string | null;
   rateLimit: { perMinute: number } | null;
   start: number;
-  shops: { id: string; category: string }[];
+  shops: ScenarioShop[];
+  /** Pack parameters set for this file only (not checked for generosity). */
+  parameters: Record<string, unknown>;
   orders: Record<string, unknown>[];
   steps: Step[];
 }
@@ -64,7 +108,23 @@ const fileSchema = z
     // Extension: the app-level limit of commands per caller per minute (SPEC §11 rate_limited).
     rate_limit: z.object({ commands_per_minute: z.number().int().min(1) }).strict().optional(),
     start: instant,
-    shops: z.array(z.object({ id: z.string().min(1), category: z.string().default('general') }).strict()).optional(),
+    shops: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            category: z.string().default('general'),
+            deposit: z.number().int().min(0).optional(),
+            deposit_required: z.number().int().min(0).optional(),
+            rules: z.array(z.unknown()).optional(),
+            return_shipping_estimate: z.number().optional(),
+            returnless_threshold: z.number().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    buyers: z.array(z.unknown()).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
     orders: z.array(z.record(z.string(), z.unknown())).default([]),
     steps: z.array(z.record(z.string(), z.unknown())),
   })
@@ -96,16 +156,41 @@ const orderStep = z
     note: z.string().optional(),
   })
   .strict();
+const complaintStep = z
+  .object({
+    at: instant.optional(),
+    actor: z.enum(['buyer', 'merchant', 'platform']),
+    as: z.string().optional(),
+    command: z.string(),
+    complaint: z.string().min(1),
+    order: z.string().optional(),
+    args: z.unknown().optional(),
+    expect: expectShape.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+const shopStep = z
+  .object({
+    at: instant.optional(),
+    shop: z.string(),
+    event: z.string(),
+    as: z.string().optional(),
+    args: z.unknown().optional(),
+    expect: expectShape.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
 const checkStep = z
   .object({
     at: instant.optional(),
-    check: z.object({ case: z.string().optional(), order: z.string().optional() }).catchall(z.unknown()),
+    check: z.object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional() }).catchall(z.unknown()),
     note: z.string().optional(),
   })
   .strict();
 
 function checkFields(fields: Record<string, unknown>, allowed: readonly string[], where: string): void {
   for (const k of Object.keys(fields)) {
+    if (k in NOT_YET && !allowed.includes(k)) throw notYet(where, k);
     if (!allowed.includes(k)) throw new ScenarioError(`${where}: unknown field "${k}" (known: ${allowed.join(', ')})`);
   }
 }
@@ -123,18 +208,43 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     throw new ScenarioError(`${file}: ${i.path.join('.') || 'file'}: ${i.message}`);
   }
   const f = top.data;
+  if (f.buyers) throw notYet(file, 'buyers');
+  for (const sh of f.shops ?? []) {
+    for (const k of ['rules', 'return_shipping_estimate', 'returnless_threshold'] as const) if (sh[k] !== undefined) throw notYet(`${file}: shop ${sh.id}`, k);
+  }
   if (!knownPacks(f.policy)) throw new ScenarioError(`${file}: unknown policy pack "${f.policy}"`);
   const start = parseInstant(f.start)!;
   let clock = start;
   const steps: Step[] = f.steps.map((raw, index) => {
     const where = `${file}: step ${index + 1}`;
     let step: Step;
+    if ('ticket' in raw) throw notYet(where, 'ticket');
     if ('check' in raw) {
       const s = parseOr(checkStep, raw, where);
-      const { case: c, order, ...fields } = s.check;
-      if (!c === !order) throw new ScenarioError(`${where}: a check names exactly one of "case" or "order"`);
-      checkFields(fields, c ? CASE_FIELDS : ORDER_FIELDS, where);
-      step = { kind: 'check', index, at: at(s.at), case: c, order, fields };
+      if (s.check && typeof s.check === 'object') for (const k of ['ticket', 'buyer']) if (k in s.check) throw notYet(where, k);
+      const { case: c, order, complaint, shop, ...fields } = s.check;
+      if ([c, order, complaint, shop].filter((x) => x !== undefined).length !== 1) {
+        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint" or "shop"`);
+      }
+      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : SHOP_FIELDS, where);
+      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, fields };
+    } else if ('complaint' in raw) {
+      const s = parseOr(complaintStep, raw, where);
+      if (!(COMPLAINT_COMMAND_NAMES as string[]).includes(s.command)) {
+        throw new ScenarioError(`${where}: unknown complaint command "${s.command}" (known: ${COMPLAINT_COMMAND_NAMES.join(', ')})`);
+      }
+      if (s.command === 'complain' && !s.order) throw new ScenarioError(`${where}: complain needs "order"`);
+      const expect = s.expect ?? {};
+      checkFields(expect, ['ok', 'error', ...COMPLAINT_FIELDS], where);
+      step = { kind: 'complaint', index, at: at(s.at), actor: s.actor, as: s.as, command: s.command as ComplaintCommandName, complaint: s.complaint, order: s.order, args: s.args, expect };
+    } else if ('event' in raw && 'shop' in raw) {
+      const s = parseOr(shopStep, raw, where);
+      if (!(SHOP_EVENT_NAMES as readonly string[]).includes(s.event)) {
+        throw new ScenarioError(`${where}: unknown shop event "${s.event}" (known: ${SHOP_EVENT_NAMES.join(', ')})`);
+      }
+      const expect = s.expect ?? {};
+      checkFields(expect, ['ok', 'error', ...SHOP_FIELDS], where);
+      step = { kind: 'shop_event', index, at: at(s.at), shop: s.shop, event: s.event as ShopEventName, args: s.args, as: s.as, expect };
     } else if ('event' in raw) {
       const s = parseOr(orderStep, raw, where);
       if (!(ORDER_EVENT_NAMES as string[]).includes(s.event)) {
@@ -166,7 +276,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
         expect,
       };
     } else {
-      throw new ScenarioError(`${where}: a step is a command ("command"), an order event ("event") or a check ("check")`);
+      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), an order or shop event ("event") or a check ("check")`);
     }
     if (step.at !== undefined) {
       if (step.at < clock) throw new ScenarioError(`${where}: "at" goes back in time (${new Date(step.at).toISOString()} is before ${new Date(clock).toISOString()})`);
@@ -182,7 +292,13 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     expectLoadError: f.expect_load_error ?? null,
     rateLimit: f.rate_limit ? { perMinute: f.rate_limit.commands_per_minute } : null,
     start,
-    shops: (f.shops ?? []).map((s) => ({ id: s.id, category: s.category })),
+    shops: (f.shops ?? []).map((s) => ({
+      id: s.id,
+      category: s.category,
+      ...(s.deposit !== undefined ? { deposit: s.deposit } : {}),
+      ...(s.deposit_required !== undefined ? { depositRequired: s.deposit_required } : {}),
+    })),
+    parameters: f.parameters ?? {},
     orders: f.orders,
     steps,
   };

@@ -11,6 +11,12 @@ import { simulatedProvider } from './payments.ts';
 import type { Scenario } from './scenario.ts';
 import { toCaseCommand, toOrderCommand, toOrderInput } from './schemas.ts';
 import { caseView, orderView } from './views.ts';
+import { parseOverrides } from '../domain/policy-schema.ts';
+import type { PolicyPack, PolicyParams } from '../domain/policy.ts';
+import { shopView } from '../domain/shop/status.ts';
+import type { ComplaintCommand } from '../domain/complaint/commands.ts';
+import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
+import { complaintView } from './governance/views.ts';
 
 export interface Expectation {
   file: string;
@@ -45,16 +51,20 @@ let schemaCounter = 0;
 export const SCENARIO_RETURN_ADDRESS = 'scenario return address';
 
 /** Runs one scenario in a schema of its own on `db`. */
-export async function runScenario(db: Database, packs: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
+export async function runScenario(db: Database, givenPacks: PackRegistry, s: Scenario, schemaName?: string): Promise<ScenarioRun> {
   const schema = schemaName ?? `sim_${process.pid}_${++schemaCounter}`;
+  let packs = givenPacks;
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await db.useSchema(schema);
   await migrate(db);
   const clock = new SimulatedClock(s.start);
+  // FORMAT.md `parameters`: pack parameters set for this file only, as an operator tries a change.
+  if (Object.keys(s.parameters).length) packs = withParameters(packs, s.file, s.parameters);
   const engine = createEngine({ db, packs, clock, payments: simulatedProvider(db, { now: () => clock.now() }), ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}) });
   const tz = packs.get(s.policy)!.timeZone;
   const results: Expectation[] = [];
   const bound = new Map<string, { caseId: string; order: string }>();
+  const complaints = new Map<string, { id: string; order: string }>();
   const run: ScenarioRun = { file: s.file, name: s.name, expectations: results, engine, schema, cases: bound };
   const expect = (step: number, what: string, field: string, expected: unknown, found: unknown, detail?: string) =>
     results.push({ file: s.file, step, what, field, expected, found, passed: same(expected, found), ...(detail ? { detail } : {}) });
@@ -63,8 +73,16 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
   const shopIds = new Set(s.shops.map((x) => x.id));
   for (const o of s.orders) if (typeof o.shop === 'string') shopIds.add(o.shop);
   for (const id of shopIds) {
-    const category = s.shops.find((x) => x.id === id)?.category ?? 'general';
-    const r = await engine.upsertShop({ id, category, pack: s.policy, overrides: s.overrides, returnAddress: SCENARIO_RETURN_ADDRESS });
+    const listed = s.shops.find((x) => x.id === id);
+    const r = await engine.upsertShop({
+      id,
+      category: listed?.category ?? 'general',
+      pack: s.policy,
+      overrides: s.overrides,
+      returnAddress: SCENARIO_RETURN_ADDRESS,
+      ...(listed?.depositRequired !== undefined ? { depositRequired: listed.depositRequired } : {}),
+      ...(listed?.deposit !== undefined ? { deposit: listed.deposit } : {}),
+    });
     if (!r.ok) {
       if (s.expectLoadError) {
         expect(0, 'load', 'error', s.expectLoadError, r.code);
@@ -88,7 +106,42 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     if (step.at !== undefined) await advance(engine, clock, step.at);
     const n = step.index + 1;
     if (step.kind === 'check') {
-      await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);
+      if (step.complaint !== undefined || step.shop !== undefined) await checkGovernance(n, `check ${step.complaint ?? step.shop}`, step.complaint, step.shop, step.fields);
+      else await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);
+      continue;
+    }
+    if (step.kind === 'complaint') {
+      const what = `${step.command} ${step.complaint}`;
+      const binding = complaints.get(step.complaint);
+      const orderName = step.order ?? binding?.order;
+      const o = orderName ? orders.get(orderName) : undefined;
+      if (step.order && !o) throw new Error(`${s.file}: step ${n}: unknown order ${step.order}`);
+      // Scenario names are unique within the scenario's own schema, so they serve as complaint ids.
+      const complaintId = step.command === 'complain' ? step.complaint : (binding?.id ?? `unbound-${step.complaint}`);
+      const actor: Actor = { role: step.actor, id: step.as ?? (step.actor === 'buyer' ? o?.buyer : step.actor === 'merchant' ? o?.shop : 'platform') };
+      const body = toComplaintCommand(step.command, step.args);
+      const r = 'ok' in body ? body : await engine.complaintCommand({ ...body, complaintId, actor } as ComplaintCommand, { shopId: o?.shop, orderId: orderName });
+      if (r.ok && step.command === 'complain') complaints.set(step.complaint, { id: complaintId, order: orderName! });
+      const { ok, error, ...fields } = step.expect;
+      const detail = r.ok ? undefined : `${r.code}: ${r.message.en}`;
+      if (ok !== undefined) expect(n, what, 'ok', ok, r.ok, detail);
+      if (error !== undefined) expect(n, what, 'error', error, r.ok ? null : r.code, detail);
+      if (ok === undefined && error === undefined && !r.ok) expect(n, what, 'ok', true, false, detail);
+      if (Object.keys(fields).length) await checkGovernance(n, what, step.complaint, undefined, fields);
+      continue;
+    }
+    if (step.kind === 'shop_event') {
+      const what = `event ${step.event} ${step.shop}`;
+      const body = toShopEvent(step.event, step.args);
+      // A top-up is the shop paying in; a reopening is the platform's.
+      const actor: Actor = step.event === 'deposit_topup' ? { role: 'merchant', id: step.as ?? step.shop } : { role: 'platform', id: step.as ?? 'platform' };
+      const r = 'ok' in body ? body : await engine.shopCommand(step.shop, body, actor);
+      const { ok, error, ...fields } = step.expect;
+      const detail = r.ok ? undefined : `${r.code}: ${r.message.en}`;
+      if (ok !== undefined) expect(n, what, 'ok', ok, r.ok, detail);
+      if (error !== undefined) expect(n, what, 'error', error, r.ok ? null : r.code, detail);
+      if (ok === undefined && error === undefined && !r.ok) expect(n, what, 'ok', true, false, detail);
+      if (Object.keys(fields).length) await checkGovernance(n, what, undefined, step.shop, fields);
       continue;
     }
     if (step.kind === 'order_event') {
@@ -132,6 +185,25 @@ export async function runScenario(db: Database, packs: PackRegistry, s: Scenario
     if (ok !== undefined) expect(n, what, 'ok', ok, r.ok, detail);
     if (error !== undefined) expect(n, what, 'error', error, r.ok ? null : r.code, detail);
     if (Object.keys(fields).length) await checkFields(n, what, caseName, orderName, fields);
+  }
+
+  /** Complaint fields and shop fields (FORMAT.md "Governance"), at the simulated clock's instant. */
+  async function checkGovernance(n: number, what: string, complaintName: string | undefined, shopId: string | undefined, fields: Record<string, unknown>) {
+    let view: Record<string, unknown> | null = null;
+    if (complaintName !== undefined) {
+      const b = complaints.get(complaintName);
+      const c = b ? await engine.getComplaint(b.id) : null;
+      view = c ? (complaintView(c) as unknown as Record<string, unknown>) : null;
+    } else if (shopId !== undefined) {
+      const g = await engine.shopGovernance(shopId);
+      if (g) {
+        const v = shopView(g.shop, g.policy, g.now);
+        view = { ...v, restricted_until: v.restricted_until === null ? null : formatInstant(v.restricted_until, tz), deposit_topup_due: v.deposit_topup_due === null ? null : formatInstant(v.deposit_topup_due, tz) };
+      }
+    }
+    for (const [field, expected] of Object.entries(fields)) {
+      expect(n, what, field, expected, view ? view[field] : `(no ${complaintName !== undefined ? `complaint ${complaintName}` : `shop ${shopId}`})`);
+    }
   }
 
   async function checkFields(n: number, what: string, caseName: string | undefined, orderName: string | undefined, fields: Record<string, unknown>) {
@@ -183,4 +255,13 @@ export function same(expected: unknown, found: unknown): boolean {
 export function describe(x: unknown, tz = 'Asia/Shanghai'): string {
   if (typeof x === 'number' && x > 1e12) return formatInstant(x, tz);
   return typeof x === 'string' ? x : JSON.stringify(x);
+}
+
+/** The packs with `parameters` set in every version of every pack (FORMAT.md: for this file only). */
+function withParameters(packs: PackRegistry, file: string, parameters: Record<string, unknown>): PackRegistry {
+  const parsed = parseOverrides(parameters);
+  if ('ok' in parsed) throw new Error(`${file}: parameters: ${parsed.message.en}`);
+  const patch = (p: PolicyPack): PolicyPack => ({ ...p, versions: p.versions.map((v) => ({ ...v, params: { ...v.params, ...(parsed as Partial<PolicyParams>) } })) });
+  const patched = new Map(packs.list().map((p) => [p.id, patch(p)]));
+  return { get: (id) => patched.get(id), list: () => [...patched.values()] };
 }

@@ -17,6 +17,7 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
   aftersale migrate                                 apply the database migrations
   aftersale worker [--until-idle] [--no-relay]      deadline runner, reminders, refunds, webhook relay
   aftersale doctor                                  check every invariant; exit 1 on a breach
+  aftersale shops show SHOP                         points vs thresholds, sanctions, deposit, complaints
   aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
@@ -45,9 +46,18 @@ export async function main(argv: string[], out: Out = stdout, hosted: HostedComm
     case 'doctor':
     case 'history':
     case 'events':
-    case 'webhooks': {
+    case 'webhooks':
+    case 'shops': {
       const ops = await import('./ops-commands.ts');
-      const run = { migrate: ops.migrateCommand, worker: ops.workerCommand, doctor: ops.doctorCommand, history: ops.historyCommand, events: ops.eventsCommand, webhooks: ops.webhooksCommand }[command];
+      const run = {
+        migrate: ops.migrateCommand,
+        worker: ops.workerCommand,
+        doctor: ops.doctorCommand,
+        history: ops.historyCommand,
+        events: ops.eventsCommand,
+        webhooks: ops.webhooksCommand,
+        shops: ops.shopsCommand,
+      }[command];
       return run(rest, out);
     }
     case 'serve': {

@@ -8,6 +8,7 @@ import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
+import { governanceView } from '../app/governance/views.ts';
 import { flag, openConfigured } from '../app/configured-database.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import { migrate } from '../store/migrations.ts';
@@ -182,6 +183,44 @@ export async function webhooksCommand(args: string[], out: Out): Promise<number>
     const endpointId = flag(args, '--id') ?? 'default';
     await engineOn(db).addWebhookEndpoint({ shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) });
     out.log(`endpoint ${shop}/${endpointId} → ${url}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `aftersale shops show SHOP`: the shop's points this year against the thresholds, its sanctions,
+ * its deposit (balance, required, shortfall) and its complaints by status (SPEC §8.1–§8.3).
+ */
+export async function shopsCommand(args: string[], out: Out): Promise<number> {
+  const [sub, shopId] = args;
+  if (sub !== 'show' || !shopId || shopId.startsWith('--')) {
+    out.error('usage: aftersale shops show SHOP [--schema NAME]');
+    return 2;
+  }
+  const db = await openConfigured(args);
+  try {
+    const engine = engineOn(db);
+    const g = await engine.shopGovernance(shopId);
+    if (!g) {
+      out.error(`no shop ${shopId}`);
+      return 1;
+    }
+    const v = governanceView(g, g.policy.calendar.timeZone);
+    const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+    out.log(`shop ${v.shop} (${g.policy.pack} ${g.policy.version}) — ${v.status}${v.restricted_until ? ` until ${v.restricted_until}` : ''}`);
+    const next = v.thresholds.find((t) => t.points > v.points);
+    out.log(`points ${v.year}: ${v.points}${next ? ` (next threshold ${next.points} → ${next.sanction}${next.days ? ` ${next.days} d` : ''})` : ''}`);
+    out.log(`thresholds: ${v.thresholds.map((t) => `${t.points} → ${t.sanction}${t.days ? ` ${t.days} d` : ''}`).join(', ')}`);
+    out.log(`sanctions: ${v.sanctions.length ? '' : 'none'}`);
+    for (const s of v.sanctions) {
+      out.log(`  ${s.kind}${s.threshold !== null ? ` at ${s.threshold} points` : ''}: from ${s.from}${s.until ? ` until ${s.until}` : ''}${s.ended_at ? `, ended ${s.ended_at}` : ''}`);
+    }
+    const d = v.deposit;
+    out.log(`deposit: balance ${yuan(d.balance)}, required ${yuan(d.required)}, shortfall ${yuan(d.shortfall)}${d.topup_due_at ? `, top up by ${d.topup_due_at}` : ''}`);
+    const counts = Object.entries(g.complaints).sort(([a], [b]) => (a < b ? -1 : 1));
+    out.log(`complaints: ${counts.length ? counts.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
     return 0;
   } finally {
     await db.close();

@@ -3,11 +3,11 @@
 // their test clocks.
 import type { Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
-import type { DueDeadline } from './event-store.ts';
+import type { DeadlineAggregate, DueDeadline } from './event-store.ts';
 import { iso, toMs } from './time.ts';
 
-type Row = { shop_id: string; order_id: string; subject: string; kind: string; due_at: Date };
-const toDue = (x: Row): DueDeadline => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) });
+type Row = { shop_id: string; order_id: string; subject: string; kind: string; due_at: Date; aggregate: DeadlineAggregate };
+const toDue = (x: Row): DueDeadline => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at), aggregate: x.aggregate });
 
 /** Claims up to `limit` due deadlines no other runner holds, for `leaseMs`, earliest first. */
 export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leaseMs = 60_000): Promise<DueDeadline[]> {
@@ -18,7 +18,7 @@ export async function claimDeadlines(sql: Sql, now: Instant, limit: number, leas
              AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
            ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) c
      WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
-     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
+     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at, d.aggregate`,
     [iso(now), iso(now + leaseMs), limit],
   );
   return r.rows.map(toDue).sort((a, b) => a.dueAt - b.dueAt);
@@ -33,7 +33,7 @@ export async function claimReminders(tx: Sql, now: Instant, limit: number): Prom
              AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = deadlines.shop_id AND s.sandbox_clock IS NOT NULL)
            ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED) c
      WHERE d.shop_id = c.shop_id AND d.order_id = c.order_id AND d.subject = c.subject AND d.kind = c.kind AND d.due_at = c.due_at
-     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at`,
+     RETURNING d.shop_id, d.order_id, d.subject, d.kind, d.due_at, d.aggregate`,
     [iso(now), limit],
   );
   return r.rows.map(toDue);

@@ -112,23 +112,28 @@ export async function locateCase(sql: Sql, caseId: string, shopId?: string): Pro
   return row ? { shopId: row.shop_id, orderId: row.order_id } : null;
 }
 
+/** Which aggregate a deadline belongs to: an order (or one of its cases), a complaint, a shop (SPEC §8). */
+export type DeadlineAggregate = 'order' | 'complaint' | 'shop';
+
 export interface DueDeadline {
   shopId: string;
   orderId: string;
   subject: string;
   kind: string;
   dueAt: Instant;
+  /** Absent means 'order' (the cases' and orders' deadlines). */
+  aggregate?: DeadlineAggregate;
 }
 
 /** Pending deadlines due at or before `upTo`, earliest first (of one shop, when given). */
 export async function dueDeadlines(sql: Sql, upTo: Instant, limit: number, shopId?: string): Promise<DueDeadline[]> {
-  const r = await sql.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
-    `SELECT shop_id, order_id, subject, kind, due_at FROM deadlines
+  const r = await sql.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date; aggregate: DeadlineAggregate }>(
+    `SELECT shop_id, order_id, subject, kind, due_at, aggregate FROM deadlines
      WHERE status = 'pending' AND due_at <= $1 AND ($3::text IS NULL OR shop_id = $3)
      ORDER BY due_at, shop_id, order_id, subject LIMIT $2`,
     [iso(upTo), limit, shopId ?? null],
   );
-  return r.rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at) }));
+  return r.rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: toMs(x.due_at), aggregate: x.aggregate }));
 }
 
 /** Gives a claimed deadline back (a transient failure): any runner may take it again now. */

@@ -66,6 +66,26 @@ export async function verifyAll(sql: Sql): Promise<ChainBreak[]> {
   for (const { shop_id, stream_id } of streams.rows) {
     breaks.push(...verifyEvents(await streamEvents(sql, stream_id, shop_id)).map((b) => ({ ...b, stream: `${shop_id}/${b.stream}` })));
   }
+  // Governance streams (SPEC §8: one per complaint, one per shop), and their projections' heads.
+  const gov = await sql.query<{ shop_id: string; stream_id: string }>('SELECT DISTINCT shop_id, stream_id FROM governance_events ORDER BY shop_id, stream_id');
+  for (const { shop_id, stream_id } of gov.rows) {
+    const r = await sql.query<StoredEvent>(
+      `SELECT stream_id, stream_version, 0 AS seq, type, data, actor, occurred_at, recorded_at, prev_hash, hash
+       FROM governance_events WHERE shop_id = $1 AND stream_id = $2 ORDER BY stream_version`,
+      [shop_id, stream_id],
+    );
+    breaks.push(...verifyEvents(r.rows).map((b) => ({ ...b, stream: `${shop_id}/${b.stream}` })));
+  }
+  const govHeads = await sql.query<{ shop_id: string; stream_id: string; version: number; last_hash: string | null; head: string | null; n: number }>(
+    `SELECT p.shop_id, p.stream_id, p.version, p.last_hash,
+            (SELECT e.hash FROM governance_events e WHERE e.shop_id = p.shop_id AND e.stream_id = p.stream_id ORDER BY e.stream_version DESC LIMIT 1) AS head,
+            (SELECT count(*)::int FROM governance_events e WHERE e.shop_id = p.shop_id AND e.stream_id = p.stream_id) AS n
+     FROM (SELECT shop_id, 'complaint:' || complaint_id AS stream_id, version, last_hash FROM complaints
+           UNION ALL SELECT shop_id, 'shop:' || shop_id, version, last_hash FROM shop_governance) p`,
+  );
+  for (const h of govHeads.rows) {
+    if (h.head !== h.last_hash || h.n !== h.version) breaks.push({ stream: `${h.shop_id}/${h.stream_id}`, version: h.version, problem: 'gap' });
+  }
   const heads = await sql.query<{ shop_id: string; case_id: string; version: number; last_hash: string | null; head: string | null; n: number }>(
     `SELECT c.shop_id, c.case_id, c.version, c.last_hash,
             (SELECT e.hash FROM events e WHERE e.shop_id = c.shop_id AND e.stream_id = 'case:' || c.case_id ORDER BY e.stream_version DESC LIMIT 1) AS head,

@@ -52,7 +52,10 @@ export async function deadlinesMissed(sql: Sql, before: Instant): Promise<{ shop
 export async function deadlinesFiredTwice(sql: Sql): Promise<{ stream: string; kind: string; dueAt: Instant; n: number }[]> {
   const r = await sql.query<{ stream_id: string; kind: string; due: string; n: number }>(
     `SELECT shop_id || '/' || stream_id AS stream_id, data->>'kind' AS kind, data->>'dueAt' AS due, count(*)::int AS n FROM events
-     WHERE type IN ('CaseDeadlineExpired', 'OrderDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1`,
+     WHERE type IN ('CaseDeadlineExpired', 'OrderDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1
+     UNION ALL
+     SELECT shop_id || '/' || stream_id, data->>'kind', data->>'dueAt', count(*)::int FROM governance_events
+     WHERE type IN ('ComplaintDeadlineExpired', 'ShopDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1`,
   );
   return r.rows.map((d) => ({ stream: d.stream_id, kind: d.kind, dueAt: Number(d.due), n: d.n }));
 }

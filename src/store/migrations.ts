@@ -273,6 +273,81 @@ ALTER TABLE api_keys ADD COLUMN scopes text[] NOT NULL DEFAULT '{read,write}';
 ALTER TABLE shops ADD COLUMN return_address text;
 `,
   },
+  {
+    version: 8,
+    name: 'platform governance: complaints, shop governance, deposit ledger',
+    sql: `
+-- SPEC §8: governance events, one hash-chained stream per complaint (complaint:<id>) and per shop
+-- (shop:<id>), apart from the order-keyed case events: a complaint or a shop is its own
+-- consistency boundary (its projection row's version), not the order's.
+CREATE TABLE governance_events (
+  shop_id         text NOT NULL,
+  stream_id       text NOT NULL,
+  stream_version  integer NOT NULL,
+  type            text NOT NULL,
+  data            jsonb NOT NULL,
+  actor           jsonb NOT NULL,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL,
+  prev_hash       text,
+  hash            text NOT NULL,
+  PRIMARY KEY (shop_id, stream_id, stream_version)
+);
+
+-- SPEC §8.1 rule complaints: the projection (state is the snapshot the decider starts from).
+CREATE TABLE complaints (
+  shop_id        text NOT NULL,
+  complaint_id   text NOT NULL,
+  order_id       text NOT NULL,
+  buyer_id       text NOT NULL,
+  kind           text NOT NULL,
+  sub_kind       text NOT NULL,
+  status         text NOT NULL,
+  points         integer NOT NULL,
+  deadline_kind  text,
+  deadline_due   timestamptz,
+  filed_at       timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL,
+  version        integer NOT NULL,
+  last_hash      text,
+  state          jsonb NOT NULL,
+  PRIMARY KEY (shop_id, complaint_id)
+);
+CREATE INDEX complaints_by_id ON complaints (complaint_id);
+CREATE INDEX complaints_by_order ON complaints (shop_id, order_id);
+CREATE INDEX complaints_by_buyer ON complaints (buyer_id);
+CREATE INDEX complaints_queue ON complaints (shop_id, status, deadline_due);
+
+-- SPEC §8.2-§8.3: a shop's points, sanctions and deposit account (state jsonb), one row a shop.
+CREATE TABLE shop_governance (
+  shop_id     text PRIMARY KEY,
+  version     integer NOT NULL,
+  last_hash   text,
+  state       jsonb NOT NULL,
+  updated_at  timestamptz NOT NULL
+);
+
+-- SPEC §8.3 the deposit ledger: every payment in and every debit, written with the shop event
+-- that made it (entry_id: the event's version in the shop stream). amount is positive; kind says
+-- which way; balance_after is the balance the event left.
+CREATE TABLE deposit_ledger (
+  shop_id        text NOT NULL,
+  entry_id       integer NOT NULL,
+  at             timestamptz NOT NULL,
+  kind           text NOT NULL,
+  reason         text NOT NULL,
+  amount         bigint NOT NULL,
+  balance_after  bigint NOT NULL,
+  ref            text,
+  PRIMARY KEY (shop_id, entry_id)
+);
+
+-- Deadlines of every aggregate in one table, fired by the same runner: an order's and its cases'
+-- ('order'), a complaint's (order_id its order, subject complaint:<id>) and a shop's (order_id '',
+-- subject shop:<kind>, since a shop runs a restriction end and a top-up at once).
+ALTER TABLE deadlines ADD COLUMN aggregate text NOT NULL DEFAULT 'order';
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -1,7 +1,7 @@
 // Test helpers for complaint decider tests: given(events) → when(command) → then(events | refusal).
 // Only tests import this file.
 import type { Policy } from '../src/domain/policy.ts';
-import { at, policy } from './domain-kit.ts';
+import { at, policy, thenOf, type Then } from './domain-kit.ts';
 import type { Actor, Instant } from '../src/domain/types.ts';
 import type { ComplaintCommand } from '../src/domain/complaint/commands.ts';
 import { decideComplaint, type ComplaintDecision } from '../src/domain/complaint/decide.ts';
@@ -20,13 +20,7 @@ export function orderFacts(over: Partial<ComplaintOrderFacts> = {}): ComplaintOr
 type Body = ComplaintCommand extends infer C ? (C extends ComplaintCommand ? Omit<C, 'complaintId' | 'actor'> : never) : never;
 export const cmd = (body: Body, actor: Actor, complaintId = 'K1'): ComplaintCommand => ({ ...body, complaintId, actor }) as ComplaintCommand;
 
-export interface ComplaintWhen {
-  decision: ComplaintDecision;
-  events(): ComplaintEvent[];
-  types(): string[];
-  refused(): string;
-  after(): ComplaintState;
-}
+export type ComplaintWhen = Then<ComplaintEvent, ComplaintState> & { decision: ComplaintDecision };
 
 export function given(events: ComplaintEvent[], p: Policy = policy('tmall'), order: ComplaintOrderFacts = orderFacts()) {
   const state = evolveComplaintAll(null, events);
@@ -34,23 +28,7 @@ export function given(events: ComplaintEvent[], p: Policy = policy('tmall'), ord
     state,
     when(c: ComplaintCommand, now: Instant, orderNow: ComplaintOrderFacts = order): ComplaintWhen {
       const decision = decideComplaint(c, { complaint: state, order: orderNow }, p, now);
-      return {
-        decision,
-        events() {
-          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
-          return decision.events;
-        },
-        types() {
-          return this.events().map((e) => e.type);
-        },
-        refused() {
-          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
-          return decision.code;
-        },
-        after() {
-          return evolveComplaintAll(state, this.events())!;
-        },
-      };
+      return thenOf(decision, (events) => evolveComplaintAll(state, events)!);
     },
   };
 }

@@ -5,6 +5,7 @@ import { builtinPacks } from '../src/app/packs.ts';
 import { parseInstant } from '../src/domain/calendar.ts';
 import type { Command, OrderInput } from '../src/domain/commands.ts';
 import { decide, type Decision } from '../src/domain/decide.ts';
+import type { Refusal } from '../src/domain/errors.ts';
 import type { DomainEvent } from '../src/domain/events.ts';
 import { evolveAll } from '../src/domain/evolve.ts';
 import { resolvePolicy, type Policy, type PolicyParams } from '../src/domain/policy.ts';
@@ -73,14 +74,39 @@ export const place = (order: OrderInput, now?: Instant): Step => ({
 });
 export const step = (cmd: Command, now: Instant): Step => ({ cmd, now });
 
-export interface When {
-  decision: Decision;
-  state: OrderContext;
-  /** The events, or a failure naming the refusal. */
-  events(): DomainEvent[];
+/** What a decision gives a test: its events (or a failure naming the refusal), its refusal code, the state after. */
+export interface Then<E, S> {
+  decision: { ok: true; events: E[] } | Refusal;
+  events(): E[];
   types(): string[];
   refused(): string;
-  after(): OrderContext;
+  after(): S;
+}
+
+/** The then-part of given/when/then for any aggregate's decider (cases, complaints, shops). */
+export function thenOf<E extends { type: string }, S>(decision: { ok: true; events: E[] } | Refusal, after: (events: E[]) => S): Then<E, S> {
+  return {
+    decision,
+    events() {
+      if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
+      return decision.events;
+    },
+    types() {
+      return this.events().map((e) => e.type);
+    },
+    refused() {
+      if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
+      return decision.code;
+    },
+    after() {
+      return after(this.events());
+    },
+  };
+}
+
+export interface When extends Then<DomainEvent, OrderContext> {
+  decision: Decision;
+  state: OrderContext;
 }
 
 export function given(events: DomainEvent[]) {
@@ -89,24 +115,7 @@ export function given(events: DomainEvent[]) {
     state,
     when(cmd: Command, now: Instant, p: Policy = policy()): When {
       const decision = decide(cmd, state, p, now);
-      return {
-        decision,
-        state,
-        events() {
-          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
-          return decision.events;
-        },
-        types() {
-          return this.events().map((e) => e.type);
-        },
-        refused() {
-          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
-          return decision.code;
-        },
-        after() {
-          return evolveAll(state, this.events());
-        },
-      };
+      return { ...thenOf(decision, (events) => evolveAll(state, events)), decision, state };
     },
   };
 }

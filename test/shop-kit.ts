@@ -1,7 +1,7 @@
 // Test helpers for shop decider tests: given(events) → when(command) → then(events | refusal).
 // Only tests import this file.
 import type { Policy } from '../src/domain/policy.ts';
-import { policy } from './domain-kit.ts';
+import { policy, thenOf, type Then } from './domain-kit.ts';
 import type { Actor, Instant } from '../src/domain/types.ts';
 import type { ShopCommand } from '../src/domain/shop/commands.ts';
 import { decideShop, type ShopDecision } from '../src/domain/shop/decide.ts';
@@ -15,13 +15,7 @@ export const plat: Actor = { role: 'platform', id: 'P' };
 type Body = ShopCommand extends infer C ? (C extends ShopCommand ? Omit<C, 'shopId' | 'actor'> : never) : never;
 export const shopCmd = (body: Body, actor: Actor = sys, shopId = 'S1'): ShopCommand => ({ ...body, shopId, actor }) as ShopCommand;
 
-export interface ShopWhen {
-  decision: ShopDecision;
-  events(): ShopEvent[];
-  types(): string[];
-  refused(): string;
-  after(): ShopState;
-}
+export type ShopWhen = Then<ShopEvent, ShopState> & { decision: ShopDecision };
 
 export function givenShop(events: ShopEvent[], p: Policy = policy('taobao')) {
   const state = evolveShopAll(null, events);
@@ -29,23 +23,7 @@ export function givenShop(events: ShopEvent[], p: Policy = policy('taobao')) {
     state,
     when(c: ShopCommand, now: Instant): ShopWhen {
       const decision = decideShop(c, state, p, now);
-      return {
-        decision,
-        events() {
-          if (!decision.ok) throw new Error(`expected events, got refusal ${decision.code}: ${decision.message.en}`);
-          return decision.events;
-        },
-        types() {
-          return this.events().map((e) => e.type);
-        },
-        refused() {
-          if (decision.ok) throw new Error(`expected a refusal, got ${decision.events.map((e) => e.type).join(', ')}`);
-          return decision.code;
-        },
-        after() {
-          return evolveShopAll(state, this.events())!;
-        },
-      };
+      return thenOf(decision, (events) => evolveShopAll(state, events)!);
     },
   };
 }

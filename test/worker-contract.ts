@@ -113,6 +113,28 @@ export function workerContract(engineName: string, open: () => Promise<Database>
       ]);
     });
 
+    it('the system agrees a return to the shop default return address, on the single and the batch path (SPEC §4)', async () => {
+      const engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });
+      const address = '杭州市余杭区 售后仓';
+      await engine.upsertShop({ id: 'S1', pack: 'taobao', returnAddress: address });
+      for (const i of [1, 2]) {
+        expect((await engine.placeOrder({ ...shippedOrder(), id: `O${i}` }, { role: 'platform' })).ok).toBe(true);
+        const r = await engine.caseCommand({ kind: 'apply', caseId: `C${i}`, args: { type: 'return_refund', reason: 'damaged', evidence: photo } }, buyer, { shopId: 'S1', orderId: `O${i}` });
+        expect(r.ok).toBe(true);
+      }
+      clock.set(NOW + 6 * DAY);
+      const due = (await db.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
+        "SELECT shop_id, order_id, subject, kind, due_at FROM deadlines WHERE status = 'pending' AND kind = 'merchant_response' ORDER BY subject",
+      )).rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: x.due_at.getTime() }));
+      expect(due.map((d) => d.subject)).toEqual(['C1', 'C2']);
+      expect(await engine.fire(due[0]!)).toBe(true);
+      expect(await engine.fireBatch([due[1]!])).toBe(1);
+      for (const id of ['C1', 'C2']) {
+        const c = (await db.query<{ state: { status: string; returnAddress: string | null } }>('SELECT state FROM cases WHERE case_id = $1', [id])).rows[0]!.state;
+        expect([c.status, c.returnAddress], id).toEqual(['awaiting_return', address]);
+      }
+    });
+
     it('reminders go out once, reminder_before ahead of the deadline', async () => {
       const engine = await setup(1);
       clock.set(NOW + 4 * DAY - HOUR);

@@ -140,7 +140,9 @@ export function createEngine(deps: EngineDeps) {
     const { shop, order: loaded } = await loadForCommand(tx, shopId, orderId);
     // An agree that names no return address takes the shop's default one, when the shop set one
     // (SPEC §4: the merchant names where goods go back when agreeing).
-    const cmd: Command = given.kind === 'agree' && !given.returnAddress && shop?.returnAddress ? { ...given, returnAddress: shop.returnAddress } : given;
+    // The system's agree when the merchant lets the deadline pass records it too.
+    const fills = (given.kind === 'agree' || given.kind === 'fire_case_deadline') && !given.returnAddress && shop?.returnAddress;
+    const cmd: Command = fills ? { ...given, returnAddress: shop.returnAddress! } : given;
     // Case ids name a case everywhere (the APIs address cases by id alone).
     if (cmd.kind === 'apply' && !loaded?.ctx.cases[cmd.caseId] && (await locateCase(tx, cmd.caseId))) {
       return refuse('validation', 'case_id', `售后单号 ${cmd.caseId} 已被使用`, `case id ${cmd.caseId} is taken`, { field: 'case' });

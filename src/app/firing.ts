@@ -28,11 +28,12 @@ export interface FiringDeps {
 
 export function createFiring({ core, dispatch, upsertShop, afterCommit, governance }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
-  function expiry(d: DueDeadline): Command {
+  /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
+  function expiry(d: DueDeadline, returnAddress?: string | null): Command {
     const system: Actor = { role: 'system' };
     return d.subject === 'order'
       ? { kind: 'fire_order_deadline', deadline: d.kind as never, dueAt: d.dueAt, actor: system }
-      : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system };
+      : { kind: 'fire_case_deadline', caseId: d.subject, deadline: d.kind as never, dueAt: d.dueAt, actor: system, ...(returnAddress ? { returnAddress } : {}) };
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
@@ -74,7 +75,7 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
         ds.forEach((d, i) => {
           const { shop, order } = loaded[i]!;
           const policy = shopPolicy(shop, d.shopId, d.dueAt);
-          const cmd = expiry(d);
+          const cmd = expiry(d, shop?.returnAddress);
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
           else ok.push({ d, policy: policy as Policy, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });

@@ -102,7 +102,7 @@ export function fireCaseDeadline(d: Draft, cmd: Cmd<'fire_case_deadline'>, c: Ca
   const inactive = () => d.move({ type: 'CaseClosed', at: d.now, caseId: c.id, reason: 'buyer_inactive', to: 'closed' });
   switch (dl.kind) {
     case 'merchant_response':
-      return agree(d, c, 'system'); // 系统默认同意
+      return agree(d, c, 'system', cmd.returnAddress); // 系统默认同意, to the shop's default return address when it has one
     case 'offer_reply':
     case 'buyer_after_reject':
     case 'buyer_return_shipment':

@@ -75,7 +75,8 @@ export type CaseCommand =
   | { kind: 'submit_evidence'; caseId: string; evidence: EvidenceInput[] }
   | { kind: 'request_evidence'; caseId: string; party: CaseParty; kinds: EvidenceKind[]; dueInHours?: number }
   | { kind: 'rule'; caseId: string; outcome: RulingOutcome; liability?: Liability; amount?: Fen }
-  | { kind: 'fire_case_deadline'; caseId: string; deadline: CaseDeadlineKind; dueAt: Instant }
+  /** `returnAddress`: the shop's default, which the system's agree on `merchant_response` records. */
+  | { kind: 'fire_case_deadline'; caseId: string; deadline: CaseDeadlineKind; dueAt: Instant; returnAddress?: string }
   | { kind: 'confirm_refund'; caseId: string; refundId: string }
   | { kind: 'fail_refund'; caseId: string; refundId: string; error: string };
 

@@ -96,6 +96,53 @@ export function workerContract(engineName: string, open: () => Promise<Database>
       expect((await doctor(db, clock.now())).filter((f) => f.breach && f.check === 'deadline_fired')).toEqual([]);
     });
 
+    it('complaint and shop deadlines (SPEC §8): two runners fire each exactly once, at its due instant, with the shop effects', async () => {
+      const engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });
+      const other = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });
+      // A deposit short from the start: its top-up deadline runs 7 days.
+      await engine.upsertShop({ id: 'S1', pack: 'taobao', depositRequired: 100000, deposit: 0 });
+      for (let i = 1; i <= 10; i++) {
+        expect((await engine.placeOrder({ ...shippedOrder(), id: `O${i}` }, { role: 'platform' })).ok).toBe(true);
+        const r = await engine.complaintCommand({ kind: 'complain', complaintId: `K${i}`, complaintKind: 'misdescription', subKind: 'severe', evidence: photo, actor: buyer }, { shopId: 'S1', orderId: `O${i}` });
+        expect(r.ok).toBe(true);
+      }
+      const pending = await db.query<{ aggregate: string; n: number }>("SELECT aggregate, count(*)::int AS n FROM deadlines WHERE status = 'pending' AND aggregate <> 'order' GROUP BY aggregate ORDER BY aggregate");
+      expect(pending.rows).toEqual([{ aggregate: 'complaint', n: 10 }, { aggregate: 'shop', n: 1 }]);
+      clock.set(NOW + 8 * DAY); // every complaint_response (72 h), the deposit top-up (7 d) and each order's auto-confirm are due
+      const fire = async (e: Engine) => {
+        let total = 0;
+        for (let fired = 1; fired > 0; total += fired) fired = await runDeadlines(e, { batch: 4 });
+        return total;
+      };
+      const [a, b] = await Promise.all([fire(engine), fire(other)]);
+      expect(a + b).toBe(10 + 1 + 10);
+      const expired = await db.query<{ type: string; n: number; late: number }>(
+        `SELECT type, count(*)::int AS n, count(*) FILTER (WHERE occurred_at <> to_timestamp(((data->>'dueAt')::bigint) / 1000.0))::int AS late
+         FROM governance_events WHERE type IN ('ComplaintDeadlineExpired', 'ShopDeadlineExpired') GROUP BY type ORDER BY type`,
+      );
+      expect(expired.rows).toEqual([{ type: 'ComplaintDeadlineExpired', n: 10, late: 0 }, { type: 'ShopDeadlineExpired', n: 1, late: 0 }]);
+      expect((await engine.getComplaint('K1'))).toMatchObject({ status: 'under_review', merchantSilent: true });
+      expect((await engine.shopGovernance('S1'))!.shop.deposit.restrictedSince).toBe(NOW + 7 * DAY);
+      // The platform's review (7 d) runs out: the system upholds the silent merchants' complaints, and the points reach the shop.
+      clock.set(NOW + 11 * DAY);
+      const [c, d] = await Promise.all([fire(engine), fire(other)]);
+      expect(c + d).toBe(10);
+      const g = (await engine.shopGovernance('S1'))!;
+      expect(g.shop.points.reduce((s, p) => s + p.points, 0)).toBe(120);
+      expect(g.shop.closure).not.toBeNull();
+      expect((await doctor(db, clock.now())).filter((f) => f.breach && f.check !== 'outbox_delivered')).toEqual([]);
+    });
+
+    it('doctor finds a deposit balance its ledger does not explain', async () => {
+      const engine = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });
+      await engine.upsertShop({ id: 'S1', pack: 'taobao', depositRequired: 100000, deposit: 50000 });
+      expect((await engine.shopCommand('S1', { kind: 'deposit_topup', amount: 50000 }, merchant)).ok).toBe(true);
+      expect((await doctor(db, clock.now())).filter((f) => f.check === 'deposit_ledger')).toEqual([]);
+      await db.query("DELETE FROM deposit_ledger WHERE shop_id = 'S1' AND reason = 'topup'");
+      const found = (await doctor(db, clock.now())).filter((f) => f.check === 'deposit_ledger');
+      expect(found).toEqual([expect.objectContaining({ breach: true, detail: expect.stringContaining('S1: balance 100000, ledger top-ups − debits 50000') })]);
+    });
+
     it('the same batch fired twice at once: one transaction wins, the other falls back and finds it stale', async () => {
       const engine = await setup(12);
       const other = createEngine({ db, packs: builtinPacks(), clock, payments: simulatedProvider(db), inlineRefunds: false });

@@ -51,3 +51,8 @@ export { BURDEN_SITUATIONS, type BurdenSituation } from '../domain/burden.ts';
 export { PARAM_NAMES, type ParamName } from '../domain/policy.ts';
 /** Evidence files: the media types accepted (judged by content) and the largest size, in bytes. */
 export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
+/** SPEC §8 platform governance: complaint codes, shop statuses, deposit debit reasons. */
+export { COMPLAINT_CLOSED_REASONS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS, COMPLAINT_STATUSES, COMPLAINT_SUB_KINDS } from '../domain/complaint/types.ts';
+export type { ComplaintClosedReason, ComplaintDeadlineKind, ComplaintKind, ComplaintStatus, ComplaintSubKind } from '../domain/complaint/types.ts';
+export { COMPLAINT_ACTIONS, type ComplaintAction } from '../domain/complaint/commands.ts';
+export { DEPOSIT_DEBIT_REASONS, SHOP_STATUSES, type ShopStatus } from '../domain/shop/types.ts';

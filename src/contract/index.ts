@@ -10,3 +10,4 @@ export * from './case.ts';
 export * from './evidence.ts';
 export * from './policy.ts';
 export * from './admin.ts';
+export * from './governance.ts';

@@ -4,12 +4,11 @@
 // are the decider's own, never restated here.
 import type { Policy } from '../policy.ts';
 import type { Actor, Instant } from '../types.ts';
-import type { ComplaintCommand } from './commands.ts';
+import { COMPLAINT_ACTIONS, type ComplaintAction, type ComplaintCommand } from './commands.ts';
 import { decideComplaint } from './decide.ts';
 import type { ComplaintState } from './types.ts';
 
-export const COMPLAINT_ACTIONS = ['withdraw_complaint', 'respond_complaint', 'rule_complaint', 'appeal', 'rule_appeal'] as const;
-export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+export { COMPLAINT_ACTIONS, type ComplaintAction };
 
 const probe = [{ kind: 'other' as const, description: 'probe' }];
 const PROBES: Record<ComplaintAction, Record<string, unknown>> = {

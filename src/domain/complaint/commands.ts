@@ -24,3 +24,7 @@ export const COMPLAINT_COMMAND_ROLES: Record<ComplaintCommand['kind'], readonly 
   rule_appeal: ['platform'],
   fire_complaint_deadline: ['system'],
 };
+
+/** The commands a party sends on an existing complaint (the API's `actions`). */
+export const COMPLAINT_ACTIONS = ['withdraw_complaint', 'respond_complaint', 'rule_complaint', 'appeal', 'rule_appeal'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];

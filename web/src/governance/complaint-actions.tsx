@@ -8,7 +8,7 @@ import { api, ApiError } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import { EvidenceLines } from './evidence-lines.tsx';
 import { evidencePayload } from './rules.ts';
-import type { ComplaintDetail, EvidenceLine } from './types.ts';
+import type { ComplaintAction, ComplaintDetail, EvidenceLine } from './types.ts';
 
 type Send = (command: string, body: Record<string, unknown>) => Promise<void>;
 
@@ -130,7 +130,7 @@ function Decide({ c, onChange, action }: { c: ComplaintDetail; onChange: (c: Com
 }
 
 export function ComplaintActions({ c, onChange }: { c: ComplaintDetail; onChange: (c: ComplaintDetail) => void }) {
-  const has = (a: string) => c.actions.includes(a);
+  const has = (a: ComplaintAction) => c.actions.includes(a);
   if (!c.actions.length) return null;
   return (
     <Flex vertical gap={16} data-testid="complaint-actions">

@@ -39,15 +39,13 @@ function EvidenceList({ items, party }: { items: ComplaintEvidence[]; party: str
   );
 }
 
-const roleOf = (a: ComplaintTimelineEntry['actor']) => (typeof a === 'string' ? a : a.role);
-
 function History({ entries }: { entries: ComplaintTimelineEntry[] }) {
   const { t } = useLang();
   return (
     <Timeline
       data-testid="complaint-timeline"
       items={entries.map((e, i) => {
-        const role = roleOf(e.actor);
+        const role = e.actor.role;
         return {
           key: i,
           color: role === 'buyer' ? 'green' : role === 'merchant' ? 'blue' : role === 'platform' ? 'purple' : 'gray',

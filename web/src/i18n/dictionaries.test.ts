@@ -5,9 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { PARAM_DIRECTION } from '../../../src/domain/policy.ts';
 import * as spec from '../../../src/domain/types.ts';
 import { CASE_COMMANDS, TABLE_COMMANDS } from '../../../src/domain/case/command-table.ts';
-import { COMPLAINT_ACTIONS } from '../../../src/domain/complaint/actions.ts';
-import { COMPLAINT_CLOSED_REASONS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS, COMPLAINT_STATUSES, COMPLAINT_SUB_KINDS } from '../../../src/domain/complaint/types.ts';
-import { SHOP_STATUSES } from '../../../src/domain/shop/types.ts';
+import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_CLOSED_REASONS,
+  COMPLAINT_DEADLINE_KINDS,
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUB_KINDS,
+  DEPOSIT_DEBIT_REASONS,
+  SHOP_STATUSES,
+} from '../../../src/contract/enums.ts';
+import { Sanction } from '../../../src/contract/governance.ts';
 import arbitration from './arbitration.ts';
 import buyer from './buyer.ts';
 import common from './common.ts';
@@ -119,8 +127,8 @@ const CODES: [string, readonly string[]][] = [
   ['complaintAction', COMPLAINT_ACTIONS],
   ['deadline', COMPLAINT_DEADLINE_KINDS],
   ['shopStatus', SHOP_STATUSES],
-  ['sanction', ['restriction', 'closure', 'deposit_restriction']],
-  ['ledger', ['opening', 'topup', 'compensation', 'recovery']],
+  ['sanction', Sanction.shape.kind.options],
+  ['ledger', ['opening', 'topup', ...DEPOSIT_DEBIT_REASONS]],
 ];
 
 describe.each(CODES)('SPEC codes labelled %s.*', (group, codes) => {

@@ -75,6 +75,7 @@ function TextAndEvidence({ c, onChange, action }: { c: ComplaintDetail; onChange
     <ActionCard action={action} hint={respond ? t('gov.action.respondHint') : t('gov.action.appealHint')} error={error}>
       <Form
         form={form}
+        name={action}
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => {
@@ -108,6 +109,7 @@ function Decide({ c, onChange, action }: { c: ComplaintDetail; onChange: (c: Com
     <ActionCard action={action} error={error}>
       <Form
         form={form}
+        name={action}
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => {

@@ -46,7 +46,7 @@ export function ComplaintForm({ shop, order }: { shop: string; order: string }) 
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="complaint-form" requiredMark={false}>
+    <Form form={form} name="complaint" layout="vertical" onFinish={(v) => void submit(v)} data-testid="complaint-form" requiredMark={false}>
       <Alert type="info" showIcon title={t('gov.complain.hint')} style={{ marginBottom: 16 }} />
       <Form.Item name="kind" label={t('gov.complain.kind')} rules={[{ required: true, message: t('common.choose', { field: t('gov.complain.kind') }) }]}>
         <Radio.Group

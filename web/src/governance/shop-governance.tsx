@@ -2,7 +2,7 @@
 // status and its sanctions with their ends, the deposit against what is required (a shortfall and
 // its top-up deadline stand out), the top-up form and the ledger. The platform may reopen a
 // closed shop.
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Popconfirm, Progress, Row, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Grid, InputNumber, Popconfirm, Progress, Row, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, isoMinutes, yuan } from '../api.ts';
 import { useNow } from '../components/countdown.tsx';
@@ -24,6 +24,8 @@ function PointsCard({ g }: { g: ShopGovernance }) {
   const steps = thresholdSteps(g.points, g.thresholds);
   const next = nextThreshold(g.points, g.thresholds);
   const current = steps.filter((s) => s.reached).length;
+  // Four steps side by side need more than a phone's width: on a phone they stack.
+  const wide = Grid.useBreakpoint().sm ?? true;
   return (
     <Card size="small" title={t('gov.points.title', { year: g.year })} data-testid="gov-points">
       <Flex vertical gap={12}>
@@ -36,7 +38,7 @@ function PointsCard({ g }: { g: ShopGovernance }) {
         <Progress percent={pointsPercent(g.points, g.thresholds)} showInfo={false} status={current > 0 ? 'exception' : 'normal'} aria-label={t('gov.points.value', { n: g.points })} />
         <Steps
           size="small"
-          responsive={false}
+          orientation={wide ? 'horizontal' : 'vertical'}
           current={current - 1}
           status={current > 0 ? 'error' : 'wait'}
           className="gov-steps"
@@ -154,7 +156,7 @@ function DepositCard({ g, canTopUp, onChange }: { g: ShopGovernance; canTopUp: b
           />
         )}
         {canTopUp && (
-          <Form form={form} layout="inline" onFinish={(v) => void topUp(v)} data-testid="topup-form" style={{ rowGap: 8 }} requiredMark={false}>
+          <Form form={form} name="topup" layout="inline" onFinish={(v) => void topUp(v)} data-testid="topup-form" style={{ rowGap: 8 }} requiredMark={false}>
             <Form.Item
               name="amount"
               label={t('gov.deposit.amount')}

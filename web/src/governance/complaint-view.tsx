@@ -78,7 +78,7 @@ function Outcome({ c }: { c: ComplaintDetail }) {
       )}
       {c.ruling && (
         <Alert
-          type={c.ruling.outcome === 'upheld' ? 'error' : 'success'}
+          type={c.status === 'reversed' ? 'info' : c.ruling.outcome === 'upheld' ? 'error' : 'success'}
           showIcon
           data-testid="complaint-ruling"
           title={`${t('gov.complaint.ruling')}: ${label('complaintOutcome', c.ruling.outcome)} · ${isoMinutes(c.ruling.at)}`}
@@ -134,7 +134,9 @@ export function ComplaintSummary({ c, shopLink }: { c: ComplaintDetail; shopLink
       <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }} items={items} />
       {c.note && (
         <>
-          <Text strong>{t('gov.complaint.buyerNote')}</Text>
+          <Text strong style={{ display: 'block', marginTop: 8 }}>
+            {t('gov.complaint.buyerNote')}
+          </Text>
           <Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="complaint-note-text">
             {c.note}
           </Paragraph>

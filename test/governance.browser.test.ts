@@ -239,7 +239,7 @@ describe.skipIf(!HAVE_CHROMIUM)('governance in the web console', () => {
     for (const path of ['/complaints', `/complaints/${complaintId}`, `/governance/${SHOP}`]) {
       await phone.goto(world.url + path);
       await phone.waitForLoadState('networkidle');
-      await screenshot(phone, `gov-platform${path.replace(/\//g, '-')}-375`);
+      await screenshot(phone, `gov-platform${path.replace(complaintId, 'detail').replace(/\//g, '-')}-375`);
       // Measured once the header's menu has folded its items for the width.
       await expect.poll(() => horizontalOverflow(phone), { message: path }).toBeLessThanOrEqual(0);
     }

@@ -340,7 +340,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   it('keeps every main page within a 375 px phone screen', async () => {
     const page = await newPage(375, 812);
     await signIn(page, world.url, world.keys.platform!);
-    for (const path of ['/arbitration', '/workbench', '/policy', '/cases/AS-in_arbitration-2']) {
+    for (const path of ['/arbitration', '/complaints', '/workbench', '/policy', '/cases/AS-in_arbitration-2']) {
       await page.goto(world.url + path);
       await page.waitForLoadState('networkidle');
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);

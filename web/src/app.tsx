@@ -15,12 +15,21 @@ import PolicyPage from './pages/policy.tsx';
 import BuyerOrdersPage from './pages/buyer-orders.tsx';
 import BuyerOrderPage from './pages/buyer-order.tsx';
 import BuyerCasesPage from './pages/buyer-cases.tsx';
+import BuyerComplaintsPage from './pages/buyer-complaints.tsx';
+import ComplaintsPage from './pages/complaints.tsx';
+import GovernancePage from './pages/governance.tsx';
 import type { Me as Principal } from '../../src/contract/index.ts';
 
 function navOf(p: Principal): { key: string; label: string }[] {
-  if (p.kind === 'buyer') return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }];
-  if (p.kind === 'platform') return [{ key: '/arbitration', label: 'nav.arbitration' }, { key: '/workbench', label: 'nav.workbench' }, { key: '/policy', label: 'nav.policy' }];
-  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/policy', label: 'nav.policy' }];
+  if (p.kind === 'buyer') return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }, { key: '/buyer/complaints', label: 'nav.complaints' }];
+  if (p.kind === 'platform')
+    return [
+      { key: '/arbitration', label: 'nav.arbitration' },
+      { key: '/complaints', label: 'nav.complaintDesk' },
+      { key: '/workbench', label: 'nav.workbench' },
+      { key: '/policy', label: 'nav.policy' },
+    ];
+  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
 }
 
 function LanguageSwitch() {
@@ -104,6 +113,11 @@ function Routed() {
         <Route path="/buyer/orders" element={guard(<BuyerOrdersPage />, ['buyer'])} />
         <Route path="/buyer/orders/:shop/:order" element={guard(<BuyerOrderPage />, ['buyer'])} />
         <Route path="/buyer/cases" element={guard(<BuyerCasesPage />, ['buyer'])} />
+        <Route path="/buyer/complaints" element={guard(<BuyerComplaintsPage />, ['buyer'])} />
+        <Route path="/complaints" element={guard(<ComplaintsPage />, ['platform'])} />
+        <Route path="/complaints/:id" element={guard(<ComplaintsPage />)} />
+        <Route path="/governance" element={guard(<GovernancePage />, ['shop'])} />
+        <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

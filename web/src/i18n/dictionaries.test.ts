@@ -5,9 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { PARAM_DIRECTION } from '../../../src/domain/policy.ts';
 import * as spec from '../../../src/domain/types.ts';
 import { CASE_COMMANDS, TABLE_COMMANDS } from '../../../src/domain/case/command-table.ts';
+import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_CLOSED_REASONS,
+  COMPLAINT_DEADLINE_KINDS,
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUB_KINDS,
+  DEPOSIT_DEBIT_REASONS,
+  SHOP_STATUSES,
+} from '../../../src/contract/enums.ts';
+import { Sanction } from '../../../src/contract/governance.ts';
 import arbitration from './arbitration.ts';
 import buyer from './buyer.ts';
 import common from './common.ts';
+import governance from './governance.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -18,6 +30,7 @@ const DICTS: [string, Dict][] = [
   ['buyer', buyer],
   ['arbitration', arbitration],
   ['policy', policy],
+  ['governance', governance],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -106,6 +119,16 @@ const CODES: [string, readonly string[]][] = [
   ['policy.param', Object.keys(PARAM_DIRECTION)],
   // Every action the API can offer on a case: the domain's command table (a person's commands).
   ['action', TABLE_COMMANDS.filter((k) => CASE_COMMANDS[k].roles.some((r) => r !== 'system'))],
+  // Governance (SPEC §8.1–§8.3).
+  ['complaintKind', COMPLAINT_KINDS],
+  ['complaintSub', Object.values(COMPLAINT_SUB_KINDS).flat()],
+  ['complaintStatus', COMPLAINT_STATUSES],
+  ['complaintClosed', COMPLAINT_CLOSED_REASONS],
+  ['complaintAction', COMPLAINT_ACTIONS],
+  ['deadline', COMPLAINT_DEADLINE_KINDS],
+  ['shopStatus', SHOP_STATUSES],
+  ['sanction', Sanction.shape.kind.options],
+  ['ledger', ['opening', 'topup', ...DEPOSIT_DEBIT_REASONS]],
 ];
 
 describe.each(CODES)('SPEC codes labelled %s.*', (group, codes) => {

@@ -7,10 +7,11 @@ import workbench from './workbench.ts';
 import buyer from './buyer.ts';
 import arbitration from './arbitration.ts';
 import policy from './policy.ts';
+import governance from './governance.ts';
 
 export type Lang = 'zh' | 'en';
 export type Dict = { zh: Record<string, string>; en: Record<string, string> };
-const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy];
+const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance];
 const merged: Dict = { zh: Object.assign({}, ...DICTS.map((d) => d.zh)), en: Object.assign({}, ...DICTS.map((d) => d.en)) };
 
 export type T = (key: string, vars?: Record<string, string | number>) => string;

@@ -1,13 +1,14 @@
 // One of my orders (buyer): the order, what may be applied for on it now and why not (SPEC §3, the
 // API's own words), and the application form. On a phone: order, options, then the form.
 import { LeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Flex, Row, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api.ts';
 import { ApplyForm } from '../buyer/apply-form.tsx';
 import { EligibilityList, type Choice } from '../buyer/eligibility-list.tsx';
 import { OrderCard } from '../buyer/order-card.tsx';
+import { ComplaintForm } from '../governance/complaint-form.tsx';
 import { useLang } from '../i18n/index.tsx';
 import type { EligibilityOption, OrderDetail } from '../../../src/contract/index.ts';
 
@@ -21,6 +22,12 @@ export default function BuyerOrderPage() {
   // `at` makes choosing the same option again fill the form in again.
   const [choice, setChoice] = useState<(Choice & { at: number }) | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
+  // The complaint against the shop (SPEC §8.1) opens on demand, below the after-sale form.
+  const [complaining, setComplaining] = useState(false);
+  const complaintRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (complaining) complaintRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [complaining]);
 
   useEffect(() => {
     const base = `/v1/shops/${encodeURIComponent(shop)}/orders/${encodeURIComponent(orderId)}`;
@@ -58,6 +65,11 @@ export default function BuyerOrderPage() {
               <Card size="small" title={t('buyer.elig.title')}>
                 <EligibilityList options={options} chosen={choice} onChoose={choose} />
               </Card>
+              {!complaining && (
+                <Button danger onClick={() => setComplaining(true)} data-testid="complain-open" style={{ alignSelf: 'flex-start' }}>
+                  {t('gov.complain.open')}
+                </Button>
+              )}
             </Flex>
           </Col>
           <Col xs={24} lg={13}>
@@ -66,6 +78,13 @@ export default function BuyerOrderPage() {
                 <ApplyForm order={order} options={options} choice={choice} />
               </Card>
             </div>
+            {complaining && (
+              <div ref={complaintRef} style={{ scrollMarginTop: 12, marginTop: 16 }}>
+                <Card size="small" title={<Typography.Text strong>{t('gov.complain.title')}</Typography.Text>} data-testid="complaint-card">
+                  <ComplaintForm shop={shop} order={orderId} />
+                </Card>
+              </div>
+            )}
           </Col>
         </Row>
       )}

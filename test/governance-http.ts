@@ -53,6 +53,8 @@ export function governanceHttp(engineName: string, open: () => Promise<Database>
       });
       expect(filed.json.evidence).toEqual([expect.objectContaining({ party: 'buyer', kind: 'photo', description: '照片' })]);
       expect(filed.json.timeline[0]).toMatchObject({ type: 'ComplaintFiled', actor: { role: 'buyer', id: 'B1' }, text: expect.stringContaining('买家投诉描述不符') });
+      // The note stands apart from the evidence list, so it never reads as the evidence's own text.
+      expect(filed.json.timeline[0].text).toBe('买家投诉描述不符 (材质成分严重不符或无法使用), 凭证: 照片; 说明: 「与描述不符」');
       expect((await call('GET', '/v1/complaints/K1', keys.S1)).json.actions).toEqual(['respond_complaint']);
       expect((await call('GET', '/v1/complaints/K1', keys.platform)).json.actions).toEqual([]);
       const en = await call('GET', '/v1/complaints/K1', keys.S1, undefined, { 'accept-language': 'en' });

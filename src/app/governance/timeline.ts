@@ -7,7 +7,8 @@ import type { ShopEvent } from '../../domain/shop/events.ts';
 import type { Actor } from '../../domain/types.ts';
 
 const text = (zh: string, en: string): Label => ({ zh, en });
-const quoted = (s: string | null) => (s ? { zh: `: 「${s}」`, en: `: “${s}”` } : { zh: '', en: '' });
+// The note after the evidence list, set apart from it ("凭证: 照片; 说明: 「…」"), so it never reads as the evidence's own text.
+const quoted = (s: string | null) => (s ? { zh: `; 说明: 「${s}」`, en: `; note: “${s}”` } : { zh: '', en: '' });
 
 const DEADLINES: Record<string, Label> = {
   complaint_response: { zh: '商家答辩期限', en: 'the merchant’s time to answer' },

@@ -3,8 +3,7 @@
 import { parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
-import type { Instant } from '../domain/types.ts';
-import { casesOfOrders, queryCases, queryOrders } from '../store/case-reads.ts';
+import { casesOfOrders, queryCases, queryOrders, type CaseQuery } from '../store/case-reads.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Principal } from './principal.ts';
 
@@ -24,20 +23,8 @@ function decode(cursor: string): unknown {
 /** The filters a caller's own tenancy adds: its shop, or its buyer. */
 const tenancy = (p: Principal) => ({ shop: p.kind === 'shop' ? p.shopId : undefined, buyer: p.kind === 'buyer' ? p.buyerId : undefined });
 
-export interface CaseFilter {
-  shop?: string;
-  buyer?: string;
-  statuses?: string[];
-  type?: string;
-  reason?: string;
-  phase?: string;
-  deadlineBefore?: Instant;
-  deadlineAfter?: Instant;
-  q?: string;
-  sort: 'applied' | 'deadline';
-  limit: number;
-  cursor?: string;
-}
+/** The queue's filters as a caller gives them: the store's query less tenancy, with a cursor. */
+export type CaseFilter = Omit<CaseQuery, 'shops' | 'buyers' | 'after'> & { shop?: string; buyer?: string; cursor?: string };
 
 export interface OrderFilter {
   shop?: string;

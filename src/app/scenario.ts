@@ -130,56 +130,30 @@ const fileSchema = z
   })
   .strict();
 
+/** What every acting step may carry (FORMAT.md): its instant, who acts as whom, args, expectations, a note. */
+const acting = {
+  at: instant.optional(),
+  as: z.string().optional(),
+  args: z.unknown().optional(),
+  expect: expectShape.optional(),
+  note: z.string().optional(),
+};
 const commandStep = z
   .object({
-    at: instant.optional(),
+    ...acting,
     actor: z.enum(['buyer', 'merchant', 'platform']),
-    as: z.string().optional(),
     command: z.string(),
     case: z.string().min(1),
     order: z.string().optional(),
-    args: z.unknown().optional(),
     idempotency_key: z.string().min(1).optional(),
     expected_version: z.number().int().optional(),
-    expect: expectShape.optional(),
-    note: z.string().optional(),
   })
   .strict();
-const orderStep = z
-  .object({
-    at: instant.optional(),
-    order: z.string(),
-    event: z.string(),
-    as: z.string().optional(),
-    args: z.unknown().optional(),
-    expect: expectShape.optional(),
-    note: z.string().optional(),
-  })
-  .strict();
+const orderStep = z.object({ ...acting, order: z.string(), event: z.string() }).strict();
 const complaintStep = z
-  .object({
-    at: instant.optional(),
-    actor: z.enum(['buyer', 'merchant', 'platform']),
-    as: z.string().optional(),
-    command: z.string(),
-    complaint: z.string().min(1),
-    order: z.string().optional(),
-    args: z.unknown().optional(),
-    expect: expectShape.optional(),
-    note: z.string().optional(),
-  })
+  .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), complaint: z.string().min(1), order: z.string().optional() })
   .strict();
-const shopStep = z
-  .object({
-    at: instant.optional(),
-    shop: z.string(),
-    event: z.string(),
-    as: z.string().optional(),
-    args: z.unknown().optional(),
-    expect: expectShape.optional(),
-    note: z.string().optional(),
-  })
-  .strict();
+const shopStep = z.object({ ...acting, shop: z.string(), event: z.string() }).strict();
 const checkStep = z
   .object({
     at: instant.optional(),

@@ -2,10 +2,10 @@
 // complaints waiting for someone, nearest deadline first, beside (on a phone: above) the one being
 // worked on, with both sides' evidence and the ruling forms. A buyer or merchant opening
 // /complaints/:id sees the complaint page, with what they may do on it.
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
+import { BackLink } from '../components/back-link.tsx';
 import { ComplaintList } from '../governance/complaint-list.tsx';
 import { ComplaintView } from '../governance/complaint-view.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -52,28 +52,14 @@ function Desk({ id }: { id: string | undefined }) {
 }
 
 export default function ComplaintsPage() {
-  const t = useT();
   const { principal } = useSession();
-  const navigate = useNavigate();
   const { id } = useParams<{ id: string }>();
   if (principal?.kind === 'platform') return <Desk id={id} />;
   if (!id) return null;
   const back = principal?.kind === 'buyer' ? '/buyer/complaints' : principal?.kind === 'shop' ? '/governance' : principal ? homeOf(principal) : '/';
-  const cameFromApp = (window.history.state as { idx?: number } | null)?.idx;
   return (
     <Flex vertical gap={12}>
-      <Link
-        to={back}
-        data-testid="back"
-        onClick={(e) => {
-          if (cameFromApp && cameFromApp > 0) {
-            e.preventDefault();
-            void navigate(-1);
-          }
-        }}
-      >
-        <ArrowLeftOutlined /> {t('common.back')}
-      </Link>
+      <BackLink fallback={back} />
       <ComplaintView key={id} id={id} />
     </Flex>
   );

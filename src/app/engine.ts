@@ -32,6 +32,8 @@ import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createGovernanceReads } from './governance/reads.ts';
+import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
+import { createAutomation } from './automation/engine.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -47,6 +49,8 @@ export interface EngineDeps {
    * workers execute them (`aftersale worker`); either way through the same executor.
    */
   inlineRefunds?: boolean;
+  /** false: no automation rules and no buyer-risk upkeep (the benchmark measures what they cost). */
+  automation?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -166,7 +170,12 @@ export function createEngine(deps: EngineDeps) {
       if (closed) return closed;
     }
     const ctx = loaded?.ctx ?? emptyContext();
-    const decision = decide(cmd, ctx, policy, at);
+    // SPEC §10.2: the shop's rules and the buyer's band are inputs of an application's decision.
+    const automation =
+      (cmd.kind === 'apply' || cmd.kind === 'modify') && ctx.order && deps.automation !== false
+        ? await automationInputs(tx, shopId, ctx.order.buyerId, at, shop?.returnAddress ?? null)
+        : undefined;
+    const decision = decide(cmd, ctx, policy, at, automation);
     if (!decision.ok) return decision;
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
@@ -174,6 +183,8 @@ export function createEngine(deps: EngineDeps) {
     const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
+    // SPEC §10.4: the buyer's risk signals, in the same transaction as the events that give them.
+    if (deps.automation !== false) await recordCaseSignals(tx, shopId, decision.events, next, policy.calendar.timeZone);
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
@@ -255,6 +266,7 @@ export function createEngine(deps: EngineDeps) {
   const reads = createReads(core);
   const governanceReads = createGovernanceReads(core);
   const admin = createAdmin(core);
+  const automation = createAutomation(core);
 
   return {
     clock,
@@ -273,5 +285,6 @@ export function createEngine(deps: EngineDeps) {
     complaintCommand: governance.complaintCommand,
     shopCommand: governance.shopCommand,
     ...governanceReads,
+    ...automation,
   };
 }

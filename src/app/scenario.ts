@@ -17,6 +17,7 @@ export const CASE_FIELDS = [
   'liability',
   'closed_reason',
   'deadline',
+  'automated_by',
 ] as const;
 export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
 /** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
@@ -28,15 +29,9 @@ const NOT_YET: Record<string, string> = {
   notices: 'the governance cycle (SPEC §8.5)',
   metrics: 'shop metrics (SPEC §8.4)',
   category_average: 'shop metrics (SPEC §8.4)',
-  automated_by: 'automation rules (SPEC §10.2)',
   label_payer: 'amazon-us return labels (SPEC §13)',
   currency: 'currencies (SPEC §13)',
   ticket: 'service tickets (SPEC §10.1)',
-  buyer: 'buyer risk (SPEC §10.4)',
-  buyers: 'buyer risk (SPEC §10.4)',
-  rules: 'automation rules (SPEC §10.2)',
-  return_shipping_estimate: 'automation rules (SPEC §10.2)',
-  returnless_threshold: 'automation rules (SPEC §10.2)',
 };
 const notYet = (where: string, what: string) => new ScenarioError(`${where}: "${what}" is not supported yet: ${NOT_YET[what] ?? what} is not built in this engine`);
 
@@ -69,7 +64,7 @@ export type Step =
       expect: Record<string, unknown>;
     }
   | { kind: 'shop_event'; index: number; at?: number; shop: string; event: ShopEventName; args: unknown; as?: string; expect: Record<string, unknown> }
-  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; fields: Record<string, unknown> };
+  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; buyer?: string; fields: Record<string, unknown> };
 
 export interface ScenarioShop {
   id: string;
@@ -77,7 +72,20 @@ export interface ScenarioShop {
   /** SPEC §8.3: the opening balance (default the required deposit) and the shop's own requirement. */
   deposit?: number;
   depositRequired?: number;
+  /** SPEC §10.2: the shop's automation rules (as written: the engine validates them) and estimates. */
+  rules?: unknown[];
+  returnShippingEstimate?: number;
+  returnlessThreshold?: number;
 }
+
+/** FORMAT.md `buyers`: signal counts from before `start` (SPEC §10.4). */
+export interface ScenarioBuyer {
+  id: string;
+  riskHistory: Record<string, number>;
+}
+
+/** FORMAT.md buyer check fields (SPEC §10.4). */
+export const BUYER_FIELDS = ['risk_band', 'risk_score'] as const;
 
 export interface Scenario {
   file: string;
@@ -88,6 +96,7 @@ export interface Scenario {
   rateLimit: { perMinute: number } | null;
   start: number;
   shops: ScenarioShop[];
+  buyers: ScenarioBuyer[];
   /** Pack parameters set for this file only (not checked for generosity). */
   parameters: Record<string, unknown>;
   orders: Record<string, unknown>[];
@@ -117,13 +126,15 @@ const fileSchema = z
             deposit: z.number().int().min(0).optional(),
             deposit_required: z.number().int().min(0).optional(),
             rules: z.array(z.unknown()).optional(),
-            return_shipping_estimate: z.number().optional(),
-            returnless_threshold: z.number().optional(),
+            return_shipping_estimate: z.number().int().min(0).optional(),
+            returnless_threshold: z.number().int().min(0).optional(),
           })
           .strict(),
       )
       .optional(),
-    buyers: z.array(z.unknown()).optional(),
+    buyers: z
+      .array(z.object({ id: z.string().min(1), risk_history: z.record(z.string(), z.number().int().min(0)).default({}) }).strict())
+      .optional(),
     parameters: z.record(z.string(), z.unknown()).optional(),
     orders: z.array(z.record(z.string(), z.unknown())).default([]),
     steps: z.array(z.record(z.string(), z.unknown())),
@@ -157,7 +168,9 @@ const shopStep = z.object({ ...acting, shop: z.string(), event: z.string() }).st
 const checkStep = z
   .object({
     at: instant.optional(),
-    check: z.object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional() }).catchall(z.unknown()),
+    check: z
+      .object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional(), buyer: z.string().optional() })
+      .catchall(z.unknown()),
     note: z.string().optional(),
   })
   .strict();
@@ -182,10 +195,6 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     throw new ScenarioError(`${file}: ${i.path.join('.') || 'file'}: ${i.message}`);
   }
   const f = top.data;
-  if (f.buyers) throw notYet(file, 'buyers');
-  for (const sh of f.shops ?? []) {
-    for (const k of ['rules', 'return_shipping_estimate', 'returnless_threshold'] as const) if (sh[k] !== undefined) throw notYet(`${file}: shop ${sh.id}`, k);
-  }
   if (!knownPacks(f.policy)) throw new ScenarioError(`${file}: unknown policy pack "${f.policy}"`);
   const start = parseInstant(f.start)!;
   let clock = start;
@@ -195,13 +204,13 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     if ('ticket' in raw) throw notYet(where, 'ticket');
     if ('check' in raw) {
       const s = parseOr(checkStep, raw, where);
-      if (s.check && typeof s.check === 'object') for (const k of ['ticket', 'buyer']) if (k in s.check) throw notYet(where, k);
-      const { case: c, order, complaint, shop, ...fields } = s.check;
-      if ([c, order, complaint, shop].filter((x) => x !== undefined).length !== 1) {
-        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint" or "shop"`);
+      if (s.check && typeof s.check === 'object') for (const k of ['ticket']) if (k in s.check) throw notYet(where, k);
+      const { case: c, order, complaint, shop, buyer, ...fields } = s.check;
+      if ([c, order, complaint, shop, buyer].filter((x) => x !== undefined).length !== 1) {
+        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop" or "buyer"`);
       }
-      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : SHOP_FIELDS, where);
-      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, fields };
+      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : buyer ? BUYER_FIELDS : SHOP_FIELDS, where);
+      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, buyer, fields };
     } else if ('complaint' in raw) {
       const s = parseOr(complaintStep, raw, where);
       if (!(COMPLAINT_COMMAND_NAMES as string[]).includes(s.command)) {
@@ -271,7 +280,11 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
       category: s.category,
       ...(s.deposit !== undefined ? { deposit: s.deposit } : {}),
       ...(s.deposit_required !== undefined ? { depositRequired: s.deposit_required } : {}),
+      ...(s.rules !== undefined ? { rules: s.rules } : {}),
+      ...(s.return_shipping_estimate !== undefined ? { returnShippingEstimate: s.return_shipping_estimate } : {}),
+      ...(s.returnless_threshold !== undefined ? { returnlessThreshold: s.returnless_threshold } : {}),
     })),
+    buyers: (f.buyers ?? []).map((b) => ({ id: b.id, riskHistory: b.risk_history })),
     parameters: f.parameters ?? {},
     orders: f.orders,
     steps,

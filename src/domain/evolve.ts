@@ -156,6 +156,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       insurerClaim: 0,
       evidenceRequests: [],
       ruling: null,
+      automatedBy: null,
       version: 1,
     });
     return { order: { ...order, ledger }, cases: { ...ctx.cases, [e.caseId]: c } };
@@ -181,7 +182,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       };
       break;
     case 'MerchantAgreed':
-      next = { ...moveTo(c, e.to, e.at), returnAddress: e.returnAddress };
+      next = { ...moveTo(c, e.to, e.at), returnAddress: e.returnAddress, type: e.caseType ?? c.type, automatedBy: e.rule?.id ?? c.automatedBy };
       break;
     case 'CaseRejected':
       next = { ...moveTo(c, e.to, e.at), evidence: [...c.evidence, ...e.evidence] };

@@ -83,6 +83,10 @@ export const paramSchemas = {
     .refine((ts) => ts.every((t, i) => i === 0 || t.points > ts[i - 1]!.points), 'thresholds must be in ascending order of points, each once'),
   deposit_required: z.object({ default: fen, by_category: z.record(z.string(), fen) }).strict(),
   deposit_topup_within: duration,
+  returnless_share: z.number().min(0).max(100),
+  instant_refund_max: fen.nullable(),
+  returnless_max_risk: z.enum(['low', 'medium', 'high']),
+  resale_loss_pct: z.object({ default: z.number().min(0).max(100), by_category: z.record(z.string(), z.number().min(0).max(100)) }).strict(),
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();

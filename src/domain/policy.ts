@@ -67,6 +67,14 @@ export interface PolicyParams {
   deposit_required: DepositRequirement;
   /** SPEC §8.3: time to top a short deposit up before the shop is restricted. */
   deposit_topup_within: Duration;
+  /** SPEC §10.2: 仅退款不退货 acts when the return costs the merchant at least this % of the claim. */
+  returnless_share: number;
+  /** SPEC §10.2: the platform's 极速退款 for low-risk buyers on unshipped orders, up to this (null: none). */
+  instant_refund_max: Fen | null;
+  /** SPEC §10.2/§10.4: the highest buyer risk band a returnless refund is granted to. */
+  returnless_max_risk: 'low' | 'medium' | 'high';
+  /** SPEC §10.3: the resale value a returned item loses, % by category (default 30 %). */
+  resale_loss_pct: { default: number; by_category: Record<string, number> };
 }
 
 /** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
@@ -133,6 +141,10 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   sanction_thresholds: 'platform_only',
   deposit_required: 'platform_only',
   deposit_topup_within: 'platform_only',
+  returnless_share: 'platform_only',
+  instant_refund_max: 'platform_only',
+  returnless_max_risk: 'platform_only',
+  resale_loss_pct: 'platform_only',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 

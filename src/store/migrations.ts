@@ -348,6 +348,37 @@ CREATE TABLE deposit_ledger (
 ALTER TABLE deadlines ADD COLUMN aggregate text NOT NULL DEFAULT 'order';
 `,
   },
+  {
+    version: 10,
+    name: 'automation and buyer risk',
+    sql: `
+-- SPEC §10.2-§10.3: a shop's automation rules (an ordered jsonb list, checked by the rule schema
+-- before it is written), the return shipping it estimates and its goodwill SOP tiers.
+CREATE TABLE shop_automation (
+  shop_id                   text PRIMARY KEY,
+  rules                     jsonb NOT NULL DEFAULT '[]'::jsonb,
+  return_shipping_estimate  bigint NOT NULL DEFAULT 1300,
+  returnless_threshold      bigint,
+  sop_tiers                 jsonb NOT NULL DEFAULT '[]'::jsonb,
+  version                   integer NOT NULL DEFAULT 1,
+  updated_at                timestamptz NOT NULL
+);
+
+-- SPEC §10.4: one row per buyer-risk signal, written in the transaction of the event that gives
+-- it. Keyed by shop_id first like the events it comes from, so the write stays on the order's
+-- shard; a buyer's score reads across shops by buyer_id (docs/decisions.md). subject: the case or
+-- complaint (each gives a signal once); shop_id '' for history imported from outside.
+CREATE TABLE buyer_signals (
+  shop_id   text NOT NULL,
+  subject   text NOT NULL,
+  signal    text NOT NULL,
+  buyer_id  text NOT NULL,
+  at        timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, subject, signal)
+);
+CREATE INDEX buyer_signals_by_buyer ON buyer_signals (buyer_id, at);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -1,0 +1,19 @@
+// Reads around automation that touch the case tables: whether a buyer is a shop's customer (a
+// merchant sees the risk of its own buyers only), and a shop's cases of a period for a backtest.
+import type { Instant } from '../domain/types.ts';
+import type { Sql } from './db.ts';
+import { iso } from './time.ts';
+
+export async function buyerHasOrdered(sql: Sql, shopId: string, buyerId: string): Promise<boolean> {
+  const r = await sql.query('SELECT 1 FROM orders WHERE shop_id = $1 AND buyer_id = $2 LIMIT 1', [shopId, buyerId]);
+  return r.rows.length > 0;
+}
+
+/** The orders of a shop with a case applied in [since, until] (a backtest replays them). */
+export async function ordersWithCasesSince(sql: Sql, shopId: string, since: Instant, until: Instant): Promise<string[]> {
+  const r = await sql.query<{ order_id: string }>(
+    'SELECT DISTINCT order_id FROM cases WHERE shop_id = $1 AND applied_at >= $2 AND applied_at <= $3 ORDER BY order_id',
+    [shopId, iso(since), iso(until)],
+  );
+  return r.rows.map((x) => x.order_id);
+}

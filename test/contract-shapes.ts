@@ -4,6 +4,11 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import {
+  AutomationSettings,
+  BacktestReport,
+  BuyerRisk,
+  CaseSuggestions,
+  RiskyBuyers,
   ApiKeyCreated,
   BuyerToken,
   CaseDetail,
@@ -75,6 +80,15 @@ const ROUTES: [string, RegExp, Answers][] = [
   ['GET', new RegExp(`^/v1/shops/${seg}/deposit/ledger$`), { 200: DepositLedger }],
   ['POST', new RegExp(`^/v1/shops/${seg}/deposit/topup$`), { 200: ShopGovernance }],
   ['POST', new RegExp(`^/v1/shops/${seg}/reopen$`), { 200: ShopGovernance }],
+  ['GET', new RegExp(`^/v1/shops/${seg}/rules$`), { 200: AutomationSettings }],
+  ['PUT', new RegExp(`^/v1/shops/${seg}/rules$`), { 200: AutomationSettings }],
+  ['POST', new RegExp(`^/v1/shops/${seg}/rules$`), { 201: AutomationSettings }],
+  ['PATCH', new RegExp(`^/v1/shops/${seg}/rules/${seg}$`), { 200: AutomationSettings }],
+  ['DELETE', new RegExp(`^/v1/shops/${seg}/rules/${seg}$`), { 200: AutomationSettings }],
+  ['POST', new RegExp(`^/v1/shops/${seg}/rules/backtest$`), { 200: BacktestReport }],
+  ['GET', new RegExp(`^/v1/cases/${seg}/suggestions$`), { 200: CaseSuggestions }],
+  ['GET', /^\/v1\/buyers\/risky$/, { 200: RiskyBuyers }],
+  ['GET', new RegExp(`^/v1/buyers/${seg}/risk$`), { 200: BuyerRisk }],
   ['POST', /^\/v1\/sandbox\/shops$/, { 201: SandboxShop }],
   ['GET', /^\/v1\/sandbox\/clock$/, { 200: SandboxClock }],
   ['POST', /^\/v1\/sandbox\/clock$/, { 200: SandboxAdvanced }],

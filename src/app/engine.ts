@@ -34,6 +34,7 @@ import { createGovernance } from './governance/engine.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
 import { createAutomation } from './automation/engine.ts';
+import { createBacktest } from './automation/backtest.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -266,7 +267,7 @@ export function createEngine(deps: EngineDeps) {
   const reads = createReads(core);
   const governanceReads = createGovernanceReads(core);
   const admin = createAdmin(core);
-  const automation = createAutomation(core);
+  const automation = { ...createAutomation(core), ...createBacktest(core) };
 
   return {
     clock,

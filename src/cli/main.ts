@@ -18,6 +18,8 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
   aftersale worker [--until-idle] [--no-relay]      deadline runner, reminders, refunds, webhook relay
   aftersale doctor                                  check every invariant; exit 1 on a breach
   aftersale shops show SHOP                         points vs thresholds, sanctions, deposit, complaints
+  aftersale rules show SHOP                         the shop's automation rules (SPEC §10.2)
+  aftersale rules backtest SHOP RULES.json [--days 30] [--json]  what proposed rules would have done (nothing written)
   aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
@@ -66,6 +68,10 @@ export async function main(argv: string[], out: Out = stdout, hosted: HostedComm
         return 2;
       }
       return (await hosted.serve())(rest, out);
+    }
+    case 'rules': {
+      const { rulesCommand } = await import('./rules-command.ts');
+      return rulesCommand(rest, out);
     }
     case 'import': {
       const { importCommand } = await import('./import-command.ts');

@@ -17,7 +17,7 @@ import type { Out } from './simulate-command.ts';
 
 export { openConfigured };
 
-function engineOn(db: Database) {
+export function engineOn(db: Database) {
   return createEngine({
     db,
     packs: builtinPacks(),

@@ -104,3 +104,15 @@ export async function signalCountsOfAll(sql: Sql, since: Instant, until: Instant
   for (const x of r.rows) by.set(x.buyer_id, { ...(by.get(x.buyer_id) ?? {}), [x.signal]: x.n });
   return [...by].map(([buyerId, counts]) => ({ buyerId, counts }));
 }
+
+/** Signal counts of many buyers at once (a backtest bands every buyer of its period). */
+export async function signalCountsOfBuyers(sql: Sql, buyerIds: readonly string[], since: Instant, until: Instant): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (buyerIds.length === 0) return out;
+  const r = await sql.query<{ buyer_id: string; signal: string; n: number }>(
+    'SELECT buyer_id, signal, count(*)::int AS n FROM buyer_signals WHERE buyer_id = ANY($1::text[]) AND at >= $2 AND at <= $3 GROUP BY buyer_id, signal',
+    [buyerIds, iso(since), iso(until)],
+  );
+  for (const x of r.rows) out.set(x.buyer_id, { ...(out.get(x.buyer_id) ?? {}), [x.signal]: x.n });
+  return out;
+}

@@ -5,13 +5,16 @@ import { parseRules, ruleJson } from '../../domain/automation/rule-schema.ts';
 import { riskScore, RISK_SIGNALS, RISK_WINDOW_DAYS, type RiskScore, type RiskSignal } from '../../domain/automation/risk.ts';
 import { parseSopTiers, type SopTier } from '../../domain/automation/sop-schema.ts';
 import { refuse, type Refusal } from '../../domain/errors.ts';
-import type { Instant } from '../../domain/types.ts';
+import type { CaseStatus, Instant } from '../../domain/types.ts';
+import type { RiskBand } from '../../domain/automation/codes.ts';
 import { automationOf, recordSignals, saveAutomation, signalCountsByShop, signalCountsOfAll } from '../../store/automation.ts';
 import { shopClock } from '../../store/shops.ts';
 import { buyerHasOrdered } from '../../store/automation-reads.ts';
 import type { EngineCore } from '../engine-core.ts';
 import type { Principal } from '../principal.ts';
-import { buyerRiskAt, storedRules } from './upkeep.ts';
+import { automationInputs, buyerRiskAt, storedRules } from './upkeep.ts';
+import { suggestRemedies, type Suggestion } from '../../domain/automation/suggest.ts';
+import { loadForCommand, locateCase } from '../../store/event-store.ts';
 
 const DAY = 86_400_000;
 const noShop = (shopId: string) => refuse('not_found', 'shop', `店铺 ${shopId} 不存在`, `no shop ${shopId}`, { shop: shopId });
@@ -23,6 +26,15 @@ export interface AutomationSettings {
   returnless_threshold: number | null;
   sop_tiers: SopTier[];
   version: number;
+}
+
+export interface SuggestionsAnswer {
+  case: string;
+  status: CaseStatus;
+  buyer_band: RiskBand;
+  suggestions: Suggestion[];
+  /** The cheapest remedy the shop's rules (or the platform's instant refund) would grant anyway. */
+  rules_would_grant: Suggestion | null;
 }
 
 export interface AutomationPatch {
@@ -114,7 +126,7 @@ export function createAutomation(core: EngineCore) {
   }
 
   /** The platform's view: buyers with a signal in the window, riskiest first, `min_band` and up. */
-  async function riskyBuyers(p: Principal, minScore = 30, at: Instant = clock.now()): Promise<{ buyer: string; score: number; band: string; factors: RiskScore['factors'] }[] | Refusal> {
+  async function riskyBuyers(p: Principal, minScore = 30, at: Instant = clock.now()): Promise<{ buyer: string; score: number; band: RiskBand; factors: RiskScore['factors'] }[] | Refusal> {
     if (p.kind !== 'platform') return refuse('forbidden', 'platform_only', '只有平台可以查看高风险买家名单', 'only the platform sees the list of high-risk buyers', {});
     const all = await signalCountsOfAll(db, at - RISK_WINDOW_DAYS * DAY, at);
     return all
@@ -137,5 +149,41 @@ export function createAutomation(core: EngineCore) {
     await recordSignals(db, rows);
   }
 
-  return { automationSettings, setAutomation, buyerRisk, riskyBuyers, importRiskHistory };
+  /**
+   * SPEC §10.3: the remedies for a case waiting for its merchant, cheapest for the merchant first,
+   * with the one the rules would grant anyway. The merchant's and the platform's; never a buyer's.
+   */
+  async function caseSuggestions(p: Principal, caseId: string): Promise<SuggestionsAnswer | Refusal> {
+    const noCase = refuse('not_found', 'case', '售后单不存在', 'no such case', { case: caseId });
+    if (p.kind === 'buyer') return noCase;
+    const where = await locateCase(db, caseId, p.kind === 'shop' ? p.shopId : undefined);
+    if (!where) return noCase;
+    const { shop, order } = await loadForCommand(db, where.shopId, where.orderId);
+    const c = order?.ctx.cases[caseId];
+    if (!c || !order?.ctx.order) return noCase;
+    const now = shopNow(shop, clock.now());
+    const policy = core.shopPolicy(shop, where.shopId, now);
+    if ('ok' in policy) return policy;
+    const inputs = await automationInputs(db, where.shopId, c.buyerId, now, shop?.returnAddress ?? null);
+    const row = await automationOf(db, where.shopId);
+    const tiers = parseSopTiers(row.sopTiers);
+    const suggestions = suggestRemedies(c, order.ctx.order, policy, inputs, Array.isArray(tiers) ? tiers : []);
+    const granted = suggestions.filter((x) => x.granted_by_rule !== null).sort((a, b) => a.cost.total - b.cost.total)[0] ?? null;
+    return { case: caseId, status: c.status, buyer_band: inputs.buyerBand, suggestions, rules_would_grant: granted };
+  }
+
+  /** Rules CRUD on one rule (the list keeps its order): add at the end, change, or remove. */
+  async function editRule(p: Principal, shopId: string, ruleId: string | null, change: 'add' | 'update' | 'remove', rule?: Record<string, unknown>): Promise<AutomationSettings | Refusal> {
+    const cur = await automationSettings(p, shopId);
+    if ('ok' in cur) return cur;
+    const rules: Record<string, unknown>[] = cur.rules.map((r) => ({ ...r }));
+    const at = ruleId === null ? -1 : rules.findIndex((r) => r.id === ruleId);
+    if (change !== 'add' && at < 0) return refuse('not_found', 'rule', `规则 ${ruleId} 不存在`, `no rule ${ruleId}`, { rule: ruleId });
+    if (change === 'add') rules.push(rule ?? {});
+    else if (change === 'update') rules[at] = { ...rules[at], ...rule, id: ruleId };
+    else rules.splice(at, 1);
+    return setAutomation(p, shopId, { rules });
+  }
+
+  return { automationSettings, setAutomation, editRule, buyerRisk, riskyBuyers, importRiskHistory, caseSuggestions };
 }

@@ -7,18 +7,11 @@ import { signInstant } from '../eligibility.ts';
 import type { DomainEvent } from '../events.ts';
 import type { OrderContext } from '../state.ts';
 import type { Instant } from '../types.ts';
-import type { RiskBand } from './rule-schema.ts';
+import type { RiskBand } from './codes.ts';
 
-export const RISK_SIGNALS = [
-  'cases_applied',
-  'cases_refunded',
-  'returns_refused',
-  'not_received_on_signed',
-  'insured_quick_returns',
-  'complaints_dismissed',
-  'offers_declined',
-] as const;
-export type RiskSignal = (typeof RISK_SIGNALS)[number];
+import { RISK_SIGNALS, type RiskSignal } from './codes.ts';
+
+export { RISK_SIGNALS, type RiskSignal };
 export type SignalCounts = Record<RiskSignal, number>;
 
 /** SPEC §10.4: signals count over the last 90 days. */

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { refuse, type Refusal } from '../errors.ts';
 import { CASE_TYPES, ORDER_STATUSES, REASONS, type CaseType, type Fen, type OrderStatus, type Reason } from '../types.ts';
 
-export const RISK_BANDS = ['low', 'medium', 'high'] as const;
-export type RiskBand = (typeof RISK_BANDS)[number];
-export const RULE_ACTIONS = ['agree', 'returnless_refund'] as const;
-export type RuleAction = (typeof RULE_ACTIONS)[number];
+import { RISK_BANDS, RULE_ACTIONS, type RiskBand, type RuleAction } from './codes.ts';
+
+export { RISK_BANDS, RULE_ACTIONS, type RiskBand, type RuleAction };
 
 export interface RuleConditions {
   order_status?: OrderStatus[];

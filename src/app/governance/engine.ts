@@ -3,6 +3,8 @@
 // each in ONE transaction with the command that causes it: a ruling or a reversal feeds the shop's
 // points (shopCommandsFor), compensation the platform pays and money it advanced and claims back
 // from the merchant debit the deposit (caseEffects, called inside the case command's transaction).
+import { complaintSignals } from '../../domain/automation/risk.ts';
+import { recordSignals } from '../../store/automation.ts';
 import type { ComplaintCommand } from '../../domain/complaint/commands.ts';
 import { decideComplaint } from '../../domain/complaint/decide.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
@@ -148,6 +150,8 @@ export function createGovernance(core: EngineCore) {
         items.push(s);
       }
       await appendGovernance(tx, items, clock.now(), governanceWebhook);
+      // SPEC §10.4: a dismissed complaint counts in its buyer's risk, in this transaction.
+      await recordSignals(tx, complaintSignals(decision.events, next).map((r) => ({ ...r, shopId })));
       return { ok: true, complaint: next, events: decision.events, policy, at };
     });
   }

@@ -79,6 +79,13 @@ export interface SignalRow {
 
 const DAY = 86_400_000;
 
+/** A rule complaint the platform dismissed gives `complaints_dismissed` to the buyer who filed it. */
+export function complaintSignals(events: readonly { type: string; at: Instant; outcome?: string }[], complaint: { id: string; buyerId: string }): SignalRow[] {
+  return events
+    .filter((e) => e.type === 'ComplaintRuled' && e.outcome === 'dismissed')
+    .map((e) => ({ buyerId: complaint.buyerId, signal: 'complaints_dismissed' as const, subject: `complaint:${complaint.id}`, at: e.at }));
+}
+
 /**
  * The signals a case decision gives, from its events and the state after them (the order's sign
  * time, the case's refused return). Each counts once per case.

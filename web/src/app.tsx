@@ -18,6 +18,8 @@ import BuyerCasesPage from './pages/buyer-cases.tsx';
 import BuyerComplaintsPage from './pages/buyer-complaints.tsx';
 import ComplaintsPage from './pages/complaints.tsx';
 import GovernancePage from './pages/governance.tsx';
+import RulesPage from './automation/rules-page.tsx';
+import RiskyBuyersPage from './automation/risky-buyers-page.tsx';
 import type { Me as Principal } from '../../src/contract/index.ts';
 
 function navOf(p: Principal): { key: string; label: string }[] {
@@ -28,8 +30,9 @@ function navOf(p: Principal): { key: string; label: string }[] {
       { key: '/complaints', label: 'nav.complaintDesk' },
       { key: '/workbench', label: 'nav.workbench' },
       { key: '/policy', label: 'nav.policy' },
+      { key: '/buyers', label: 'nav.riskyBuyers' },
     ];
-  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
+  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/automation', label: 'nav.automation' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
 }
 
 function LanguageSwitch() {
@@ -118,6 +121,8 @@ function Routed() {
         <Route path="/complaints/:id" element={guard(<ComplaintsPage />)} />
         <Route path="/governance" element={guard(<GovernancePage />, ['shop'])} />
         <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
+        <Route path="/automation" element={guard(<RulesPage />, ['shop'])} />
+        <Route path="/buyers" element={guard(<RiskyBuyersPage />, ['platform'])} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -6,7 +6,7 @@ import { systemClock } from '../src/app/clock.ts';
 import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
-import { replayOrder, summarize, type RecordedEvent } from '../src/domain/automation/backtest.ts';
+import { replayOrder, summarize } from '../src/domain/automation/backtest.ts';
 import { parseRules } from '../src/domain/automation/rule-schema.ts';
 import type { Command } from '../src/domain/commands.ts';
 import { decide } from '../src/domain/decide.ts';
@@ -19,7 +19,7 @@ import { DAY, policy, shippedOrder, T0 } from '../test/domain-kit.ts';
 
 const quick = process.argv.includes('--quick');
 const CASES = quick ? 10_000 : 100_000;
-const STORE_CASES = quick ? 300 : 2_000;
+const STORE_CASES = quick ? 300 : 10_000;
 const COMMANDS = quick ? 200 : 1_000;
 const rules = parseRules([
   { id: 'small', when: { type: ['refund_only'], max_amount: 5000 }, then: 'agree' },
@@ -32,14 +32,14 @@ if (!Array.isArray(rules)) throw new Error(rules.message.en);
 const p = policy('jd');
 const merchant = { role: 'merchant' as const, id: 'S1' };
 const buyer = { role: 'buyer' as const, id: 'B1' };
-function orderEvents(i: number): RecordedEvent[] {
-  const out: RecordedEvent[] = [];
+function orderEvents(i: number): DomainEvent[] {
+  const out: DomainEvent[] = [];
   let ctx = emptyContext();
   const run = (cmd: Command, at: number) => {
     const d = decide(cmd, ctx, p, at);
     if (!d.ok) throw new Error(`${cmd.kind}: ${d.message.en}`);
     ctx = evolveAll(ctx, d.events);
-    for (const e of d.events) out.push({ event: e, actor: cmd.actor });
+    out.push(...d.events);
   };
   const amount = 1000 + (i % 90) * 100;
   run({ kind: 'place_order', order: shippedOrder({ id: `O${i}`, lines: [{ id: 'L1', sku: 'S', category: 'apparel', quantity: 1, paid_amount: amount, flags: [] }] }), actor: { role: 'platform' } }, T0 + 2 * DAY);
@@ -51,8 +51,8 @@ function orderEvents(i: number): RecordedEvent[] {
 }
 // Orders differ only in ids and amounts: make 90 shapes and rename (generation is not timed).
 const shapes = Array.from({ length: 90 }, (_, i) => orderEvents(i));
-const rename = (evs: RecordedEvent[], i: number): RecordedEvent[] =>
-  evs.map((x) => ({ actor: x.actor, event: JSON.parse(JSON.stringify(x.event).replaceAll(`"C${i % 90}`, `"C${i}`).replaceAll(`"O${i % 90}"`, `"O${i}"`)) as DomainEvent }));
+const rename = (evs: DomainEvent[], i: number): DomainEvent[] =>
+  evs.map((e) => JSON.parse(JSON.stringify(e).replaceAll(`"C${i % 90}`, `"C${i}`).replaceAll(`"O${i % 90}"`, `"O${i}"`)) as DomainEvent);
 const orders = Array.from({ length: CASES }, (_, i) => rename(shapes[i % 90]!, i));
 const t0 = performance.now();
 const replays = orders.flatMap((evs) =>

@@ -1,12 +1,12 @@
 // `POST /v1/shops/:shop/rules/backtest` and `aftersale rules backtest`: the shop's cases of the
 // last N days replayed through the decider's automation step with the proposed rules, in memory
 // (nothing is written). Each buyer is banded as they stand now (docs/decisions.md).
-import { replayOrder, summarize, type BacktestReport, type RecordedEvent } from '../../domain/automation/backtest.ts';
+import { replayOrder, summarize, type BacktestReport } from '../../domain/automation/backtest.ts';
 import { riskScore, RISK_WINDOW_DAYS } from '../../domain/automation/risk.ts';
 import { parseRules, ruleJson } from '../../domain/automation/rule-schema.ts';
 import { refuse, type Refusal } from '../../domain/errors.ts';
 import type { DomainEvent } from '../../domain/events.ts';
-import type { Actor, Instant } from '../../domain/types.ts';
+import type { Instant } from '../../domain/types.ts';
 import { automationOf, signalCountsOfBuyers } from '../../store/automation.ts';
 import { eventsOfOrders, ordersWithCasesSince } from '../../store/automation-reads.ts';
 import { loadForCommand } from '../../store/event-store.ts';
@@ -14,7 +14,7 @@ import type { EngineCore } from '../engine-core.ts';
 import type { Principal } from '../principal.ts';
 
 const DAY = 86_400_000;
-const BATCH = 500;
+const BATCH = 1000;
 
 export interface BacktestAnswer extends BacktestReport {
   shop: string;
@@ -51,13 +51,13 @@ export function createBacktest(core: EngineCore) {
     const replays = [];
     for (let i = 0; i < orderIds.length; i += BATCH) {
       const rows = await eventsOfOrders(db, shopId, orderIds.slice(i, i + BATCH));
-      const byOrder = new Map<string, RecordedEvent[]>();
+      const byOrder = new Map<string, DomainEvent[]>();
       for (const r of rows) {
         const list = byOrder.get(r.orderId) ?? [];
-        list.push({ event: r.data as DomainEvent, actor: r.actor as Actor });
+        list.push(r.data as DomainEvent);
         byOrder.set(r.orderId, list);
       }
-      const buyers = [...new Set([...byOrder.values()].map((evs) => (evs[0]?.event.type === 'OrderPlaced' ? evs[0].event.buyerId : '')))];
+      const buyers = [...new Set([...byOrder.values()].map((evs) => (evs[0]?.type === 'OrderPlaced' ? evs[0].buyerId : '')))];
       const counts = await signalCountsOfBuyers(db, buyers, to - RISK_WINDOW_DAYS * DAY, to);
       const bandOf = (buyerId: string) => riskScore(counts.get(buyerId) ?? {}).band;
       const inputs = { rules, returnShippingEstimate: settings.returnShippingEstimate, returnlessThreshold: settings.returnlessThreshold, returnAddress: shop.returnAddress };

@@ -2,7 +2,7 @@
 // at the instant it was applied for, and the decider's own automation step is asked what the
 // proposed rules would have done then. Nothing is written: the outcome is compared with what the
 // merchant actually did (how long the first answer took, whether it rejected and won).
-import type { Actor, Instant } from '../types.ts';
+import type { Instant } from '../types.ts';
 import { Draft } from '../draft.ts';
 import type { DomainEvent } from '../events.ts';
 import { evolve } from '../evolve.ts';
@@ -11,10 +11,6 @@ import { emptyContext, type OrderContext } from '../state.ts';
 import { automate, type AutomationInputs } from './automate.ts';
 import type { RiskBand } from './rule-schema.ts';
 
-export interface RecordedEvent {
-  event: DomainEvent;
-  actor: Actor;
-}
 
 export interface CaseReplay {
   caseId: string;
@@ -38,13 +34,18 @@ export interface BacktestInputs {
 }
 
 const HOUR = 3_600_000;
-const FIRST_ANSWERS = new Set(['MerchantAgreed', 'CaseRejected', 'OfferMade']);
+
+/**
+ * The merchant's first answer: its agree, reject or offer, or the system's agree when the merchant
+ * let the deadline pass (`MerchantAgreed.by` says which; the others only a merchant sends).
+ */
+const isFirstAnswer = (e: DomainEvent): boolean => e.type === 'CaseRejected' || e.type === 'OfferMade' || (e.type === 'MerchantAgreed' && !e.rule);
 
 /** Replays one order's events; a replay for each of its cases applied in the period. */
-export function replayOrder(events: readonly RecordedEvent[], b: BacktestInputs): CaseReplay[] {
+export function replayOrder(events: readonly DomainEvent[], b: BacktestInputs): CaseReplay[] {
   let ctx: OrderContext = emptyContext();
   const out = new Map<string, CaseReplay>();
-  for (const { event: e, actor } of events) {
+  for (const e of events) {
     ctx = evolve(ctx, e);
     if (!('caseId' in e)) continue;
     const r = out.get(e.caseId);
@@ -61,7 +62,7 @@ export function replayOrder(events: readonly RecordedEvent[], b: BacktestInputs)
       continue;
     }
     if (!r) continue;
-    if (r.firstResponseHours === null && FIRST_ANSWERS.has(e.type) && (actor.role === 'merchant' || actor.role === 'system')) {
+    if (r.firstResponseHours === null && isFirstAnswer(e)) {
       r.firstResponseHours = (e.at - r.appliedAt) / HOUR;
     }
     if (e.type === 'CaseRejected' || e.type === 'ReturnRefused') r.rejected = true;

@@ -49,8 +49,12 @@ export function createBacktest(core: EngineCore) {
     };
     const orderIds = await ordersWithCasesSince(db, shopId, from, to);
     const replays = [];
+    const batch = (i: number) => (i < orderIds.length ? eventsOfOrders(db, shopId, orderIds.slice(i, i + BATCH)) : Promise.resolve([]));
+    // The next batch loads while this one is replayed.
+    let next = batch(0);
     for (let i = 0; i < orderIds.length; i += BATCH) {
-      const rows = await eventsOfOrders(db, shopId, orderIds.slice(i, i + BATCH));
+      const rows = await next;
+      next = batch(i + BATCH);
       const byOrder = new Map<string, DomainEvent[]>();
       for (const r of rows) {
         const list = byOrder.get(r.orderId) ?? [];

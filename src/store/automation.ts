@@ -116,3 +116,23 @@ export async function signalCountsOfBuyers(sql: Sql, buyerIds: readonly string[]
   for (const x of r.rows) out.set(x.buyer_id, { ...(out.get(x.buyer_id) ?? {}), [x.signal]: x.n });
   return out;
 }
+
+/**
+ * What an application's decision needs, in one round trip on the command path: the shop's
+ * automation settings and the buyer's signal counts in [since, until].
+ */
+export async function automationAndSignals(sql: Sql, shopId: string, buyerId: string, since: Instant, until: Instant): Promise<{ automation: AutomationRow; counts: Record<string, number> }> {
+  const r = await sql.query<{ rules: unknown[] | null; return_shipping_estimate: number | null; returnless_threshold: number | null; counts: Record<string, number> | null }>(
+    `SELECT a.rules, a.return_shipping_estimate, a.returnless_threshold,
+            (SELECT json_object_agg(signal, n) FROM (SELECT signal, count(*)::int AS n FROM buyer_signals
+               WHERE buyer_id = $2 AND at >= $3 AND at <= $4 GROUP BY signal) s) AS counts
+     FROM (SELECT 1) one LEFT JOIN shop_automation a ON a.shop_id = $1`,
+    [shopId, buyerId, iso(since), iso(until)],
+  );
+  const row = r.rows[0]!;
+  const automation =
+    row.rules === null
+      ? DEFAULT_AUTOMATION
+      : { ...DEFAULT_AUTOMATION, rules: row.rules, returnShippingEstimate: Number(row.return_shipping_estimate), returnlessThreshold: row.returnless_threshold === null ? null : Number(row.returnless_threshold) };
+  return { automation, counts: row.counts ?? {} };
+}

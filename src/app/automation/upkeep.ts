@@ -8,7 +8,7 @@ import { parseRules, type AutomationRule } from '../../domain/automation/rule-sc
 import type { DomainEvent } from '../../domain/events.ts';
 import type { OrderContext } from '../../domain/state.ts';
 import type { Instant } from '../../domain/types.ts';
-import { automationOf, recordSignals, signalCounts } from '../../store/automation.ts';
+import { automationAndSignals, recordSignals, signalCounts } from '../../store/automation.ts';
 import type { Sql } from '../../store/db.ts';
 
 const DAY = 86_400_000;
@@ -26,10 +26,10 @@ export function storedRules(json: unknown[]): AutomationRule[] {
 
 /** The decider's automation inputs for a case command on a shop's order by this buyer. */
 export async function automationInputs(sql: Sql, shopId: string, buyerId: string, at: Instant, returnAddress: string | null): Promise<AutomationInputs> {
-  const [row, risk] = await Promise.all([automationOf(sql, shopId), buyerRiskAt(sql, buyerId, at)]);
+  const { automation: row, counts } = await automationAndSignals(sql, shopId, buyerId, at - RISK_WINDOW_DAYS * DAY, at);
   return {
     rules: storedRules(row.rules),
-    buyerBand: risk.band,
+    buyerBand: riskScore(counts).band,
     returnShippingEstimate: row.returnShippingEstimate ?? DEFAULT_RETURN_SHIPPING_ESTIMATE,
     returnlessThreshold: row.returnlessThreshold,
     returnAddress,

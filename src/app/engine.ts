@@ -32,6 +32,8 @@ import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createGovernanceReads } from './governance/reads.ts';
+import { createMetrics } from './metrics/index.ts';
+import { recordCaseMetrics } from './metrics/record.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -58,6 +60,7 @@ export function createEngine(deps: EngineDeps) {
   const core = engineCore(db, packs, clock);
   const { shopNow, shopPolicy } = core;
   const governance = createGovernance(core);
+  const metrics = createMetrics(core, governance);
 
   /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
   async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
@@ -68,6 +71,8 @@ export function createEngine(deps: EngineDeps) {
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
     await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
+    // SPEC §8.5: a pack with a governance period has its next period end scheduled.
+    await metrics.ensureCycle(shop.pack);
     // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
     return governance.registerShop({
       id: shop.id,
@@ -174,6 +179,8 @@ export function createEngine(deps: EngineDeps) {
     const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
+    // SPEC §8.4: the metric facts and rollups of these events, in this transaction.
+    await recordCaseMetrics(tx, { loaded, next, events: decision.events, actor: cmd.actor }, policy);
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
@@ -226,7 +233,7 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance });
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, firePlatform: metrics.firePlatform });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -273,5 +280,12 @@ export function createEngine(deps: EngineDeps) {
     complaintCommand: governance.complaintCommand,
     shopCommand: governance.shopCommand,
     ...governanceReads,
+    shopMetrics: metrics.shopMetrics,
+    categoryMetrics: metrics.categoryMetrics,
+    shopSeries: metrics.shopSeries,
+    metricFacts: metrics.metricFacts,
+    rebuildMetrics: metrics.rebuild,
+    auditMetrics: metrics.auditMetrics,
+    ensureCycle: metrics.ensureCycle,
   };
 }

@@ -348,6 +348,36 @@ CREATE TABLE deposit_ledger (
 ALTER TABLE deadlines ADD COLUMN aggregate text NOT NULL DEFAULT 'order';
 `,
   },
+  {
+    version: 11,
+    name: 'shop metrics: facts and daily rollups',
+    sql: `
+-- SPEC §8.4: one row per event a shop metric counts, at the event's own instant, written in the
+-- event's transaction. ref makes it unique: the event (<order>#<seq>), or the case for what a
+-- case has once (its first response, its first refund), so the first one written wins.
+CREATE TABLE metric_facts (
+  shop_id   text NOT NULL,
+  counter   text NOT NULL,
+  ref       text NOT NULL,
+  at        timestamptz NOT NULL,
+  order_id  text NOT NULL,
+  value     bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (shop_id, counter, ref)
+);
+CREATE INDEX metric_facts_window ON metric_facts (shop_id, counter, at) INCLUDE (order_id, value);
+
+-- SPEC §8.4: per shop, per day in the platform zone, per counter: how many facts and the sum of
+-- their values (ms for durations), added to in the same statement as the facts.
+CREATE TABLE metric_daily (
+  shop_id  text NOT NULL,
+  day      date NOT NULL,
+  counter  text NOT NULL,
+  n        bigint NOT NULL,
+  total    bigint NOT NULL,
+  PRIMARY KEY (shop_id, day, counter)
+);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

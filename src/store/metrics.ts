@@ -97,18 +97,18 @@ export async function dailyRollups(sql: Sql, shopIds: readonly string[], fromDay
 }
 
 /** Facts of shops in [from, to), of the given counters (samples for charts, cases behind a number). */
-export async function factsIn(sql: Sql, shopIds: readonly string[], counters: readonly MetricCounter[], from: Instant, to: Instant): Promise<MetricFact[]> {
+export async function factsIn(sql: Sql, shopIds: readonly string[], counters: readonly MetricCounter[], from: Instant | null, to: Instant | null): Promise<MetricFact[]> {
   const r = await sql.query<{ shop_id: string; counter: MetricCounter; ref: string; at: Date | string; order_id: string; value: string | number }>(
     `SELECT shop_id, counter, ref, at, order_id, value FROM metric_facts
-     WHERE shop_id = ANY($1) AND counter = ANY($2) AND at >= $3 AND at < $4 ORDER BY shop_id, at, ref`,
-    [shopIds, counters, iso(from), iso(to)],
+     WHERE shop_id = ANY($1) AND counter = ANY($2) AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4) ORDER BY shop_id, at, ref`,
+    [shopIds, counters, from === null ? null : iso(from), to === null ? null : iso(to)],
   );
   return r.rows.map((x) => ({ shopId: x.shop_id, counter: x.counter, ref: x.ref, at: toMs(x.at), orderId: x.order_id, value: Number(x.value) }));
 }
 
 /** A shop's stored facts, all of them (audits). */
 export async function shopFacts(sql: Sql, shopId: string): Promise<MetricFact[]> {
-  return factsIn(sql, [shopId], [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS], -8.64e15, 8.64e15);
+  return factsIn(sql, [shopId], [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS], null, null);
 }
 
 /** Forgets a shop's facts and rollups (before a rebuild from its history). */

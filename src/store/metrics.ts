@@ -8,6 +8,7 @@ import { isSummed, SAMPLE_COUNTERS, SUMMED_COUNTERS, TICKET_COUNTERS, type Metri
 import type { ComplaintEvent } from '../domain/complaint/events.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import type { HistoryEvent } from '../domain/metrics/facts.ts';
+import type { ShopState } from '../domain/shop/types.ts';
 import type { Actor, Instant, LocalDate } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { iso, toMs } from './time.ts';
@@ -178,4 +179,10 @@ export async function cycleDeadlines(sql: Sql, pack: string): Promise<{ dueAt: I
     [cycleSubject(pack)],
   );
   return r.rows.map((x) => ({ dueAt: toMs(x.due_at), status: x.status }));
+}
+
+/** The governance states of some shops (status, watch and notices beside their numbers). */
+export async function governanceStates(sql: Sql, shopIds: readonly string[]): Promise<Map<string, ShopState>> {
+  const r = await sql.query<{ shop_id: string; state: ShopState }>(`SELECT shop_id, state FROM shop_governance WHERE shop_id = ANY($1)`, [shopIds]);
+  return new Map(r.rows.map((x) => [x.shop_id, x.state]));
 }

@@ -12,7 +12,8 @@ import { pointsAt } from '../../domain/shop/status.ts';
 import type { Instant, LocalDate } from '../../domain/types.ts';
 import { loadForCommand } from '../../store/event-store.ts';
 import { loadShopGovernance } from '../../store/governance.ts';
-import { dailyRollups, factsIn, shopsForMetrics, windowTotals } from '../../store/metrics.ts';
+import { dailyRollups, factsIn, governanceStates, shopsForMetrics, windowTotals } from '../../store/metrics.ts';
+import type { ShopState } from '../../domain/shop/types.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { canSee, type Principal } from '../principal.ts';
 
@@ -39,10 +40,13 @@ export interface ShopMetricsView {
   /** Rank in the category by each metric, highest first, among the shops counted. */
   rank: Record<MetricName, number | null>;
   categoryShops: number;
+  /** The shop's governance (status, watch, notices), null before it has a stream. */
+  governance: ShopState | null;
 }
 
 export interface CategoryRow {
   shop: string;
+  governance: ShopState | null;
   paid: number;
   counted: boolean;
   metrics: ShopMetrics;
@@ -76,7 +80,8 @@ export function createMetricsReads(core: EngineCore) {
     const totals = await windowTotals(db, shops.map((s) => s.shopId), from, to, tz);
     return shops.map((s) => {
       const t = totals.get(s.shopId)!;
-      return { shopId: s.shopId, paid: t.sums.paid.n, metrics: metricsOf(t, 0) };
+      // Complaint points come from each shop's governance, not from the window: not read here.
+      return { shopId: s.shopId, paid: t.sums.paid.n, metrics: { ...metricsOf(t, 0), complaint_points: null } };
     });
   }
 
@@ -112,11 +117,12 @@ export function createMetricsReads(core: EngineCore) {
       categoryAverage: average,
       rank,
       categoryShops: all.filter((m) => m.paid >= min).length,
+      governance: gov ?? null,
     };
   }
 
   /** SPEC §8.4 for the platform: every shop of a category, sorted by a metric (highest first). */
-  async function categoryMetrics(p: Principal, category: string, q: MetricsQuery & { pack?: string; sort?: MetricName } = {}): Promise<{ category: string; pack: string; at: Instant; windowDays: number; minOrders: number; average: ShopMetrics; shops: CategoryRow[] } | Refusal> {
+  async function categoryMetrics(p: Principal, category: string, q: MetricsQuery & { pack?: string; sort?: MetricName } = {}): Promise<{ category: string; pack: string; at: Instant; windowDays: number; minOrders: number; sort: MetricName; average: ShopMetrics; shops: CategoryRow[] } | Refusal> {
     if (p.kind !== 'platform') return refuse('forbidden', 'platform_only', '仅平台可查看类目全部店铺', 'only the platform sees every shop of a category', {});
     const shops = await shopsForMetrics(db, { category, ...(q.pack ? { pack: q.pack } : {}) });
     if (shops.length === 0) return refuse('not_found', 'category', `类目 ${category} 没有店铺`, `no shop in category ${category}`, { category });
@@ -128,8 +134,11 @@ export function createMetricsReads(core: EngineCore) {
     const min = c.policy.params.metrics_min_orders;
     const sort = q.sort ?? 'intervention_rate';
     const value = (m: CategoryMember) => m.metrics[sort] ?? -Infinity;
-    const rows = [...all].sort((a, b) => value(b) - value(a) || (a.shopId < b.shopId ? -1 : 1)).map((m) => ({ shop: m.shopId, paid: m.paid, counted: m.paid >= min, metrics: m.metrics }));
-    return { category, pack, at: c.at, windowDays: c.windowDays, minOrders: min, average: { ...categoryAverages(all, min), complaint_points: null }, shops: rows };
+    const states = await governanceStates(db, all.map((m) => m.shopId));
+    const rows = [...all]
+      .sort((a, b) => value(b) - value(a) || (a.shopId < b.shopId ? -1 : 1))
+      .map((m) => ({ shop: m.shopId, paid: m.paid, counted: m.paid >= min, metrics: m.metrics, governance: states.get(m.shopId) ?? null }));
+    return { category, pack, at: c.at, windowDays: c.windowDays, minOrders: min, sort, average: { ...categoryAverages(all, min), complaint_points: null }, shops: rows };
   }
 
   /**

@@ -93,7 +93,7 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
 
     it('the facts behind a number', async () => {
       const r = await call('/v1/shops/S1/metrics/facts?counter=applied_in_sale', keys.S1);
-      expect(r.json.data).toEqual([expect.objectContaining({ order: 'A1', source: 'order', value: 0 })]);
+      expect(r.json.data).toEqual([expect.objectContaining({ order: 'A1', case: 'X1', complaint: null, value: 0 })]);
       expect((await call('/v1/shops/S1/metrics/facts?counter=paid', keys.S1)).json.data).toHaveLength(4);
     });
 

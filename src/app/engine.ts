@@ -287,5 +287,6 @@ export function createEngine(deps: EngineDeps) {
     rebuildMetrics: metrics.rebuild,
     auditMetrics: metrics.auditMetrics,
     ensureCycle: metrics.ensureCycle,
+    replayCycle: metrics.replayCycle,
   };
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../app/engine.ts';
 import type { Principal } from '../app/principal.ts';
 import { categoryCsv, categoryRowsView, seriesCsv, shopMetricsView } from '../app/metrics/views.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
+import { subjectOf } from '../domain/metrics/facts.ts';
 import type { Refusal } from '../domain/errors.ts';
 import { CategoryMetrics, ErrorBody, METRIC_COUNTERS, METRIC_NAMES, MetricFacts, MetricSeries, MetricsCsv, ShopMetrics } from '../contract/index.ts';
 import { idParam } from './input.ts';
@@ -58,8 +59,7 @@ export function metricsRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
     async (req, reply) => {
       const f = await engine.metricFacts(req.principal, req.params.shop, req.query.counter, q(req.query));
       if (isRefusal(f)) return send(req, reply, f);
-      const source = (ref: string) => (ref.startsWith('complaint:') ? ('complaint' as const) : ref.startsWith('case:') ? ('case' as const) : ('order' as const));
-      return { shop: f.shop, counter: f.counter, data: f.facts.map((x) => ({ at: formatInstant(x.at, tz), order: x.order, source: source(x.ref), value: x.value })) };
+      return { shop: f.shop, counter: f.counter, data: f.facts.map((x) => ({ at: formatInstant(x.at, tz), order: x.order, ...subjectOf(x.ref), value: x.value })) };
     },
   );
 

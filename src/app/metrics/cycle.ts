@@ -43,8 +43,8 @@ export function createCycle(core: EngineCore, governance: Governance) {
   }
 
   /** The cycle of one pack at one period end, in the caller's transaction; null when already run. */
-  async function runCycleIn(tx: Sql, pack: string, periodEnd: Instant): Promise<CycleOutcome | null> {
-    if (!(await takeCycle(tx, pack, periodEnd, clock.now()))) return null;
+  async function runCycleIn(tx: Sql, pack: string, periodEnd: Instant, opts: { deadline: boolean } = { deadline: true }): Promise<CycleOutcome | null> {
+    if (opts.deadline && !(await takeCycle(tx, pack, periodEnd, clock.now()))) return null;
     const policy = policyOf(pack, periodEnd);
     const period = policy?.params.governance_period;
     if (!policy || !period) return null; // the pack dropped its period: nothing to judge, nothing next
@@ -69,9 +69,15 @@ export function createCycle(core: EngineCore, governance: Governance) {
         periodEnd,
       );
     }
-    await scheduleCycle(tx, pack, next, policy.version, clock.now());
+    if (opts.deadline) await scheduleCycle(tx, pack, next, policy.version, clock.now());
     return { pack, periodEnd, verdicts, next };
   }
+
+  /**
+   * The cycle of a past period end, without its deadline (the demo's history: what the runner
+   * would have done then). A period already judged is not judged again (the verdicts are no-ops).
+   */
+  const replayCycle = (pack: string, periodEnd: Instant) => db.transaction((tx) => runCycleIn(tx, pack, periodEnd, { deadline: false }));
 
   /** Fires a platform deadline (the runner's entry): 'retry' on a concurrent change of a shop. */
   async function firePlatform(d: DueDeadline): Promise<'fired' | 'stale' | 'retry'> {
@@ -86,7 +92,7 @@ export function createCycle(core: EngineCore, governance: Governance) {
     }
   }
 
-  return { ensureCycle, runCycleIn, firePlatform };
+  return { ensureCycle, runCycleIn, replayCycle, firePlatform };
 }
 
 export type Cycle = ReturnType<typeof createCycle>;

@@ -7,7 +7,7 @@ import { createMetricsReads } from './reads.ts';
 
 export function createMetrics(core: EngineCore, governance: Governance) {
   const cycle = createCycle(core, governance);
-  return { ...createMetricsReads(core), ...createMetricsMaintenance(core), ensureCycle: cycle.ensureCycle, firePlatform: cycle.firePlatform, runCycleIn: cycle.runCycleIn };
+  return { ...createMetricsReads(core), ...createMetricsMaintenance(core), ensureCycle: cycle.ensureCycle, replayCycle: cycle.replayCycle, firePlatform: cycle.firePlatform, runCycleIn: cycle.runCycleIn };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

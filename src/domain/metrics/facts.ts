@@ -25,7 +25,7 @@ export interface MetricFact {
   shopId: string;
   counter: MetricCounter;
   /**
-   * What makes the fact unique: the event (`<order>#<seq>`), or, for the facts a case has once
+   * What makes the fact unique: the event (`<order>#<seq>`, `@<case>` for a case's), or, for the facts a case has once
    * (its first refund, its first response), the case — the first one written wins.
    */
   ref: string;
@@ -63,7 +63,8 @@ export function caseFactsOf(events: readonly DomainEvent[], ctx: CaseFactContext
   const applied = new Map<string, Instant>();
   const fact = (counter: MetricCounter, ref: string, at: Instant, value = 0) => out.push({ shopId, counter, ref, at, orderId, value });
   events.forEach((e, i) => {
-    const ref = `${orderId}#${ctx.baseSeq + i + 1}`;
+    // The event, and the case it is on (the console links the cases behind a number).
+    const ref = `${orderId}#${ctx.baseSeq + i + 1}${'caseId' in e ? `@${e.caseId}` : ''}`;
     switch (e.type) {
       case 'OrderPaid':
         return fact('paid', ref, e.at);
@@ -103,6 +104,14 @@ export function complaintFactsOf(events: readonly ComplaintEvent[], streamVersio
     }
   });
   return out;
+}
+
+/** What a fact's ref names: its case or complaint (the cases behind a number). */
+export function subjectOf(ref: string): { case: string | null; complaint: string | null } {
+  if (ref.startsWith('complaint:')) return { case: null, complaint: ref.slice('complaint:'.length).replace(/#\d+$/, '') };
+  if (ref.startsWith('case:')) return { case: ref.slice('case:'.length), complaint: null };
+  const at = ref.indexOf('@');
+  return { case: at >= 0 ? ref.slice(at + 1) : null, complaint: null };
 }
 
 /**

@@ -35,9 +35,10 @@ describe.skipIf(!HAVE_CHROMIUM)('shop metrics in the web console', () => {
     const api = (await world.api<CategoryMetrics>(world.keys.platform!, '/v1/metrics/categories/fresh')).body;
     const page = await newPage();
     await signIn(page, world.url, world.keys.platform!);
-    await page.goto(`${world.url}/metrics`);
-    await page.getByTestId('category-input').locator('input').fill('fresh');
-    await page.getByTestId('category-input').locator('input').press('Enter');
+    await page.goto(`${world.url}/indicators`);
+    const input = page.getByTestId('category-input');
+    await input.fill('fresh');
+    await input.press('Enter');
     const rows = page.getByTestId('category-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(api.shops.length);
     // Ranked by intervention rate, highest first, as the API ranks them.
@@ -59,7 +60,7 @@ describe.skipIf(!HAVE_CHROMIUM)('shop metrics in the web console', () => {
     expect(api.status).toBe('restricted');
     const page = await newPage();
     await signIn(page, world.url, world.keys.platform!);
-    await page.goto(`${world.url}/metrics/pdd-orchard`);
+    await page.goto(`${world.url}/indicators/pdd-orchard`);
     const card = page.getByTestId('metric-intervention_rate');
     await card.waitFor();
     expect(await card.textContent()).toContain(`${(api.metrics.intervention_rate! * 100).toFixed(2)}%`);
@@ -80,7 +81,7 @@ describe.skipIf(!HAVE_CHROMIUM)('shop metrics in the web console', () => {
   it('a merchant sees its own numbers, exports them, and the page holds at 375 px', async () => {
     const page = await newPage(375, 812);
     await signIn(page, world.url, world.keys['pdd-fresh']!);
-    await page.goto(`${world.url}/metrics`);
+    await page.goto(`${world.url}/indicators`);
     await page.getByTestId('metric-refund_rate').waitFor();
     const own = (await world.api<ShopMetrics>(world.keys['pdd-fresh']!, '/v1/shops/pdd-fresh/metrics')).body;
     expect(await page.getByTestId('shop-dashboard').textContent()).toContain(`支付订单 ${own.paid} 笔`);

@@ -29,9 +29,9 @@ function navOf(p: Principal): { key: string; label: string }[] {
       { key: '/complaints', label: 'nav.complaintDesk' },
       { key: '/workbench', label: 'nav.workbench' },
       { key: '/policy', label: 'nav.policy' },
-      { key: '/metrics', label: 'nav.metrics' },
+      { key: '/indicators', label: 'nav.metrics' },
     ];
-  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/governance', label: 'nav.governance' }, { key: '/metrics', label: 'nav.metrics' }, { key: '/policy', label: 'nav.policy' }];
+  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/governance', label: 'nav.governance' }, { key: '/indicators', label: 'nav.metrics' }, { key: '/policy', label: 'nav.policy' }];
 }
 
 function LanguageSwitch() {
@@ -120,8 +120,8 @@ function Routed() {
         <Route path="/complaints/:id" element={guard(<ComplaintsPage />)} />
         <Route path="/governance" element={guard(<GovernancePage />, ['shop'])} />
         <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
-        <Route path="/metrics" element={guard(<MetricsPage />, staff)} />
-        <Route path="/metrics/:shop" element={guard(<MetricsPage />, ['platform'])} />
+        <Route path="/indicators" element={guard(<MetricsPage />, staff)} />
+        <Route path="/indicators/:shop" element={guard(<MetricsPage />, ['platform'])} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -41,9 +41,16 @@ export function CategoryView({ initial = 'apparel' }: { initial?: string }) {
       <Flex wrap gap={8} align="center" justify="space-between">
         <Space wrap>
           <Typography.Text>{t('metrics.category.pick')}</Typography.Text>
-          <Input.Search defaultValue={initial} onSearch={(v) => v && setCategory(v.trim())} style={{ width: 180 }} data-testid="category-input" />
+          <Input
+            defaultValue={initial}
+            onPressEnter={(e) => e.currentTarget.value.trim() && setCategory(e.currentTarget.value.trim())}
+            onBlur={(e) => e.currentTarget.value.trim() && setCategory(e.currentTarget.value.trim())}
+            style={{ width: 180 }}
+            aria-label={t('metrics.category.pick')}
+            data-testid="category-input"
+          />
           <Typography.Text>{t('metrics.category.sort')}</Typography.Text>
-          <Select value={sort} onChange={setSort} style={{ width: 200 }} options={METRIC_NAMES.filter((n) => n !== 'complaint_points').map((n) => ({ value: n, label: t(`metric.${n}`) }))} data-testid="category-sort" />
+          <Select value={sort} onChange={setSort} style={{ width: 200 }} aria-label={t('metrics.category.sort')} options={METRIC_NAMES.filter((n) => n !== 'complaint_points').map((n) => ({ value: n, label: t(`metric.${n}`) }))} data-testid="category-sort" />
         </Space>
         <Button icon={<DownloadOutlined />} disabled={!data} onClick={() => void downloadCsv(path.replace('?', '/export.csv?'), `metrics-${category}.csv`)} data-testid="export-category">
           {t('metrics.export')}
@@ -57,7 +64,7 @@ export function CategoryView({ initial = 'apparel' }: { initial?: string }) {
           ) : (
             <Space wrap>
               {flagged.map((s) => (
-                <Link key={s.shop} to={`/metrics/${encodeURIComponent(s.shop)}`}>
+                <Link key={s.shop} to={`/indicators/${encodeURIComponent(s.shop)}`}>
                   {s.shop} {tags(s)}
                 </Link>
               ))}
@@ -75,7 +82,7 @@ export function CategoryView({ initial = 'apparel' }: { initial?: string }) {
           scroll={{ x: true }}
           columns={[
             { title: t('metrics.category.position'), dataIndex: 'position', width: 56 },
-            { title: t('metrics.category.shop'), dataIndex: 'shop', render: (s: string, r: Row) => <Space><Link to={`/metrics/${encodeURIComponent(s)}`}>{s}</Link>{tags(r)}</Space> },
+            { title: t('metrics.category.shop'), dataIndex: 'shop', render: (s: string, r: Row) => <Space><Link to={`/indicators/${encodeURIComponent(s)}`}>{s}</Link>{tags(r)}</Space> },
             { title: t('metrics.category.paid'), dataIndex: 'paid', sorter: (a: Row, b: Row) => a.paid - b.paid },
             ...METRIC_NAMES.filter((n) => n !== 'complaint_points').map((n) => ({
               title: t(`metric.${n}`),

@@ -3,9 +3,10 @@
 // core with only a line chart's pieces.
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../components/echart.ts';
 import type { MetricName, MetricSeries } from '../../../src/contract/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { formatMetric, isRate } from './format.ts';
@@ -16,20 +17,6 @@ type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendCompo
 
 export function TrendChart({ metric, series, threshold, height = 150 }: { metric: MetricName; series: MetricSeries['days']; threshold: number | null; height?: number }) {
   const t = useT();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.current = null;
-      c.dispose();
-    };
-  }, []);
   const option = useMemo<Option>(() => {
     const scale = (v: number | null) => (v === null ? null : isRate(metric) ? Math.round(v * 10_000) / 100 : v);
     return {
@@ -54,9 +41,7 @@ export function TrendChart({ metric, series, threshold, height = 150 }: { metric
       ],
     };
   }, [metric, series, threshold, t]);
-  useEffect(() => {
-    chart.current?.setOption(option, { replaceMerge: ['series'] });
-  }, [option]);
+  const box = useEChart(option);
   const last = series.at(-1);
   const label = `${t(`metric.${metric}`)}: ${formatMetric(metric, last?.metrics[metric])} / ${t('metrics.average')} ${formatMetric(metric, last?.average[metric])}`;
   return <div ref={box} role="img" aria-label={label} data-testid={`trend-${metric}`} style={{ width: '100%', height, minWidth: 0 }} />;

@@ -1,5 +1,5 @@
-// /metrics: a merchant's dashboard of its own numbers, or the platform's category view;
-// /metrics/:shop: the platform looking at one shop's dashboard (SPEC §8.4–§8.5).
+// /indicators (the server's /metrics is Prometheus'): a merchant's dashboard of its own numbers, or the platform's category view;
+// /indicators/:shop: the platform looking at one shop's dashboard (SPEC §8.4–§8.5).
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -16,7 +16,7 @@ export default function MetricsPage() {
   return (
     <Flex vertical gap={16}>
       {principal?.kind === 'platform' && shop && (
-        <Link to="/metrics">
+        <Link to="/indicators">
           <ArrowLeftOutlined /> {t('metrics.category.title')}
         </Link>
       )}

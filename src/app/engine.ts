@@ -49,6 +49,11 @@ export interface EngineDeps {
    * workers execute them (`aftersale worker`); either way through the same executor.
    */
   inlineRefunds?: boolean;
+  /**
+   * Write the metric facts and rollups with each command (SPEC §8.4). Always on, except in
+   * `npm run bench:metrics`, which measures what they cost the command path.
+   */
+  metricRollups?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -180,7 +185,7 @@ export function createEngine(deps: EngineDeps) {
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
     // SPEC §8.4: the metric facts and rollups of these events, in this transaction.
-    await recordCaseMetrics(tx, { loaded, next, events: decision.events, actor: cmd.actor }, policy);
+    if (deps.metricRollups !== false) await recordCaseMetrics(tx, { loaded, next, events: decision.events, actor: cmd.actor }, policy);
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 

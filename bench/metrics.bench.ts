@@ -2,7 +2,8 @@
 // orders and 1M × S cases of 2,000 × S shops in 20 categories over a year, with their events, metric
 // facts and daily rollups, on PostgreSQL; then measures one shop's metrics with its category's
 // averages (p50/p99 over 1,000 random shops; target p99 < 100 ms), the category view, and the
-// command path with and without the rollups in the same run (target: at most 10 % slower).
+// command path with and without the rollups in the same run (target: at most 10 % slower;
+// --commands N orders a round, each placed, applied for and agreed: 3 commands; --rounds R).
 // --pglite: the same on PGlite at 1M × S orders (INSERT batches: PGlite has no COPY from a client).
 import { spawn } from 'node:child_process';
 import { localDateOf } from '../src/domain/calendar.ts';
@@ -218,17 +219,18 @@ async function run(name: string, db: Database, schema: string, sink: (db: Databa
   // Alternating rounds, so both sides see the same machine load.
   const with_: number[] = [];
   const without: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     without.push(await commandRate(db, false, round, commands));
     with_.push(await commandRate(db, true, round, commands));
   }
   const [a, b] = [pct(with_, 50), pct(without, 50)];
-  console.log(`commands/s (place, apply, agree; concurrency 8; median of 3 alternating rounds): with rollups ${a.toFixed(0)}, without ${b.toFixed(0)} → ${(((b - a) / b) * 100).toFixed(1)} % slower (target ≤ 10 %)`);
+  console.log(`commands/s (place, apply, agree; concurrency 8; median of ${ROUNDS} alternating rounds of ${commands} orders): with rollups ${a.toFixed(0)}, without ${b.toFixed(0)} → ${(((b - a) / b) * 100).toFixed(1)} % slower (target ≤ 10 %)`);
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 }
 
 const pgSizes: Sizes = { orders: Math.round(10_000_000 * SCALE), cases: Math.round(1_000_000 * SCALE), shops: Math.max(CATEGORIES, Math.round(2_000 * Math.min(1, SCALE * 10))) };
-const commands = Math.max(60, Math.round(600 * Math.min(1, SCALE * 10)));
+const commands = Number(arg('--commands', '1000'));
+const ROUNDS = Number(arg('--rounds', '5'));
 if (!process.argv.includes('--pglite-only')) {
   const db = await openPostgres(PG_URL);
   try {

@@ -33,7 +33,7 @@ import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 import { createMetrics } from './metrics/index.ts';
-import { recordCaseMetrics } from './metrics/record.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -181,11 +181,11 @@ export function createEngine(deps: EngineDeps) {
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
-    const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
+    // SPEC §8.4: the metric facts and rollups of these events go in with them (one statement).
+    const decided = { loaded, next, events: decision.events, actor: cmd.actor };
+    const [version] = await appendDecisions(tx, [deps.metricRollups === false ? decided : withCaseMetrics(decided, policy)], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
-    // SPEC §8.4: the metric facts and rollups of these events, in this transaction.
-    if (deps.metricRollups !== false) await recordCaseMetrics(tx, { loaded, next, events: decision.events, actor: cmd.actor }, policy);
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 

@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../store/unique-violation.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
-import { recordCaseMetrics } from './metrics/record.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -81,13 +81,12 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
           const cmd = expiry(d, shop?.returnAddress);
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
-          else ok.push({ d, policy: policy as Policy, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+          // SPEC §8.4: with the metric facts of the expiries (a silent merchant's first response).
+          else ok.push({ d, policy: policy as Policy, ...withCaseMetrics({ loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor }, policy as Policy) });
         });
         if (ok.length) await appendDecisions(tx, ok, clock.now());
         // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.
         for (const x of ok) await governance.caseEffects(tx, x.d.shopId, x.d.orderId, x.events, x.policy, x.d.dueAt);
-        // SPEC §8.4: the metric facts of these expiries (a silent merchant's first response).
-        for (const x of ok) await recordCaseMetrics(tx, x, x.policy);
         return [ok, none] as const;
       });
     } catch (e) {

@@ -11,8 +11,8 @@ import { writeFacts } from '../../store/metrics.ts';
 
 const dated = (facts: readonly MetricFact[], tz: string) => firstOfEach(facts).map((f) => ({ ...f, day: localDateOf(f.at, tz) }));
 
-/** The facts of case and order events of one appended decision. */
-export async function recordCaseMetrics(tx: Sql, d: Decided, policy: Policy): Promise<void> {
+/** The facts of a decision's case and order events, for appendDecisions to write with them. */
+export function withCaseMetrics(d: Decided, policy: Policy): Decided {
   const order = d.next.order!;
   const facts = caseFactsOf(d.events, {
     shopId: order.shopId,
@@ -21,7 +21,7 @@ export async function recordCaseMetrics(tx: Sql, d: Decided, policy: Policy): Pr
     actor: d.actor,
     appliedAt: (caseId) => d.next.cases[caseId]?.appliedAt ?? null,
   });
-  await writeFacts(tx, dated(facts, policy.calendar.timeZone));
+  return { ...d, facts: dated(facts, policy.calendar.timeZone) };
 }
 
 /** The facts of complaint events (a filing is an intervention on its order). */

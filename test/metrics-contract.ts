@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { advance } from '../src/app/simulate.ts';
+import { governanceView } from '../src/app/governance/views.ts';
 import { metricsOf, totalsFromFacts, windowOf } from '../src/domain/metrics/compute.ts';
 import { factsFromHistory } from '../src/domain/metrics/facts.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
@@ -173,6 +174,19 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       // The notice went to webhooks as shop.notice.
       const hooks = await db.query<{ type: string }>(`SELECT type FROM outbox WHERE type = 'shop.notice'`);
       expect(hooks.rows).toHaveLength(1);
+
+      // A period later S1 was watched and is still above, first by volume: restricted 7 days.
+      const end2 = at('2026-03-16T00:00:00+08:00');
+      await advance(engine, clock, end2);
+      const g = await engine.shopGovernance('S1');
+      const view = governanceView(g!, TZ);
+      expect(view).toMatchObject({ status: 'restricted', restricted_until: '2026-03-23T00:00:00+08:00' });
+      // (Its silent complaints were upheld meanwhile: 12 points brought a restriction of their own.)
+      expect(view.sanctions).toContainEqual({ kind: 'restriction', threshold: null, from: '2026-03-16T00:00:00+08:00', until: '2026-03-23T00:00:00+08:00', ended_at: null });
+      expect(view.sanctions.filter((x) => x.threshold === null)).toHaveLength(1);
+      const sanctioned = await db.query<{ payload: { event: { type: string } } }>(`SELECT payload FROM outbox WHERE type = 'shop.sanctioned'`);
+      expect(sanctioned.rows.filter((r) => r.payload.event.type === 'CycleRestrictionApplied')).toHaveLength(1);
+      expect((await cycleDeadlines(db, 'pinduoduo')).map((d) => d.status)).toEqual(['fired', 'fired', 'pending']);
     });
   });
 }

@@ -43,8 +43,12 @@ export function factCtes(facts: readonly DatedFact[], add: (v: unknown) => strin
       `(${add(f.shopId)}::text,${add(f.counter)}::text,${add(f.ref)}::text,${add(iso(f.at))}::timestamptz,${add(f.orderId)}::text,${add(Math.round(f.value))}::bigint,${add(f.day)}::date,${add(isSummed(f.counter))}::boolean)`,
   );
   return `mf_v(shop_id, counter, ref, at, order_id, value, day, summed) AS (VALUES ${rows.join(',')}),
+     mf_once AS (INSERT INTO metric_once (shop_id, counter, ref) SELECT shop_id, counter, ref FROM mf_v WHERE ref LIKE 'case:%'
+             ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref),
      mf_ins AS (INSERT INTO metric_facts (shop_id, counter, ref, at, order_id, value)
-             SELECT shop_id, counter, ref, at, order_id, value FROM mf_v ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref),
+             SELECT v.shop_id, v.counter, v.ref, v.at, v.order_id, v.value FROM mf_v v
+             WHERE v.ref NOT LIKE 'case:%' OR EXISTS (SELECT 1 FROM mf_once o WHERE o.shop_id = v.shop_id AND o.counter = v.counter AND o.ref = v.ref)
+             ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref),
      mf_daily AS (INSERT INTO metric_daily (shop_id, day, counter, n, total)
      SELECT v.shop_id, v.day, v.counter, count(*), sum(v.value) FROM mf_ins JOIN mf_v v USING (shop_id, counter, ref) WHERE v.summed
      GROUP BY v.shop_id, v.day, v.counter
@@ -121,6 +125,7 @@ export async function shopFacts(sql: Sql, shopId: string): Promise<MetricFact[]>
 /** Forgets a shop's facts and rollups (before a rebuild from its history). */
 export async function clearShopMetrics(tx: Sql, shopId: string): Promise<void> {
   await tx.query(`DELETE FROM metric_facts WHERE shop_id = $1`, [shopId]);
+  await tx.query(`DELETE FROM metric_once WHERE shop_id = $1`, [shopId]);
   await tx.query(`DELETE FROM metric_daily WHERE shop_id = $1`, [shopId]);
 }
 

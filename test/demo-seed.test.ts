@@ -136,12 +136,25 @@ describe('the demo seed’s evidence files', () => {
   });
 
   it('seeds complaints in every status, a restricted shop and a deposit shortfall (SPEC §8)', async () => {
-    const statuses = (await get('/v1/complaints?limit=200')).json().data.map((c: { status: string }) => c.status).sort();
-    expect(statuses).toEqual(['appealed', 'dismissed', 'filed', 'reversed', 'under_review', 'upheld', 'withdrawn']);
+    const all = (await get('/v1/complaints?limit=200')).json().data as { id: string; status: string }[];
+    // The metrics history's complaints (KM-…, SPEC §8.4 interventions) are all withdrawn: no points.
+    const [history, recipes] = [all.filter((c) => c.id.startsWith('KM-')), all.filter((c) => !c.id.startsWith('KM-'))];
+    expect(recipes.map((c) => c.status).sort()).toEqual(['appealed', 'dismissed', 'filed', 'reversed', 'under_review', 'upheld', 'withdrawn']);
+    expect(history.length).toBeGreaterThan(0);
+    expect(new Set(history.map((c) => c.status))).toEqual(new Set(['withdrawn']));
     expect((await get('/v1/shops/tb-apparel/governance')).json()).toMatchObject({ status: 'restricted', points: 12 });
     const fresh = (await get('/v1/shops/pdd-fresh/governance')).json();
     expect(fresh.deposit.shortfall).toBe(200000);
     expect(fresh.deposit.topup_due_at).not.toBeNull();
+  });
+
+  it('tells a metrics story: one fruit shop restricted by the governance cycle, one watched (SPEC §8.5)', async () => {
+    const category = (await get('/v1/metrics/categories/fresh')).json() as { shops: { shop: string; status: string; watched: boolean; counted: boolean }[] };
+    expect(category.shops[0]).toMatchObject({ shop: 'pdd-orchard', status: 'restricted', watched: true, counted: true });
+    expect(category.shops.filter((s) => s.watched).map((s) => s.shop).sort()).toEqual(['pdd-farm', 'pdd-orchard']);
+    const series = (await get('/v1/shops/pdd-orchard/metrics/series?days=90')).json() as { days: { metrics: { intervention_rate: number | null } }[] };
+    expect(series.days).toHaveLength(90);
+    expect(series.days.filter((d) => d.metrics.intervention_rate !== null).length).toBeGreaterThan(50);
   });
 
   it('stores the same files on every fresh seed', async () => {

@@ -9,6 +9,7 @@ import { defectPhoto, invoiceScan, sha256 } from './demo-files.ts';
 import type { Engine } from './engine.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { seedAutomation } from './demo-automation.ts';
+import { seedMetricsHistory } from './demo-metrics.ts';
 
 export const DEMO_SHOPS = [
   { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
@@ -195,5 +196,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
   await seedGovernance(engine, now, placed);
   // SPEC §10.2: a demo shop's automation rules and SOP tiers (after its seeded cases).
   await seedAutomation(engine);
+  // Shop metrics with 90 days of history and the governance cycle's last two verdicts (SPEC §8.4–§8.5).
+  await seedMetricsHistory(engine, now);
   return { orders: placed, cases, files };
 }

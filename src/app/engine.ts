@@ -35,6 +35,8 @@ import { createGovernanceReads } from './governance/reads.ts';
 import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
 import { createAutomation } from './automation/engine.ts';
 import { createBacktest } from './automation/backtest.ts';
+import { createMetrics } from './metrics/index.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -52,6 +54,11 @@ export interface EngineDeps {
   inlineRefunds?: boolean;
   /** false: no automation rules and no buyer-risk upkeep (the benchmark measures what they cost). */
   automation?: boolean;
+  /**
+   * Write the metric facts and rollups with each command (SPEC §8.4). Always on, except in
+   * `npm run bench:metrics`, which measures what they cost the command path.
+   */
+  metricRollups?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -63,6 +70,7 @@ export function createEngine(deps: EngineDeps) {
   const core = engineCore(db, packs, clock);
   const { shopNow, shopPolicy } = core;
   const governance = createGovernance(core);
+  const metrics = createMetrics(core, governance);
 
   /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
   async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
@@ -73,6 +81,8 @@ export function createEngine(deps: EngineDeps) {
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
     await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
+    // SPEC §8.5: a pack with a governance period has its next period end scheduled.
+    await metrics.ensureCycle(shop.pack);
     // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
     return governance.registerShop({
       id: shop.id,
@@ -181,7 +191,9 @@ export function createEngine(deps: EngineDeps) {
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
-    const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
+    // SPEC §8.4: the metric facts and rollups of these events go in with them (one statement).
+    const decided = { loaded, next, events: decision.events, actor: cmd.actor };
+    const [version] = await appendDecisions(tx, [deps.metricRollups === false ? decided : withCaseMetrics(decided, policy)], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
     // SPEC §10.4: the buyer's risk signals, in the same transaction as the events that give them.
@@ -238,7 +250,7 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance });
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, firePlatform: metrics.firePlatform });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -287,5 +299,13 @@ export function createEngine(deps: EngineDeps) {
     shopCommand: governance.shopCommand,
     ...governanceReads,
     ...automation,
+    shopMetrics: metrics.shopMetrics,
+    categoryMetrics: metrics.categoryMetrics,
+    shopSeries: metrics.shopSeries,
+    metricFacts: metrics.metricFacts,
+    rebuildMetrics: metrics.rebuild,
+    auditMetrics: metrics.auditMetrics,
+    ensureCycle: metrics.ensureCycle,
+    replayCycle: metrics.replayCycle,
   };
 }

@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../store/unique-violation.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -24,9 +25,11 @@ export interface FiringDeps {
   afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<unknown>;
   /** Complaint and shop deadlines, and the deposit effects of case events (SPEC §8). */
   governance: Governance;
+  /** Platform deadlines: the governance cycle of a pack (SPEC §8.5). */
+  firePlatform(d: DueDeadline): Promise<'fired' | 'stale' | 'retry'>;
 }
 
-export function createFiring({ core, dispatch, upsertShop, afterCommit, governance }: FiringDeps) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit, governance, firePlatform }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
   /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
   function expiry(d: DueDeadline, returnAddress?: string | null): Command {
@@ -37,9 +40,9 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
-      // SPEC §8: complaints' and shops' deadlines, fired by the same runner at their due instant.
-      const outcome = await governance.fireGovernance(d);
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop' || d.aggregate === 'platform') {
+      // SPEC §8: complaints' and shops' deadlines and the governance cycle, fired by the same runner at their due instant.
+      const outcome = d.aggregate === 'platform' ? await firePlatform(d) : await governance.fireGovernance(d);
       if (outcome === 'retry') await releaseLease(db, d);
       if (outcome === 'stale') await markStale(db, d, clock.now());
       return outcome === 'fired';
@@ -78,7 +81,8 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
           const cmd = expiry(d, shop?.returnAddress);
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
-          else ok.push({ d, policy: policy as Policy, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+          // SPEC §8.4: with the metric facts of the expiries (a silent merchant's first response).
+          else ok.push({ d, policy: policy as Policy, ...withCaseMetrics({ loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor }, policy as Policy) });
         });
         if (ok.length) await appendDecisions(tx, ok, clock.now());
         // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.

@@ -21,7 +21,7 @@ export async function runDeadlines(
   const later: DueDeadline[] = [];
   for (const d of claimed) {
     // Complaints' and shops' deadlines (SPEC §8) go one by one, each in its own transaction.
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop' || d.aggregate === 'platform') {
       later.push(d);
       continue;
     }

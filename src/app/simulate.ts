@@ -18,6 +18,7 @@ import { shopView } from '../domain/shop/status.ts';
 import type { ComplaintCommand } from '../domain/complaint/commands.ts';
 import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
 import { complaintView } from './governance/views.ts';
+import { metricsFields } from './metrics/scenario-check.ts';
 
 export interface Expectation {
   file: string;
@@ -217,6 +218,7 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
         const v = shopView(g.shop, g.policy, g.now);
         view = { ...v, restricted_until: v.restricted_until === null ? null : formatInstant(v.restricted_until, tz), deposit_topup_due: v.deposit_topup_due === null ? null : formatInstant(v.deposit_topup_due, tz) };
       }
+      if (view && ('metrics' in fields || 'category_average' in fields)) Object.assign(view, await metricsFields(engine, shopId, fields));
     }
     for (const [field, expected] of Object.entries(fields)) {
       expect(n, what, field, expected, view ? view[field] : `(no ${complaintName !== undefined ? `complaint ${complaintName}` : `shop ${shopId}`})`);

@@ -12,3 +12,4 @@ export * from './policy.ts';
 export * from './admin.ts';
 export * from './governance.ts';
 export * from './automation.ts';
+export * from './metrics.ts';

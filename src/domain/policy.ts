@@ -75,6 +75,12 @@ export interface PolicyParams {
   returnless_max_risk: 'low' | 'medium' | 'high';
   /** SPEC §10.3: the resale value a returned item loses, % by category (default 30 %). */
   resale_loss_pct: { default: number; by_category: Record<string, number> };
+  /** SPEC §8.4: days of the rolling window the shop metrics are counted over. */
+  metrics_window: number;
+  /** SPEC §8.4: orders paid in the window a shop needs to count in its category's average. */
+  metrics_min_orders: number;
+  /** SPEC §8.5: the governance cycle's period (Pinduoduo: 7 d from Monday 00:00), or none. */
+  governance_period: GovernancePeriod | null;
 }
 
 /** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
@@ -86,6 +92,8 @@ export interface DepositRequirement {
   by_category: Record<string, Fen>;
 }
 export type ParamName = keyof PolicyParams;
+export type { GovernancePeriod } from './metrics/period.ts';
+import type { GovernancePeriod } from './metrics/period.ts';
 
 /** How a parameter relates to the buyer: which way an override may move it. */
 type Direction =
@@ -145,6 +153,10 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   instant_refund_max: 'platform_only',
   returnless_max_risk: 'platform_only',
   resale_loss_pct: 'platform_only',
+  // SPEC §8.4–§8.5: how the platform measures and judges shops.
+  metrics_window: 'platform_only',
+  metrics_min_orders: 'platform_only',
+  governance_period: 'platform_only',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 

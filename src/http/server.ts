@@ -30,6 +30,7 @@ import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
 import { automationRoutes } from './automation-routes.ts';
+import { metricsRoutes } from './metrics-routes.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -241,6 +242,7 @@ export async function buildServer(opts: ServerOptions) {
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
   automationRoutes(app, engine, send);
+  metricsRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

@@ -113,7 +113,7 @@ export async function locateCase(sql: Sql, caseId: string, shopId?: string): Pro
 }
 
 /** Which aggregate a deadline belongs to: an order (or one of its cases), a complaint, a shop (SPEC §8). */
-export type DeadlineAggregate = 'order' | 'complaint' | 'shop';
+export type DeadlineAggregate = 'order' | 'complaint' | 'shop' | 'platform';
 
 export interface DueDeadline {
   shopId: string;

@@ -379,6 +379,43 @@ CREATE TABLE buyer_signals (
 CREATE INDEX buyer_signals_by_buyer ON buyer_signals (buyer_id, at);
 `,
   },
+  {
+    version: 11,
+    name: 'shop metrics: facts and daily rollups',
+    sql: `
+-- SPEC §8.4: one row per event a shop metric counts, at the event's own instant, written in the
+-- event's transaction; read by window (the key leads with the instant: one index to maintain).
+-- ref names the event (<order>#<seq>[@case]), or the case for what a case has once (its first
+-- response, its first refund: case:<id>).
+CREATE TABLE metric_facts (
+  shop_id   text NOT NULL,
+  counter   text NOT NULL,
+  ref       text NOT NULL,
+  at        timestamptz NOT NULL,
+  order_id  text NOT NULL,
+  value     bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (shop_id, counter, at, ref)
+);
+-- What a case has once: the first written claims its (counter, case) here, later ones are dropped.
+CREATE TABLE metric_once (
+  shop_id  text NOT NULL,
+  counter  text NOT NULL,
+  ref      text NOT NULL,
+  PRIMARY KEY (shop_id, counter, ref)
+);
+
+-- SPEC §8.4: per shop, per day in the platform zone, per counter: how many facts and the sum of
+-- their values (ms for durations), added to in the same statement as the facts.
+CREATE TABLE metric_daily (
+  shop_id  text NOT NULL,
+  day      date NOT NULL,
+  counter  text NOT NULL,
+  n        bigint NOT NULL,
+  total    bigint NOT NULL,
+  PRIMARY KEY (shop_id, day, counter)
+);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

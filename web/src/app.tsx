@@ -20,6 +20,7 @@ import ComplaintsPage from './pages/complaints.tsx';
 import GovernancePage from './pages/governance.tsx';
 import RulesPage from './automation/rules-page.tsx';
 import RiskyBuyersPage from './automation/risky-buyers-page.tsx';
+import MetricsPage from './pages/metrics.tsx';
 import type { Me as Principal } from '../../src/contract/index.ts';
 
 function navOf(p: Principal): { key: string; label: string }[] {
@@ -31,8 +32,15 @@ function navOf(p: Principal): { key: string; label: string }[] {
       { key: '/workbench', label: 'nav.workbench' },
       { key: '/policy', label: 'nav.policy' },
       { key: '/buyers', label: 'nav.riskyBuyers' },
+      { key: '/indicators', label: 'nav.metrics' },
     ];
-  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/automation', label: 'nav.automation' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
+  return [
+    { key: '/workbench', label: 'nav.workbench' },
+    { key: '/automation', label: 'nav.automation' },
+    { key: '/governance', label: 'nav.governance' },
+    { key: '/indicators', label: 'nav.metrics' },
+    { key: '/policy', label: 'nav.policy' },
+  ];
 }
 
 function LanguageSwitch() {
@@ -123,6 +131,8 @@ function Routed() {
         <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
         <Route path="/automation" element={guard(<RulesPage />, ['shop'])} />
         <Route path="/buyers" element={guard(<RiskyBuyersPage />, ['platform'])} />
+        <Route path="/indicators" element={guard(<MetricsPage />, staff)} />
+        <Route path="/indicators/:shop" element={guard(<MetricsPage />, ['platform'])} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

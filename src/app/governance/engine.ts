@@ -34,6 +34,7 @@ import {
 import { listShops } from '../../store/shops.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { recordComplaintMetrics } from '../metrics/record.ts';
 import { governanceWebhook } from './webhooks.ts';
 
 export type ComplaintResult = { ok: true; complaint: ComplaintState; events: ComplaintEvent[]; policy: Policy; at: Instant } | Refusal;
@@ -152,6 +153,8 @@ export function createGovernance(core: EngineCore) {
       await appendGovernance(tx, items, clock.now(), governanceWebhook);
       // SPEC §10.4: a dismissed complaint counts in its buyer's risk, in this transaction.
       await recordSignals(tx, complaintSignals(decision.events, next).map((r) => ({ ...r, shopId })));
+      // SPEC §8.4: a complaint filed is an intervention on its order, counted in this transaction.
+      await recordComplaintMetrics(tx, items, policy);
       return { ok: true, complaint: next, events: decision.events, policy, at };
     });
   }
@@ -234,12 +237,23 @@ export function createGovernance(core: EngineCore) {
     await appendGovernance(tx, [s], clock.now(), governanceWebhook);
   }
 
+  /**
+   * System commands on a shop inside the caller's transaction (SPEC §8.5: the governance cycle's
+   * verdicts, written with the cycle's deadline). A refusal here is a bug: it throws.
+   */
+  async function shopEffects(tx: Sql, shopId: string, cmds: readonly ShopCommand[], policy: Policy, at: Instant): Promise<ShopEvent[]> {
+    const s = await shopDecisions(tx, shopId, cmds, policy, at);
+    if (isRefusal(s)) throw new Error(`shop ${shopId} refused ${cmds.map((c) => c.kind).join(', ')}: ${s.message.en}`);
+    await appendGovernance(tx, [s], clock.now(), governanceWebhook);
+    return s.events as ShopEvent[];
+  }
+
   /** SPEC §8.2: a closed shop takes no new orders (`not_eligible`, rule `shop_closed`). */
   async function closedShopRefusal(tx: Sql, shopId: string, at: Instant): Promise<Refusal | null> {
     return refuseNewOrderOfClosedShop((await loadShopGovernance(tx, shopId))?.state ?? null, at);
   }
 
-  return { complaintCommand, shopCommand, registerShop, fireGovernance, caseEffects, closedShopRefusal };
+  return { complaintCommand, shopCommand, registerShop, fireGovernance, caseEffects, shopEffects, closedShopRefusal };
 }
 
 export type Governance = ReturnType<typeof createGovernance>;

@@ -21,6 +21,7 @@ import buyer from './buyer.ts';
 import common from './common.ts';
 import governance from './governance.ts';
 import automation from './automation.ts';
+import metrics from './metrics.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -33,6 +34,7 @@ const DICTS: [string, Dict][] = [
   ['policy', policy],
   ['governance', governance],
   ['automation', automation],
+  ['metrics', metrics],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

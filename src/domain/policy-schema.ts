@@ -83,6 +83,9 @@ export const paramSchemas = {
     .refine((ts) => ts.every((t, i) => i === 0 || t.points > ts[i - 1]!.points), 'thresholds must be in ascending order of points, each once'),
   deposit_required: z.object({ default: fen, by_category: z.record(z.string(), fen) }).strict(),
   deposit_topup_within: duration,
+  ticket_first_response: z.object({ consultation: duration, complaint: duration, logistics: duration, invoice: duration }).strict(),
+  ticket_resolution: duration,
+  ticket_reopen_days: days,
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();

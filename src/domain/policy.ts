@@ -2,6 +2,7 @@
 // version in force at an instant, and the rules for shop overrides and generosity checks.
 import type { HolidayCalendar } from './calendar.ts';
 import type { ComplaintPointsTable } from './complaint/types.ts';
+import type { TicketKind } from './ticket/types.ts';
 import { formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
 import type { Fen, Instant } from './types.ts';
@@ -67,6 +68,12 @@ export interface PolicyParams {
   deposit_required: DepositRequirement;
   /** SPEC §8.3: time to top a short deposit up before the shop is restricted. */
   deposit_topup_within: Duration;
+  /** SPEC §10.1: the merchant's first answer to a ticket, per ticket kind. */
+  ticket_first_response: Record<TicketKind, Duration>;
+  /** SPEC §10.1: the time to resolve a ticket (7 working days). */
+  ticket_resolution: Duration;
+  /** SPEC §10.1: days after a resolution in which the buyer may reopen or rate. */
+  ticket_reopen_days: number;
 }
 
 /** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
@@ -133,6 +140,11 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   sanction_thresholds: 'platform_only',
   deposit_required: 'platform_only',
   deposit_topup_within: 'platform_only',
+  // SPEC §10.1: the first-response table is the platform's service standard (per kind, not a
+  // single value a shop could move); resolution and the reopen window have a buyer direction.
+  ticket_first_response: 'platform_only',
+  ticket_resolution: 'shorter_for_buyer',
+  ticket_reopen_days: 'longer_for_buyer',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 

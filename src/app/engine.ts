@@ -31,6 +31,7 @@ import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
+import { createDesk } from './desk/engine.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
@@ -226,7 +227,8 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance });
+  const desk = createDesk(core);
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, desk });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -273,5 +275,10 @@ export function createEngine(deps: EngineDeps) {
     complaintCommand: governance.complaintCommand,
     shopCommand: governance.shopCommand,
     ...governanceReads,
+    ticketCommand: desk.ticketCommand,
+    getTicket: desk.getTicket,
+    putQuickReply: desk.putQuickReply,
+    quickReplies: desk.quickReplies,
+    removeQuickReply: desk.removeQuickReply,
   };
 }

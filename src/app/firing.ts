@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../store/unique-violation.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
+import type { Desk } from './desk/engine.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -24,9 +25,11 @@ export interface FiringDeps {
   afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<unknown>;
   /** Complaint and shop deadlines, and the deposit effects of case events (SPEC §8). */
   governance: Governance;
+  /** Ticket deadlines (SPEC §10.1). */
+  desk: Pick<Desk, 'fireTicket'>;
 }
 
-export function createFiring({ core, dispatch, upsertShop, afterCommit, governance }: FiringDeps) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit, governance, desk }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
   /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
   function expiry(d: DueDeadline, returnAddress?: string | null): Command {
@@ -37,9 +40,9 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
-      // SPEC §8: complaints' and shops' deadlines, fired by the same runner at their due instant.
-      const outcome = await governance.fireGovernance(d);
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop' || d.aggregate === 'ticket') {
+      // SPEC §8, §10.1: complaints', shops' and tickets' deadlines, fired by the same runner at their due instant.
+      const outcome = d.aggregate === 'ticket' ? await desk.fireTicket(d) : await governance.fireGovernance(d);
       if (outcome === 'retry') await releaseLease(db, d);
       if (outcome === 'stale') await markStale(db, d, clock.now());
       return outcome === 'fired';

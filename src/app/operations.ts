@@ -7,6 +7,8 @@ import { streamEvents, verifyAll, verifyEvents } from '../store/history.ts';
 import { purgeIdempotencyKeys } from '../store/idempotency.ts';
 import { opsGauges, ping } from '../store/ops-gauges.ts';
 import { writeOutbox } from '../store/outbox.ts';
+import { writeNotifications } from '../store/notifications.ts';
+import { ticketOfSubject, ticketReminder } from './desk/notify.ts';
 import { countInWindow, HTTP_BUCKET } from '../store/rate-limits.ts';
 import { iso } from '../store/time.ts';
 import { doctor } from './doctor.ts';
@@ -47,7 +49,17 @@ export function createOperations({ db, clock }: EngineCore) {
       const due = await claimReminders(tx, now, limit);
       for (const x of due) {
         const streamId =
-          x.aggregate === 'complaint' ? x.subject : x.aggregate === 'shop' ? `shop:${x.shopId}` : x.subject === 'order' ? `order:${x.orderId}` : `case:${x.subject}`;
+          x.aggregate === 'complaint'
+            ? x.subject
+            : x.aggregate === 'shop'
+              ? `shop:${x.shopId}`
+              : x.aggregate === 'ticket'
+                ? ticketOfSubject(x.subject)
+                : x.subject === 'order'
+                  ? `order:${x.orderId}`
+                  : `case:${x.subject}`;
+        // SPEC §10.1: a ticket's SLA reminder is the merchant's to act on: a notification too.
+        if (x.aggregate === 'ticket') await writeNotifications(tx, [ticketReminder(x, streamId)], now);
         await writeOutbox(
           tx,
           [{ shopId: x.shopId, orderId: x.orderId, streamId, type: 'DeadlineReminder', payload: { shop: x.shopId, order: x.orderId, stream: streamId, deadline: { kind: x.kind, due: iso(x.dueAt) } } }],

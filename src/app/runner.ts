@@ -20,8 +20,8 @@ export async function runDeadlines(
   const first = new Map<string, DueDeadline>();
   const later: DueDeadline[] = [];
   for (const d of claimed) {
-    // Complaints' and shops' deadlines (SPEC §8) go one by one, each in its own transaction.
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
+    // Complaints', shops' (SPEC §8) and tickets' (§10.1) deadlines go one by one, each in its own transaction.
+    if (d.aggregate === 'complaint' || d.aggregate === 'shop' || d.aggregate === 'ticket') {
       later.push(d);
       continue;
     }

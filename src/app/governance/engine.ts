@@ -20,7 +20,7 @@ import { refuseNewOrderOfClosedShop } from '../../domain/shop/status.ts';
 import type { ShopState } from '../../domain/shop/types.ts';
 import { isOpenStatus, type Actor, type Instant } from '../../domain/types.ts';
 import type { Sql } from '../../store/db.ts';
-import { ConflictError, loadForCommand, type DueDeadline } from '../../store/event-store.ts';
+import { loadForCommand, type DueDeadline } from '../../store/event-store.ts';
 import {
   appendGovernance,
   complaintsOfOrder,
@@ -30,7 +30,7 @@ import {
   type Loaded,
 } from '../../store/governance.ts';
 import { listShops } from '../../store/shops.ts';
-import { isUniqueViolation } from '../../store/unique-violation.ts';
+import { attemptTransaction } from '../attempt.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { governanceWebhook } from './webhooks.ts';
 
@@ -49,23 +49,12 @@ export interface ShopGovernanceInput {
 }
 
 const SYSTEM: Actor = { role: 'system' };
-const MAX_ATTEMPTS = 5;
-const conflict = refuse('conflict', 'concurrent_change', '数据已被其他操作修改, 请刷新后重试', 'changed concurrently; reload and retry', {});
 
 export function createGovernance(core: EngineCore) {
   const { db, clock, shopNow, shopPolicy } = core;
 
   /** Runs `fn` in a transaction, again on a concurrent change (optimistic concurrency). */
-  async function attempt<T>(fn: (tx: Sql) => Promise<T | Refusal>): Promise<T | Refusal> {
-    for (let i = 1; ; i++) {
-      try {
-        return await db.transaction(fn);
-      } catch (e) {
-        if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
-        if (i >= MAX_ATTEMPTS) return conflict;
-      }
-    }
-  }
+  const attempt = <T>(fn: (tx: Sql) => Promise<T | Refusal>) => attemptTransaction(db, fn);
 
   /**
    * Shop commands decided one after another on the shop's governance state; a shop without one

@@ -1,0 +1,189 @@
+// SPEC §10.1 service tickets in the store: the stream (ticket:<id>, hash-chained in
+// governance_events), the projection (tickets), the carrier-claim ledger, the tickets' durable
+// deadlines (one row per running kind, subject ticket:<id>:<kind>), their outbox messages and
+// notifications — all in the caller's transaction.
+import type { TicketEvent } from '../domain/ticket/events.ts';
+import { TICKET_DEADLINE_KINDS, type TicketState } from '../domain/ticket/types.ts';
+import type { Actor, Instant } from '../domain/types.ts';
+import type { Sql } from './db.ts';
+import { ConflictError, eventHash } from './event-store.ts';
+import type { Loaded } from './governance.ts';
+import { writeNotifications, type NotificationRow } from './notifications.ts';
+import { writeOutbox, type OutboxMessage } from './outbox.ts';
+import { iso, toMs } from './time.ts';
+
+export const ticketStream = (ticketId: string) => `ticket:${ticketId}`;
+export const ticketDeadlineSubject = (ticketId: string, kind: string) => `ticket:${ticketId}:${kind}`;
+
+type Row = { state: TicketState; version: number; last_hash: string | null };
+
+/** A ticket by id (of one shop, when given). */
+export async function loadTicket(sql: Sql, ticketId: string, shopId?: string): Promise<Loaded<TicketState> | null> {
+  const r = await sql.query<Row>(`SELECT state, version, last_hash FROM tickets WHERE ticket_id = $1 AND ($2::text IS NULL OR shop_id = $2)`, [ticketId, shopId ?? null]);
+  const x = r.rows[0];
+  return x ? { state: x.state, version: x.version, lastHash: x.last_hash } : null;
+}
+
+/** What the app derives from each event: a webhook message and the notifications it causes. */
+export type TicketDerive = (t: TicketState, e: TicketEvent, streamVersion: number) => { webhook: { type: string; payload: unknown } | null; notifications: NotificationRow[] };
+
+export async function appendTicket(tx: Sql, loaded: Loaded<TicketState> | null, next: TicketState, events: readonly TicketEvent[], actor: Actor, recordedAt: Instant, derive: TicketDerive): Promise<void> {
+  if (events.length === 0) return;
+  const now = iso(recordedAt);
+  const streamId = ticketStream(next.id);
+  let version = loaded?.version ?? 0;
+  let prev = loaded?.lastHash ?? null;
+  const rows: string[] = [];
+  const params: unknown[] = [];
+  const messages: OutboxMessage[] = [];
+  const notes: NotificationRow[] = [];
+  for (const e of events) {
+    version++;
+    const occurredAt = iso(e.at);
+    const hash = eventHash(prev, { streamId, streamVersion: version, type: e.type, data: e, occurredAt });
+    const b = params.length;
+    params.push(next.shopId, streamId, version, e.type, JSON.stringify(e), JSON.stringify(actor), occurredAt, now, prev, hash);
+    rows.push(`(${Array.from({ length: 10 }, (_, i) => `$${b + i + 1}`).join(',')})`);
+    prev = hash;
+    const d = derive(next, e, version);
+    if (d.webhook) messages.push({ shopId: next.shopId, orderId: next.orderId ?? '', streamId, type: d.webhook.type, payload: d.webhook.payload });
+    notes.push(...d.notifications);
+    if (e.type === 'CarrierClaimed') {
+      await tx.query(
+        `INSERT INTO carrier_claims (shop_id, claim_id, ticket_id, order_id, kind, carrier, tracking, amount, claimed_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+        [next.shopId, e.claimId, next.id, next.orderId, e.kind, e.carrier, e.tracking, e.amount, occurredAt],
+      );
+    } else if (e.type === 'CarrierClaimSettled') {
+      await tx.query(`UPDATE carrier_claims SET recovered = $3, settled_at = $4 WHERE shop_id = $1 AND claim_id = $2`, [next.shopId, e.claimId, e.recovered, occurredAt]);
+    }
+  }
+  await tx.query(
+    `INSERT INTO governance_events (shop_id, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash) VALUES ${rows.join(',')}`,
+    params,
+  );
+  await saveTicket(tx, next, loaded?.version ?? null, version, prev, now);
+  await syncTicketDeadlines(tx, loaded?.state ?? null, next, events, now);
+  await writeOutbox(tx, messages, recordedAt);
+  await writeNotifications(tx, notes, recordedAt);
+}
+
+/** The nearest running SLA deadline (the queue's order); the close is not an SLA. */
+export function slaDue(t: TicketState): Instant | null {
+  const due = [t.deadlines.ticket_first_response, t.deadlines.ticket_resolution].filter((d) => d !== null).map((d) => d!.dueAt);
+  return due.length ? Math.min(...due) : null;
+}
+
+async function saveTicket(tx: Sql, t: TicketState, base: number | null, version: number, hash: string | null, now: string): Promise<void> {
+  const due = slaDue(t);
+  const cells = [t.shopId, t.id, t.orderId, t.caseId, t.buyerId, t.kind, t.status, t.escalated, due === null ? null : iso(due), iso(t.openedAt), now, version, hash, JSON.stringify(t)];
+  const r =
+    base === null
+      ? await tx.query(
+          `INSERT INTO tickets (shop_id, ticket_id, order_id, case_id, buyer_id, kind, status, escalated, sla_due, opened_at, updated_at, version, last_hash, state)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) ON CONFLICT (shop_id, ticket_id) DO NOTHING`,
+          cells,
+        )
+      : await tx.query(
+          `UPDATE tickets SET status=$3, escalated=$4, sla_due=$5, updated_at=$6, version=$7, last_hash=$8, state=$9
+           WHERE shop_id=$1 AND ticket_id=$2 AND version=$10`,
+          [t.shopId, t.id, t.status, t.escalated, cells[8], now, version, hash, cells[13], base],
+        );
+  if (r.affectedRows !== 1) throw new ConflictError(`ticket ${t.id} changed concurrently`);
+}
+
+/** The deadline rows follow the ticket's running deadlines, one subject per kind. */
+async function syncTicketDeadlines(tx: Sql, before: TicketState | null, after: TicketState, events: readonly TicketEvent[], now: string): Promise<void> {
+  for (const kind of TICKET_DEADLINE_KINDS) {
+    const b = before?.deadlines[kind] ?? null;
+    const a = after.deadlines[kind];
+    if (b && a && b.dueAt === a.dueAt) continue;
+    const subject = ticketDeadlineSubject(after.id, kind);
+    if (b) {
+      const fired = events.some((e) => e.type === 'TicketDeadlineExpired' && e.kind === kind && e.dueAt === b.dueAt);
+      await tx.query(
+        `UPDATE deadlines SET status = $5, fired_at = CASE WHEN $5 = 'fired' THEN $6::timestamptz END
+         WHERE shop_id=$1 AND order_id='' AND subject=$2 AND kind=$3 AND due_at=$4 AND status='pending'`,
+        [after.shopId, subject, kind, iso(b.dueAt), fired ? 'fired' : 'cancelled', now],
+      );
+    }
+    if (a) {
+      await tx.query(
+        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at, aggregate)
+         VALUES ($1,'',$2,$3,$4,$5,'pending',$6,$7,'ticket')
+         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
+           policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`,
+        [after.shopId, subject, kind, iso(a.dueAt), a.policyVersion, now, a.remindAt ? iso(a.remindAt) : null],
+      );
+    }
+  }
+}
+
+export interface TicketQuery {
+  shop?: string;
+  buyer?: string;
+  statuses?: string[];
+  escalated?: boolean;
+  limit: number;
+  /** Keyset: the last row's (sla_due or 'infinity', opened_at, ticket_id). */
+  after?: { due: string; opened: string; id: string };
+}
+
+/** Tickets by nearest SLA deadline (none last), then opened time, then id: the merchant's queue. */
+export async function queryTickets(sql: Sql, q: TicketQuery): Promise<{ rows: TicketState[]; next: { due: string; opened: string; id: string } | null }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (q.shop !== undefined) where.push(`shop_id = ${add(q.shop)}`);
+  if (q.buyer !== undefined) where.push(`buyer_id = ${add(q.buyer)}`);
+  if (q.statuses?.length) where.push(`status = ANY(${add(q.statuses)}::text[])`);
+  if (q.escalated !== undefined) where.push(`escalated = ${add(q.escalated)}`);
+  const key = `coalesce(sla_due, 'infinity'::timestamptz)`;
+  if (q.after) where.push(`(${key}, opened_at, ticket_id) > (${add(q.after.due)}::timestamptz, ${add(q.after.opened)}::timestamptz, ${add(q.after.id)})`);
+  const r = await sql.query<{ state: TicketState; due: Date | string | null; opened_at: Date; ticket_id: string }>(
+    `SELECT state, sla_due AS due, opened_at, ticket_id FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${key}, opened_at, ticket_id LIMIT ${add(q.limit + 1)}`,
+    params,
+  );
+  const rows = r.rows.slice(0, q.limit);
+  const last = rows.at(-1);
+  const next = r.rows.length > q.limit && last ? { due: last.due === null ? 'infinity' : iso(toMs(last.due)), opened: iso(toMs(last.opened_at)), id: last.ticket_id } : null;
+  return { rows: rows.map((x) => x.state), next };
+}
+
+export interface CarrierClaimRow {
+  claimId: string;
+  ticketId: string;
+  orderId: string | null;
+  kind: string;
+  carrier: string | null;
+  tracking: string | null;
+  amount: number;
+  recovered: number | null;
+  claimedAt: Instant;
+  settledAt: Instant | null;
+}
+
+/** A shop's carrier claims (open ones first), and the totals claimed and recovered. */
+export async function carrierClaims(sql: Sql, shopId: string): Promise<{ claims: CarrierClaimRow[]; open: number; claimed: number; recovered: number }> {
+  const r = await sql.query<{ claim_id: string; ticket_id: string; order_id: string | null; kind: string; carrier: string | null; tracking: string | null; amount: string | number; recovered: string | number | null; claimed_at: Date; settled_at: Date | null }>(
+    `SELECT * FROM carrier_claims WHERE shop_id = $1 ORDER BY (recovered IS NOT NULL), claimed_at, claim_id`,
+    [shopId],
+  );
+  const claims = r.rows.map((x) => ({
+    claimId: x.claim_id,
+    ticketId: x.ticket_id,
+    orderId: x.order_id,
+    kind: x.kind,
+    carrier: x.carrier,
+    tracking: x.tracking,
+    amount: Number(x.amount),
+    recovered: x.recovered === null ? null : Number(x.recovered),
+    claimedAt: toMs(x.claimed_at),
+    settledAt: x.settled_at === null ? null : toMs(x.settled_at),
+  }));
+  const open = claims.filter((c) => c.recovered === null);
+  return { claims, open: open.reduce((s, c) => s + c.amount, 0), claimed: claims.reduce((s, c) => s + c.amount, 0), recovered: claims.reduce((s, c) => s + (c.recovered ?? 0), 0) };
+}

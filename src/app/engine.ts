@@ -32,6 +32,7 @@ import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createDesk } from './desk/engine.ts';
+import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
@@ -280,5 +281,6 @@ export function createEngine(deps: EngineDeps) {
     putQuickReply: desk.putQuickReply,
     quickReplies: desk.quickReplies,
     removeQuickReply: desk.removeQuickReply,
+    ...createDeskReads(core),
   };
 }

@@ -29,6 +29,7 @@ import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
+import { deskRoutes } from './desk-routes.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -239,6 +240,7 @@ export async function buildServer(opts: ServerOptions) {
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
+  deskRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

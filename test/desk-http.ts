@@ -151,6 +151,35 @@ export function deskHttp(engineName: string, open: () => Promise<Database>) {
       expect((await call('POST', '/v1/tickets/E1/resolve', keys.platform, {})).json).toMatchObject({ status: 'resolved' });
     });
 
+    it('a buyer asks the merchant for the return address on the case; the merchant is notified and answers; only the case’s parties see it', async () => {
+      const photo = [{ kind: 'photo', description: '破洞照片' }];
+      const applied = await call('POST', '/v1/shops/S1/orders/O1/cases', buyer, { id: 'C1', type: 'return_refund', reason: 'quality_issue', evidence: photo });
+      expect(applied.status).toBe(201);
+      expect((await unread(keys.S1)).data[0]).toMatchObject({ kind: 'case.status', subject: 'case:C1', text: '售后单 C1 现为「待商家处理」' });
+      const asked = await call('POST', '/v1/cases/C1/messages', buyer, { text: '商家尚未提供退货地址, 请问寄到哪里?' });
+      expect(asked.status).toBe(201);
+      expect(asked.json.data).toEqual([{ seq: expect.any(Number), from: 'buyer', text: '商家尚未提供退货地址, 请问寄到哪里?', attachments: [], at: expect.any(String) }]);
+      const merchantInbox = await unread(keys.S1);
+      expect(merchantInbox.data[0]).toMatchObject({ kind: 'case.message', subject: 'case:C1', text: '买家在售后单 C1 中留言: 「商家尚未提供退货地址, 请问寄到哪里?」' });
+      const before = (await unread(buyer)).unread;
+      expect((await call('POST', '/v1/cases/C1/messages', keys.S1, { text: '请寄到: 杭州市余杭区仓前街道 1 号 售后部' })).status).toBe(201);
+      expect((await unread(buyer)).unread).toBe(before + 1);
+      const seen = (await call('GET', '/v1/cases/C1/messages', buyer)).json.data;
+      expect(seen.map((m: { from: string; text: string }) => [m.from, m.text])).toEqual([['buyer', '商家尚未提供退货地址, 请问寄到哪里?'], ['merchant', '请寄到: 杭州市余杭区仓前街道 1 号 售后部']]);
+      // Part of the case's history (hash-chained), read like every other entry of the timeline.
+      const timeline = (await call('GET', '/v1/cases/C1', buyer)).json.timeline.map((t: { zh: string }) => t.zh);
+      expect(timeline).toContain('买家留言: 「商家尚未提供退货地址, 请问寄到哪里?」');
+      for (const auth of [otherBuyer, keys.S2]) {
+        expect((await call('GET', '/v1/cases/C1/messages', auth)).status).toBe(404);
+        expect((await call('POST', '/v1/cases/C1/messages', auth, { text: 'x' })).status).toBe(404);
+      }
+      const notInvolved = await call('POST', '/v1/cases/C1/messages', keys.platform, { text: '平台' });
+      expect([notInvolved.status, notInvolved.json.error.code, notInvolved.json.error.details.rule]).toEqual([403, 'forbidden', 'platform_not_involved']);
+      const empty = await call('POST', '/v1/cases/C1/messages', buyer, { text: '  ' });
+      expect([empty.status, empty.json.error.code]).toEqual([400, 'validation']);
+      expect((await call('GET', '/v1/cases/C1/messages', keys.platform)).json.data).toHaveLength(2);
+    });
+
     it('delivers ticket events as webhooks through the outbox, and lists the routes in OpenAPI', async () => {
       const feed = (await call('GET', '/v1/events?limit=500', keys.S1)).json.data as { type: string; data: { ticket?: string } }[];
       const types = new Set(feed.map((e) => e.type));

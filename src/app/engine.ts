@@ -32,6 +32,8 @@ import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createDesk } from './desk/engine.ts';
+import { caseNotifications } from './desk/case-notify.ts';
+import { writeNotifications } from '../store/notifications.ts';
 import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 
@@ -176,6 +178,8 @@ export function createEngine(deps: EngineDeps) {
     const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
+    // SPEC §10.5: the notifications the events cause, in this transaction.
+    await writeNotifications(tx, caseNotifications(ctx, next, decision.events), clock.now());
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 

@@ -16,6 +16,8 @@ import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
 import type { Desk } from './desk/engine.ts';
+import { caseNotifications } from './desk/case-notify.ts';
+import { writeNotifications } from '../store/notifications.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -86,6 +88,8 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
         if (ok.length) await appendDecisions(tx, ok, clock.now());
         // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.
         for (const x of ok) await governance.caseEffects(tx, x.d.shopId, x.d.orderId, x.events, x.policy, x.d.dueAt);
+        // SPEC §10.5: the notifications the expiries cause, in this transaction.
+        await writeNotifications(tx, ok.flatMap((x) => caseNotifications(x.loaded!.ctx, x.next, x.events)), clock.now());
         return [ok, none] as const;
       });
     } catch (e) {

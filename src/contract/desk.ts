@@ -68,6 +68,10 @@ export const TicketDetail = z.strictObject({
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
+/** GET /v1/cases/:case/messages: the case's conversation, oldest first (seq: its place in the case's history). */
+export const CaseMessages = listOf(TicketMessage);
+export type CaseMessages = z.infer<typeof CaseMessages>;
+
 /** GET /v1/shops/:shop/quick-replies: the shop's templates by name. */
 export const QuickReply = z.strictObject({ name: z.string(), text: z.string(), placeholders: z.array(z.string()), updated_at: IsoInstant });
 export const QuickReplies = listOf(QuickReply);

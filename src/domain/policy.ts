@@ -305,7 +305,12 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown, fallback: { v
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'none';
-  if (typeof value === 'object' && value !== null && 'unit' in value) return formatDuration(value as Duration);
+  const isDuration = (v: unknown) => typeof v === 'object' && v !== null && 'unit' in v;
+  if (isDuration(value)) return formatDuration(value as Duration);
+  // A table of durations (SPEC §10.1 ticket_first_response per kind) reads as one: {"consultation":"24h",…}.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).length > 0 && Object.values(value).every(isDuration)) {
+    return JSON.stringify(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, formatDuration(v as Duration)])));
+  }
   return JSON.stringify(value);
 }
 

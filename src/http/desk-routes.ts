@@ -17,7 +17,7 @@ import type { TicketCommand } from '../domain/ticket/commands.ts';
 import { TICKET_STATUSES, type TicketState } from '../domain/ticket/types.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { Instant } from '../domain/types.ts';
-import { CarrierClaims, ErrorBody, NotificationPage, QuickReplies, TicketDetail, TicketPage } from '../contract/index.ts';
+import { CarrierClaims, CaseMessages, ErrorBody, NotificationPage, QuickReplies, TicketDetail, TicketPage } from '../contract/index.ts';
 import { language } from './errors.ts';
 import { idParam } from './input.ts';
 
@@ -125,6 +125,44 @@ export function deskRoutes(raw: FastifyInstance, engine: Engine, tz: string, sen
       },
     );
   }
+
+  // Issue 13: the case's conversation — buyer, merchant, and the platform once involved — kept in
+  // the case's hash-chained history (CaseMessagePosted events).
+  async function caseMessages(caseId: string) {
+    const events = await engine.caseHistory(caseId);
+    return events.flatMap((x) => {
+      const e = x.data;
+      if (e.type !== 'CaseMessagePosted') return [];
+      const attachments = e.attachments.map((a) => ({ kind: a.kind, description: a.description ?? null, sha256: a.sha256 ?? null }));
+      return [{ seq: x.stream_version, from: e.party, text: e.text, attachments, at: formatInstant(e.at, tz) }];
+    });
+  }
+
+  app.get('/v1/cases/:case/messages', { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseMessages, '4xx': ErrorBody } } }, async (req, reply) => {
+    const c = await engine.caseFor(req.principal, req.params.case);
+    if (!c) return send(req, reply, notFound('case'));
+    return { data: await caseMessages(c.id) };
+  });
+
+  app.post(
+    '/v1/cases/:case/messages',
+    {
+      schema: {
+        params: z.object({ case: idParam }),
+        body: z.object({ text: TICKET_ARGS.reply.shape.message, attachments: TICKET_ARGS.reply.shape.attachments }).strict(),
+        tags: ['cases'],
+        response: { 201: CaseMessages, '4xx': ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      const c = await engine.caseFor(p, req.params.case);
+      if (!c) return send(req, reply, notFound('case'));
+      const r = await engine.caseCommand({ kind: 'post_message', caseId: c.id, text: req.body.text, attachments: req.body.attachments }, actorOf(p), { shopId: c.shopId, orderId: c.orderId });
+      if (!r.ok) return send(req, reply, r);
+      return reply.status(201).send({ data: await caseMessages(c.id) });
+    },
+  );
 
   const shopParams = z.object({ shop: idParam });
   const quickReplies = async (shop: string) =>

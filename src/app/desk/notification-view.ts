@@ -1,7 +1,8 @@
 // A notification as its reader sees it (SPEC §10.5): one sentence in the reader's language, from
 // the facts stored with it, and where it leads (its subject).
 import { formatInstant, parseInstant } from '../../domain/calendar.ts';
-import type { Label, Lang } from '../../domain/labels.ts';
+import { CASE_STATUS_LABELS, type Label, type Lang } from '../../domain/labels.ts';
+import type { CaseStatus } from '../../domain/types.ts';
 import { TICKET_KIND_LABELS, TICKET_SLA_LABELS } from '../../domain/ticket/labels.ts';
 import type { TicketKind, TicketSla } from '../../domain/ticket/types.ts';
 import type { StoredNotification } from '../../store/notifications.ts';
@@ -40,6 +41,12 @@ function sentence(n: StoredNotification, tz: string): Label {
       const dl = DEADLINE[d.deadline ?? ''] ?? { zh: '时限', en: 'deadline' };
       return { zh: `工单 ${id} 的${dl.zh}将于 ${due} 到期`, en: `the ${dl.en} of ticket ${id} is due ${due}` };
     }
+    case 'case.status': {
+      const s = CASE_STATUS_LABELS[d.status as CaseStatus] ?? { zh: d.status ?? '', en: d.status ?? '' };
+      return { zh: `售后单 ${id} 现为「${s.zh}」`, en: `case ${id} is now “${s.en}”` };
+    }
+    case 'case.evidence_requested':
+      return { zh: `平台要求您在 ${due} 前为售后单 ${id} 提交凭证`, en: `the platform asks you for evidence on case ${id} by ${due}` };
     case 'case.message':
       return { zh: `${from.zh}在售后单 ${id} 中留言${quote.zh}`, en: `${from.en} wrote on case ${id}${quote.en}` };
     default:

@@ -61,4 +61,4 @@ export { DEPOSIT_DEBIT_REASONS, SHOP_STATUSES, type ShopStatus } from '../domain
 export { CARRIER_CLAIM_KINDS, TICKET_DEADLINE_KINDS, TICKET_KINDS, TICKET_PARTIES, TICKET_SLAS, TICKET_STATUSES } from '../domain/ticket/types.ts';
 export type { CarrierClaimKind, TicketKind, TicketSla, TicketStatus } from '../domain/ticket/types.ts';
 export { TICKET_ACTIONS, type TicketAction } from '../domain/ticket/commands.ts';
-export { QUICK_REPLY_PLACEHOLDERS } from '../domain/ticket/quick-reply.ts';
+export { QUICK_REPLY_PLACEHOLDERS, fillQuickReply } from '../domain/ticket/quick-reply.ts';

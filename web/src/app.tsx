@@ -18,18 +18,24 @@ import BuyerCasesPage from './pages/buyer-cases.tsx';
 import BuyerComplaintsPage from './pages/buyer-complaints.tsx';
 import ComplaintsPage from './pages/complaints.tsx';
 import GovernancePage from './pages/governance.tsx';
+import TicketsPage from './pages/tickets.tsx';
+import TicketPage from './pages/ticket.tsx';
+import NotificationsPage from './pages/notifications.tsx';
+import { NotificationBell } from './desk/notification-bell.tsx';
 import type { Me as Principal } from '../../src/contract/index.ts';
 
 function navOf(p: Principal): { key: string; label: string }[] {
-  if (p.kind === 'buyer') return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }, { key: '/buyer/complaints', label: 'nav.complaints' }];
+  if (p.kind === 'buyer')
+    return [{ key: '/buyer/orders', label: 'nav.orders' }, { key: '/buyer/cases', label: 'nav.cases' }, { key: '/buyer/complaints', label: 'nav.complaints' }, { key: '/tickets', label: 'nav.tickets' }];
   if (p.kind === 'platform')
     return [
       { key: '/arbitration', label: 'nav.arbitration' },
       { key: '/complaints', label: 'nav.complaintDesk' },
+      { key: '/tickets', label: 'nav.escalatedTickets' },
       { key: '/workbench', label: 'nav.workbench' },
       { key: '/policy', label: 'nav.policy' },
     ];
-  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
+  return [{ key: '/workbench', label: 'nav.workbench' }, { key: '/tickets', label: 'nav.tickets' }, { key: '/governance', label: 'nav.governance' }, { key: '/policy', label: 'nav.policy' }];
 }
 
 function LanguageSwitch() {
@@ -77,6 +83,7 @@ function Shell({ children }: { children: ReactNode }) {
           <LanguageSwitch />
           {principal && (
             <>
+              <NotificationBell />
               <Typography.Text className="as-who" data-testid="who">
                 {t(`role.${principal.kind}`)}
                 {who ? ` · ${who}` : ''}
@@ -118,6 +125,9 @@ function Routed() {
         <Route path="/complaints/:id" element={guard(<ComplaintsPage />)} />
         <Route path="/governance" element={guard(<GovernancePage />, ['shop'])} />
         <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
+        <Route path="/tickets" element={guard(<TicketsPage />)} />
+        <Route path="/tickets/:id" element={guard(<TicketPage />)} />
+        <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -38,8 +38,30 @@ export async function runDeadlines(
     for (let c = chunks.shift(); c; c = chunks.shift()) fired += await engine.fireBatch(c);
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, chunks.length) }, worker));
-  for (const d of later) if (await engine.fire(d)) fired++;
+  // The rest one transaction each: distinct aggregates side by side, one aggregate's in due order
+  // (a burst of ticket SLAs is many tickets, each its own consistency boundary).
+  const groups = new Map<string, DueDeadline[]>();
+  for (const d of later) groups.set(aggregateKey(d), [...(groups.get(aggregateKey(d)) ?? []), d]);
+  const queue = [...groups.values()];
+  const one = async () => {
+    for (let g = queue.shift(); g; g = queue.shift()) for (const d of g) if (await engine.fire(d)) fired++;
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, one));
   return fired;
+}
+
+/** The aggregate a deadline belongs to: its order, complaint, shop or ticket (subject ticket:<id>:<kind>). */
+function aggregateKey(d: DueDeadline): string {
+  switch (d.aggregate ?? 'order') {
+    case 'order':
+      return `${d.shopId}\u0000order:${d.orderId}`;
+    case 'shop':
+      return `${d.shopId}\u0000shop`;
+    case 'ticket':
+      return `${d.shopId}\u0000${d.subject.replace(/:[a-z_]+$/, '')}`;
+    default:
+      return `${d.shopId}\u0000${d.subject}`;
+  }
 }
 
 /**

@@ -187,3 +187,21 @@ export async function carrierClaims(sql: Sql, shopId: string): Promise<{ claims:
   const open = claims.filter((c) => c.recovered === null);
   return { claims, open: open.reduce((s, c) => s + c.amount, 0), claimed: claims.reduce((s, c) => s + c.amount, 0), recovered: claims.reduce((s, c) => s + (c.recovered ?? 0), 0) };
 }
+
+/**
+ * SPEC §10.1 metrics of a shop's tickets opened in [from, to): how many, how many with an SLA
+ * breach (`ticket_sla_breach_rate` = breached / opened), and the average CSAT of those rated
+ * (`csat_avg`; null when none). For the shop metrics of SPEC §8.4.
+ */
+export async function ticketMetrics(sql: Sql, shopId: string, from: Instant, to: Instant): Promise<{ opened: number; breached: number; rated: number; csatAvg: number | null }> {
+  const r = await sql.query<{ opened: number; breached: number; rated: number; csat: string | number | null }>(
+    `SELECT count(*)::int AS opened,
+            count(*) FILTER (WHERE jsonb_array_length(state->'slaBreaches') > 0)::int AS breached,
+            count(*) FILTER (WHERE state->'csat' <> 'null'::jsonb)::int AS rated,
+            avg((state->>'csat')::numeric) AS csat
+     FROM tickets WHERE shop_id = $1 AND opened_at >= $2 AND opened_at < $3`,
+    [shopId, iso(from), iso(to)],
+  );
+  const x = r.rows[0]!;
+  return { opened: x.opened, breached: x.breached, rated: x.rated, csatAvg: x.csat === null ? null : Number(x.csat) };
+}

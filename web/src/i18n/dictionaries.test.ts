@@ -20,6 +20,7 @@ import arbitration from './arbitration.ts';
 import buyer from './buyer.ts';
 import common from './common.ts';
 import governance from './governance.ts';
+import desk from './desk.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -31,6 +32,7 @@ const DICTS: [string, Dict][] = [
   ['arbitration', arbitration],
   ['policy', policy],
   ['governance', governance],
+  ['desk', desk],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

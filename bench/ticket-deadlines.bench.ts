@@ -2,8 +2,6 @@
 // missed their first response at one instant: time for runner processes to record every breach,
 // and its lateness, against the targets of bench:deadlines (all fired < 60 s, exactly once).
 // PostgreSQL at DATABASE_URL; BENCH_DUE / BENCH_PENDING scale it (defaults 100,000 / 1,000,000).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -11,12 +9,12 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { DAY } from '../test/domain-kit.ts';
 import { openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { runWorkers } from './worker-processes.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DUE = Number(process.env.BENCH_DUE ?? 100_000);
 const PENDING = Number(process.env.BENCH_PENDING ?? 1_000_000);
 const SCHEMA = 'bench_ticket_deadlines';
-const bin = join(import.meta.dirname, '..', 'bin', 'aftersale.mjs');
 
 /**
  * One ticket the engine opened 4 days ago (its 72 h first response missed a day ago), copied DUE
@@ -48,19 +46,7 @@ async function prepare(db: Database): Promise<void> {
   console.log(`prepared ${DUE.toLocaleString('en-US')} due first responses + ${(PENDING - DUE).toLocaleString('en-US')} later SLA deadlines in ${Math.round(performance.now() - t)} ms`);
 }
 
-async function runners(n: number): Promise<number> {
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: n }, () => {
-      const p = spawn(process.execPath, [bin, 'worker', '--until-idle', '--no-relay', '--no-refunds'], {
-        env: { ...process.env, DATABASE_URL: PG_URL, AFTERSALE_SCHEMA: SCHEMA },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      return new Promise((r) => p.on('exit', r));
-    }),
-  );
-  return performance.now() - t;
-}
+const runners = (n: number) => runWorkers(n, PG_URL, SCHEMA);
 
 const db = await openPostgres(PG_URL);
 for (const n of [1, 2]) {

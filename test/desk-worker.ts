@@ -83,5 +83,21 @@ export function deskWorker(engineName: string, open: () => Promise<Database>) {
       expect(await a.verifyHistories()).toEqual([]);
       expect((await doctor(db, clock.now())).filter((f) => f.breach)).toEqual([]);
     });
+
+    it('sends a case deadline’s reminder as a notification for the party it waits on, once', async () => {
+      const a = engine();
+      await a.upsertShop({ id: 'S1', pack: 'tmall' });
+      const placed = T0 - 3 * DAY;
+      const order = { id: 'O1', shop: 'S1', buyer: 'B1', placed_at: placed, paid_at: placed, shipped_at: placed + DAY, shipping_fee: 0, free_shipping: true, shipping_insurance: 0, lines: [{ id: 'L1', sku: 'S', category: 'apparel', quantity: 1, paid_amount: 9900, flags: [] }] };
+      expect((await a.placeOrder(order as never, { role: 'platform' })).ok).toBe(true);
+      const applied = await a.caseCommand({ kind: 'apply', caseId: 'C1', args: { type: 'refund_only', reason: 'damaged', evidence: [{ kind: 'photo' }] } }, { role: 'buyer', id: 'B1' }, { shopId: 'S1', orderId: 'O1' });
+      expect(applied.ok).toBe(true);
+      // tmall: the merchant has 5 days; the reminder goes out 24 h before.
+      clock.set(T0 + 4 * DAY + HOUR);
+      expect(await runReminders(a)).toBeGreaterThanOrEqual(1);
+      expect(await runReminders(a)).toBe(0);
+      const merchant = (await a.notificationsFor({ kind: 'shop', shopId: 'S1' }, { limit: 100 })).rows.filter((n) => n.kind === 'deadline.reminder');
+      expect(merchant.map((n) => [n.subject, n.data.deadline])).toEqual([['case:C1', 'merchant_response']]);
+    });
   });
 }

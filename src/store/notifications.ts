@@ -69,3 +69,9 @@ export async function markRead(sql: Sql, role: string, id: string, ids: string[]
   );
   return r.affectedRows ?? 0;
 }
+
+/** The buyer of an order (a reminder names its order, not its buyer). */
+export async function buyerOfOrder(sql: Sql, shopId: string, orderId: string): Promise<string | null> {
+  const r = await sql.query<{ buyer_id: string }>(`SELECT buyer_id FROM orders WHERE shop_id = $1 AND order_id = $2`, [shopId, orderId]);
+  return r.rows[0]?.buyer_id ?? null;
+}

@@ -65,3 +65,35 @@ export function caseNotifications(before: OrderContext, after: OrderContext, eve
   }
   return rows;
 }
+
+/** SPEC §4 deadlines: whose move each one waits for (the reminder goes to them); evidence: the request said. */
+const REMINDED: Record<string, Party | null> = {
+  merchant_response: 'merchant',
+  merchant_receipt: 'merchant',
+  merchant_reship: 'merchant',
+  offer_reply: 'buyer',
+  buyer_after_reject: 'buyer',
+  buyer_return_shipment: 'buyer',
+  buyer_confirm: 'buyer',
+  evidence: null,
+  payment: 'buyer',
+  ship_by: 'merchant',
+  auto_confirm: 'buyer',
+};
+
+/** SPEC §10.5: a case's or an order's deadline reminder as a notification for the party it waits on. */
+export function deadlineReminder(d: { shopId: string; orderId: string; subject: string; kind: string; dueAt: number }, buyerId: string | null): NotificationRow | null {
+  const party = REMINDED[d.kind] ?? null;
+  if (party === null || party === 'platform' || (party === 'buyer' && buyerId === null)) return null;
+  const subject = d.subject === 'order' ? `order:${d.orderId}` : `case:${d.subject}`;
+  const recipient = party === 'buyer' ? { role: 'buyer' as const, id: buyerId! } : { role: 'merchant' as const, id: d.shopId };
+  return {
+    shopId: d.shopId,
+    id: `${subject}:${d.kind}:${d.dueAt}:reminder`,
+    recipient,
+    kind: 'deadline.reminder',
+    subject,
+    orderId: d.orderId,
+    data: { ...(d.subject === 'order' ? { order: d.orderId } : { case: d.subject }), deadline: d.kind, due: iso(d.dueAt) },
+  };
+}

@@ -1,8 +1,8 @@
 // A notification as its reader sees it (SPEC §10.5): one sentence in the reader's language, from
 // the facts stored with it, and where it leads (its subject).
 import { formatInstant, parseInstant } from '../../domain/calendar.ts';
-import { CASE_STATUS_LABELS, type Label, type Lang } from '../../domain/labels.ts';
-import type { CaseStatus } from '../../domain/types.ts';
+import { CASE_DEADLINE_LABELS, CASE_STATUS_LABELS, ORDER_DEADLINE_LABELS, type Label, type Lang } from '../../domain/labels.ts';
+import type { CaseDeadlineKind, CaseStatus, OrderDeadlineKind } from '../../domain/types.ts';
 import { TICKET_KIND_LABELS, TICKET_SLA_LABELS } from '../../domain/ticket/labels.ts';
 import type { TicketKind, TicketSla } from '../../domain/ticket/types.ts';
 import type { StoredNotification } from '../../store/notifications.ts';
@@ -47,6 +47,11 @@ function sentence(n: StoredNotification, tz: string): Label {
     }
     case 'case.evidence_requested':
       return { zh: `平台要求您在 ${due} 前为售后单 ${id} 提交凭证`, en: `the platform asks you for evidence on case ${id} by ${due}` };
+    case 'deadline.reminder': {
+      const dl = CASE_DEADLINE_LABELS[d.deadline as CaseDeadlineKind] ?? ORDER_DEADLINE_LABELS[d.deadline as OrderDeadlineKind] ?? { zh: d.deadline ?? '', en: d.deadline ?? '' };
+      const what = d.case ? { zh: `售后单 ${d.case}`, en: `case ${d.case}` } : { zh: `订单 ${d.order ?? ''}`, en: `order ${d.order ?? ''}` };
+      return { zh: `${what.zh}的「${dl.zh}」将于 ${due} 到期`, en: `the ${dl.en} of ${what.en} is due ${due}` };
+    }
     case 'case.message':
       return { zh: `${from.zh}在售后单 ${id} 中留言${quote.zh}`, en: `${from.en} wrote on case ${id}${quote.en}` };
     default:

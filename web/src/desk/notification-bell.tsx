@@ -37,7 +37,8 @@ export function NotificationBell() {
 }
 
 /** Where a notification leads: its ticket or its case. */
-export function linkOf(subject: string): string {
-  const [kind, id] = [subject.slice(0, subject.indexOf(':')), subject.slice(subject.indexOf(':') + 1)];
-  return kind === 'ticket' ? `/tickets/${encodeURIComponent(id)}` : kind === 'case' ? `/cases/${encodeURIComponent(id)}` : kind === 'complaint' ? `/complaints/${encodeURIComponent(id)}` : '/';
+export function linkOf(subject: string, shop: string): string {
+  const [kind, id] = [subject.slice(0, subject.indexOf(':')), encodeURIComponent(subject.slice(subject.indexOf(':') + 1))];
+  if (kind === 'order') return `/buyer/orders/${encodeURIComponent(shop)}/${id}`;
+  return kind === 'ticket' ? `/tickets/${id}` : kind === 'case' ? `/cases/${id}` : kind === 'complaint' ? `/complaints/${id}` : '/';
 }

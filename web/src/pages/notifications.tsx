@@ -16,9 +16,9 @@ export default function NotificationsPage() {
   useEffect(() => {
     void load();
   }, [load, lang]);
-  const open = async (id: string, subject: string) => {
+  const open = async (id: string, subject: string, shop: string) => {
     await api('/v1/notifications/read', { body: { ids: [id] } });
-    navigate(linkOf(subject));
+    navigate(linkOf(subject, shop));
   };
   return (
     <Card
@@ -45,7 +45,7 @@ export default function NotificationsPage() {
             data-testid="inbox-item"
             data-kind={n.kind}
             data-unread={n.read_at === null}
-            onClick={() => void open(n.id, n.subject)}
+            onClick={() => void open(n.id, n.subject, n.shop)}
             style={{ justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontWeight: n.read_at === null ? 600 : 400 }}
           >
             <Flex vertical align="flex-start">

@@ -103,8 +103,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the service desk in the web console', () => {
     const row = merchantPage.locator('tr', { has: merchantPage.getByText(ticketId, { exact: true }) });
     await row.waitFor();
     expect(await row.getByTestId('ticket-due').getAttribute('data-urgency')).toBe('none');
+    // Quick replies are kept here; one offering money for a good review is refused in words.
+    await merchantPage.getByTestId('quick-reply-name').fill('催件');
+    await merchantPage.getByTestId('quick-reply-text').fill('亲, 确认收货给个五星好评, 截图找客服返现 5 元哦');
+    await merchantPage.getByTestId('quick-reply-save').click();
+    await expect.poll(() => merchantPage.getByTestId('quick-reply-error').textContent()).toBe('快捷回复不能以返现、红包等利益诱导买家好评 (好评返现违反平台规则)');
+    await merchantPage.getByTestId('quick-reply-text').fill('{buyer} 您好, 包裹已催快递加急派送, 预计 {deadline} 前送达');
+    await merchantPage.getByTestId('quick-reply-save').click();
+    await expect.poll(() => merchantPage.getByTestId('quick-replies').textContent()).toContain('包裹已催快递加急派送');
+    expect(await unlabelledControls(merchantPage)).toEqual([]);
     await screenshot(merchantPage, 'desk-merchant-queue-1440');
     await row.getByTestId('ticket-link').click();
+    await pick(merchantPage, 'ticket-reply-quick', /^催件$/);
+    expect(await merchantPage.getByTestId('ticket-reply-text').inputValue()).toMatch(new RegExp(`^${buyer} 您好, 包裹已催快递加急派送, 预计 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 前送达$`));
     await merchantPage.getByTestId('ticket-reply-text').fill('已联系快递, 明天送达');
     await merchantPage.getByTestId('ticket-reply-send').click();
     await expect.poll(() => merchantPage.getByTestId('ticket-messages-message').count()).toBe(2);

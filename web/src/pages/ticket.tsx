@@ -7,6 +7,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { MessageList, ReplyBox } from '../desk/conversation.tsx';
+import { ClaimActions } from '../desk/claim-actions.tsx';
 import { useLang } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import type { TicketDetail } from '../../../src/contract/index.ts';
@@ -78,6 +79,9 @@ export default function TicketPage() {
             />
           </div>
         )}
+        <div style={{ marginTop: 12 }}>
+          <ClaimActions ticket={ticket} act={act} />
+        </div>
         <Flex gap={8} wrap style={{ marginTop: 12 }}>
           {ticket.actions.includes('resolve') && (
             <Button data-testid="ticket-resolve" onClick={() => void act('resolve')}>

@@ -1,6 +1,8 @@
 // /tickets — the merchant's ticket queue by SLA deadline (SPEC §10.1), urgent and overdue ones
 // standing out; the platform's escalated tickets; a buyer's own tickets.
-import { Card, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { CarrierClaimsCard } from '../desk/carrier-claims.tsx';
+import { QuickReplyEditor } from '../desk/quick-reply-editor.tsx';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api.ts';
@@ -28,6 +30,8 @@ export default function TicketsPage() {
   const now = Date.now();
   const title = platform ? t('ticket.escalatedQueue') : principal?.kind === 'buyer' ? t('ticket.mine') : t('ticket.queue');
   return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={principal?.kind === 'shop' ? 16 : 24}>
     <Card title={title}>
       <Table<TicketRow>
         data-testid="ticket-queue"
@@ -67,5 +71,15 @@ export default function TicketsPage() {
         ]}
       />
     </Card>
+      </Col>
+      {principal?.kind === 'shop' && (
+        <Col xs={24} xl={8}>
+          <Flex vertical gap={16}>
+            <QuickReplyEditor shop={principal.shop} />
+            <CarrierClaimsCard shop={principal.shop} />
+          </Flex>
+        </Col>
+      )}
+    </Row>
   );
 }

@@ -282,6 +282,7 @@ export function createEngine(deps: EngineDeps) {
     ...governanceReads,
     ticketCommand: desk.ticketCommand,
     getTicket: desk.getTicket,
+    fireTicketBatch: desk.fireTicketBatch,
     putQuickReply: desk.putQuickReply,
     quickReplies: desk.quickReplies,
     removeQuickReply: desk.removeQuickReply,

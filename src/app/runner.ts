@@ -38,10 +38,24 @@ export async function runDeadlines(
     for (let c = chunks.shift(); c; c = chunks.shift()) fired += await engine.fireBatch(c);
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, chunks.length) }, worker));
-  // The rest one transaction each: distinct aggregates side by side, one aggregate's in due order
-  // (a burst of ticket SLAs is many tickets, each its own consistency boundary).
+  // A burst of ticket SLAs: the first deadline of each ticket in chunks of `chunk` tickets per
+  // transaction, as orders are (SPEC §10.1).
+  const ticketHeads = new Map<string, DueDeadline>();
+  const rest: DueDeadline[] = [];
+  for (const d of later) {
+    if (d.aggregate === 'ticket' && !ticketHeads.has(aggregateKey(d))) ticketHeads.set(aggregateKey(d), d);
+    else rest.push(d);
+  }
+  const ticketChunks: DueDeadline[][] = [];
+  const heads2 = [...ticketHeads.values()];
+  for (let i = 0; i < heads2.length; i += size) ticketChunks.push(heads2.slice(i, i + size));
+  const ticketWorker = async () => {
+    for (let c = ticketChunks.shift(); c; c = ticketChunks.shift()) fired += await engine.fireTicketBatch(c);
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, ticketChunks.length) }, ticketWorker));
+  // The rest one transaction each: distinct aggregates side by side, one aggregate's in due order.
   const groups = new Map<string, DueDeadline[]>();
-  for (const d of later) groups.set(aggregateKey(d), [...(groups.get(aggregateKey(d)) ?? []), d]);
+  for (const d of rest) groups.set(aggregateKey(d), [...(groups.get(aggregateKey(d)) ?? []), d]);
   const queue = [...groups.values()];
   const one = async () => {
     for (let g = queue.shift(); g; g = queue.shift()) for (const d of g) if (await engine.fire(d)) fired++;

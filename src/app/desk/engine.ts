@@ -12,7 +12,8 @@ import { checkQuickReply } from '../../domain/ticket/quick-reply.ts';
 import type { TicketFacts, TicketState } from '../../domain/ticket/types.ts';
 import type { Actor, Instant } from '../../domain/types.ts';
 import type { Sql } from '../../store/db.ts';
-import { loadForCommand, locateCase, type DueDeadline } from '../../store/event-store.ts';
+import { ConflictError, loadForCommand, locateCase, markStale, releaseLease, type DueDeadline } from '../../store/event-store.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { deleteQuickReply, listQuickReplies, saveQuickReply } from '../../store/quick-replies.ts';
 import { appendTicket, loadTicket } from '../../store/tickets.ts';
 import { attemptTransaction } from '../attempt.ts';
@@ -59,7 +60,12 @@ export function createDesk(core: EngineCore) {
 
   /** A ticket command; `open_ticket` names its shop (or order, or case), the others find it from the ticket. */
   async function ticketCommand(cmd: TicketCommand, target: TicketTarget = {}, opts: { at?: Instant } = {}): Promise<TicketResult> {
-    return attempt(async (tx) => {
+    return attempt((tx) => decideIn(tx, cmd, target, opts));
+  }
+
+  /** Decides a ticket command and appends its events in the caller's transaction. */
+  async function decideIn(tx: Sql, cmd: TicketCommand, target: TicketTarget, opts: { at?: Instant }): Promise<TicketResult> {
+    {
       let loaded = null;
       let facts: TicketFacts | null = null;
       let policy: Policy;
@@ -86,15 +92,55 @@ export function createDesk(core: EngineCore) {
       const next = evolveTicketAll(loaded?.state ?? null, decision.events)!;
       await appendTicket(tx, loaded, next, decision.events, cmd.actor, clock.now(), deriveTicket);
       return { ok: true, ticket: next, events: decision.events, policy, at };
-    });
+    }
   }
+
+  const expiry = (d: DueDeadline): TicketCommand => ({
+    kind: 'fire_ticket_deadline',
+    ticketId: ticketOfSubject(d.subject).replace(/^ticket:/, ''),
+    deadline: d.kind as never,
+    dueAt: d.dueAt,
+    actor: SYSTEM,
+  });
 
   /** Fires a ticket deadline at its due instant: 'retry' on a concurrent change, 'stale' when it no longer runs. */
   async function fireTicket(d: DueDeadline): Promise<'fired' | 'stale' | 'retry'> {
-    const ticketId = ticketOfSubject(d.subject).replace(/^ticket:/, '');
-    const r = await ticketCommand({ kind: 'fire_ticket_deadline', ticketId, deadline: d.kind as never, dueAt: d.dueAt, actor: SYSTEM }, { shopId: d.shopId }, { at: d.dueAt });
+    const r = await ticketCommand(expiry(d), { shopId: d.shopId }, { at: d.dueAt });
     if (!r.ok) return r.code === 'conflict' ? 'retry' : 'stale';
     return r.events.length ? 'fired' : 'stale';
+  }
+
+  /**
+   * Fires deadlines of distinct tickets in one transaction (the runner's fast path for a burst of
+   * SLA breaches). If any ticket changed meanwhile the batch is rolled back and each deadline is
+   * fired on its own instead; the ones that no longer run are marked stale.
+   */
+  async function fireTicketBatch(ds: readonly DueDeadline[]): Promise<number> {
+    let outcome: { fired: number; stale: DueDeadline[] };
+    try {
+      outcome = await db.transaction(async (tx) => {
+        const stale: DueDeadline[] = [];
+        let fired = 0;
+        for (const d of ds) {
+          const r = await decideIn(tx, expiry(d), { shopId: d.shopId }, { at: d.dueAt });
+          if (r.ok && r.events.length) fired++;
+          else stale.push(d);
+        }
+        return { fired, stale };
+      });
+    } catch (e) {
+      if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
+      let fired = 0;
+      for (const d of ds) {
+        const one = await fireTicket(d);
+        if (one === 'fired') fired++;
+        else if (one === 'retry') await releaseLease(db, d);
+        else await markStale(db, d, clock.now());
+      }
+      return fired;
+    }
+    for (const d of outcome.stale) await markStale(db, d, clock.now());
+    return outcome.fired;
   }
 
   /** SPEC §10.1: a shop's quick replies; a template offering money for a review is refused (policy_violation). */
@@ -109,7 +155,7 @@ export function createDesk(core: EngineCore) {
 
   const getTicket = async (ticketId: string, shopId?: string) => (await loadTicket(db, ticketId, shopId))?.state ?? null;
 
-  return { ticketCommand, fireTicket, getTicket, putQuickReply, quickReplies, removeQuickReply };
+  return { ticketCommand, fireTicket, fireTicketBatch, getTicket, putQuickReply, quickReplies, removeQuickReply };
 }
 
 export type Desk = ReturnType<typeof createDesk>;

@@ -180,6 +180,16 @@ export function deskHttp(engineName: string, open: () => Promise<Database>) {
       expect((await call('GET', '/v1/cases/C1/messages', keys.platform)).json.data).toHaveLength(2);
     });
 
+    it('notifies the merchant of a rule complaint to answer, and both parties of the ruling', async () => {
+      const filed = await call('POST', '/v1/shops/S1/orders/O2/complaints', buyer, { id: 'K1', kind: 'misdescription', sub_kind: 'minor', evidence: [{ kind: 'photo' }], note: '颜色不符' });
+      expect(filed.status).toBe(201);
+      expect((await unread(keys.S1)).data[0]).toMatchObject({ kind: 'complaint.status', subject: 'complaint:K1', text: '投诉 K1 现为「已投诉」' });
+      expect((await call('POST', '/v1/complaints/K1/respond_complaint', keys.S1, { evidence: [{ kind: 'chat_log' }] })).status).toBe(200);
+      expect((await unread(keys.platform)).data[0]).toMatchObject({ kind: 'complaint.status', subject: 'complaint:K1' });
+      expect((await call('POST', '/v1/complaints/K1/rule_complaint', keys.platform, { outcome: 'dismissed' })).status).toBe(200);
+      expect((await unread(buyer)).data[0]).toMatchObject({ kind: 'complaint.status', text: '投诉 K1 现为「投诉不成立」' });
+    });
+
     it('delivers ticket events as webhooks through the outbox, and lists the routes in OpenAPI', async () => {
       const feed = (await call('GET', '/v1/events?limit=500', keys.S1)).json.data as { type: string; data: { ticket?: string } }[];
       const types = new Set(feed.map((e) => e.type));

@@ -4,6 +4,8 @@ import { formatInstant, parseInstant } from '../../domain/calendar.ts';
 import { CASE_DEADLINE_LABELS, CASE_STATUS_LABELS, ORDER_DEADLINE_LABELS, type Label, type Lang } from '../../domain/labels.ts';
 import type { CaseDeadlineKind, CaseStatus, OrderDeadlineKind } from '../../domain/types.ts';
 import { TICKET_KIND_LABELS, TICKET_SLA_LABELS } from '../../domain/ticket/labels.ts';
+import { COMPLAINT_STATUS_LABELS } from '../../domain/complaint/labels.ts';
+import type { ComplaintStatus } from '../../domain/complaint/types.ts';
 import type { TicketKind, TicketSla } from '../../domain/ticket/types.ts';
 import type { StoredNotification } from '../../store/notifications.ts';
 
@@ -15,7 +17,7 @@ const DEADLINE: Record<string, Label> = {
 
 function sentence(n: StoredNotification, tz: string): Label {
   const d = n.data as Record<string, string>;
-  const id = d.ticket ?? d.case ?? n.subject;
+  const id = d.ticket ?? d.case ?? d.complaint ?? n.subject;
   const quote = d.text ? { zh: `: 「${d.text}」`, en: `: “${d.text}”` } : { zh: '', en: '' };
   const from = PARTY[d.from ?? ''] ?? { zh: '对方', en: 'the other party' };
   const kind = TICKET_KIND_LABELS[d.ticket_kind as TicketKind] ?? { zh: '', en: '' };
@@ -51,6 +53,10 @@ function sentence(n: StoredNotification, tz: string): Label {
       const dl = CASE_DEADLINE_LABELS[d.deadline as CaseDeadlineKind] ?? ORDER_DEADLINE_LABELS[d.deadline as OrderDeadlineKind] ?? { zh: d.deadline ?? '', en: d.deadline ?? '' };
       const what = d.case ? { zh: `售后单 ${d.case}`, en: `case ${d.case}` } : { zh: `订单 ${d.order ?? ''}`, en: `order ${d.order ?? ''}` };
       return { zh: `${what.zh}的「${dl.zh}」将于 ${due} 到期`, en: `the ${dl.en} of ${what.en} is due ${due}` };
+    }
+    case 'complaint.status': {
+      const s = COMPLAINT_STATUS_LABELS[d.status as ComplaintStatus] ?? { zh: d.status ?? '', en: d.status ?? '' };
+      return { zh: `投诉 ${id} 现为「${s.zh}」`, en: `complaint ${id} is now “${s.en}”` };
     }
     case 'case.message':
       return { zh: `${from.zh}在售后单 ${id} 中留言${quote.zh}`, en: `${from.en} wrote on case ${id}${quote.en}` };

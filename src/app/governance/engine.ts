@@ -31,6 +31,8 @@ import {
 } from '../../store/governance.ts';
 import { listShops } from '../../store/shops.ts';
 import { attemptTransaction } from '../attempt.ts';
+import { complaintNotifications } from '../desk/complaint-notify.ts';
+import { writeNotifications } from '../../store/notifications.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { governanceWebhook } from './webhooks.ts';
 
@@ -137,6 +139,8 @@ export function createGovernance(core: EngineCore) {
         items.push(s);
       }
       await appendGovernance(tx, items, clock.now(), governanceWebhook);
+      // SPEC §10.5: who must act next hears of it, in this transaction.
+      await writeNotifications(tx, complaintNotifications(next, decision.events, loaded?.version ?? 0), clock.now());
       return { ok: true, complaint: next, events: decision.events, policy, at };
     });
   }

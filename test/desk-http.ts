@@ -188,6 +188,12 @@ export function deskHttp(engineName: string, open: () => Promise<Database>) {
       expect((await unread(keys.platform)).data[0]).toMatchObject({ kind: 'complaint.status', subject: 'complaint:K1' });
       expect((await call('POST', '/v1/complaints/K1/rule_complaint', keys.platform, { outcome: 'dismissed' })).status).toBe(200);
       expect((await unread(buyer)).data[0]).toMatchObject({ kind: 'complaint.status', text: '投诉 K1 现为「投诉不成立」' });
+      // 12 points upheld: the shop is restricted (SPEC §8.2), and its merchant is told.
+      expect((await call('POST', '/v1/shops/S1/orders/O1/complaints', buyer, { id: 'K2', kind: 'misdescription', sub_kind: 'severe', evidence: [{ kind: 'photo' }] })).status).toBe(201);
+      expect((await call('POST', '/v1/complaints/K2/respond_complaint', keys.S1, { evidence: [{ kind: 'chat_log' }] })).status).toBe(200);
+      expect((await call('POST', '/v1/complaints/K2/rule_complaint', keys.platform, { outcome: 'upheld' })).status).toBe(200);
+      const kinds = (await unread(keys.S1)).data.slice(0, 2).map((n: { kind: string; text: string }) => [n.kind, n.text]);
+      expect(kinds).toEqual(expect.arrayContaining([['shop.status', '店铺因违规扣分被处罚'], ['complaint.status', '投诉 K2 现为「投诉成立」']]));
     });
 
     it('delivers ticket events as webhooks through the outbox, and lists the routes in OpenAPI', async () => {

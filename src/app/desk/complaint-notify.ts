@@ -3,7 +3,10 @@
 // the ruling. Written in the complaint command's transaction, as the case and ticket ones are.
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
 import type { ComplaintState } from '../../domain/complaint/types.ts';
+import type { ShopEvent } from '../../domain/shop/events.ts';
+import type { GovernanceDecided } from '../../store/governance.ts';
 import type { NotificationRow } from '../../store/notifications.ts';
+import { iso } from '../../store/time.ts';
 
 type Party = 'buyer' | 'merchant' | 'platform';
 
@@ -34,4 +37,38 @@ export function complaintNotifications(c: ComplaintState, events: readonly Compl
     }
   });
   return rows;
+}
+
+/** SPEC §8.2–§8.3, §10.5: a sanction, its end, a reopening, a deposit to top up — the merchant's to know. */
+const SHOP_NOTICES: Partial<Record<ShopEvent['type'], true>> = {
+  SanctionApplied: true,
+  RestrictionEnded: true,
+  ShopReopened: true,
+  DepositShortfallNoticed: true,
+  DepositRestrictionImposed: true,
+  DepositRestrictionLifted: true,
+};
+
+/** The merchant's notifications of a shop decision's events (`version`: the shop stream's before them). */
+export function shopNotifications(shopId: string, events: readonly ShopEvent[], version: number): NotificationRow[] {
+  return events.flatMap((e, i) =>
+    SHOP_NOTICES[e.type]
+      ? [
+          {
+            shopId,
+            id: `shop:${shopId}:${version + i + 1}:merchant`,
+            recipient: { role: 'merchant' as const, id: shopId },
+            kind: 'shop.status',
+            subject: `shop:${shopId}`,
+            orderId: null,
+            data: { shop: shopId, event: e.type, ...('to' in e ? { status: e.to } : {}), ...(e.type === 'DepositShortfallNoticed' ? { due: iso(e.dueAt) } : {}) },
+          },
+        ]
+      : [],
+  );
+}
+
+/** The notifications of the shop decisions among governance items (complaint rulings' points, deadlines, top-ups). */
+export function shopNotificationsOf(items: readonly GovernanceDecided[]): NotificationRow[] {
+  return items.flatMap((x) => (x.aggregate === 'shop' ? shopNotifications(x.next.id, x.events, x.loaded?.version ?? 0) : []));
 }

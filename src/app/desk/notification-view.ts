@@ -58,6 +58,17 @@ function sentence(n: StoredNotification, tz: string): Label {
       const s = COMPLAINT_STATUS_LABELS[d.status as ComplaintStatus] ?? { zh: d.status ?? '', en: d.status ?? '' };
       return { zh: `投诉 ${id} 现为「${s.zh}」`, en: `complaint ${id} is now “${s.en}”` };
     }
+    case 'shop.status': {
+      const what: Record<string, Label> = {
+        SanctionApplied: { zh: '店铺因违规扣分被处罚', en: 'the shop is sanctioned for its points' },
+        RestrictionEnded: { zh: '店铺限制已结束', en: 'the shop’s restriction ended' },
+        ShopReopened: { zh: '平台已重新开放店铺', en: 'the platform reopened the shop' },
+        DepositShortfallNoticed: { zh: `保证金不足, 请在 ${due} 前补足`, en: `the deposit is short: top it up by ${due}` },
+        DepositRestrictionImposed: { zh: '保证金未按时补足, 店铺被限制经营', en: 'the deposit was not topped up in time: the shop is restricted' },
+        DepositRestrictionLifted: { zh: '保证金已补足, 限制解除', en: 'the deposit is topped up: the restriction is lifted' },
+      };
+      return what[d.event ?? ''] ?? { zh: d.event ?? '', en: d.event ?? '' };
+    }
     case 'case.message':
       return { zh: `${from.zh}在售后单 ${id} 中留言${quote.zh}`, en: `${from.en} wrote on case ${id}${quote.en}` };
     default:

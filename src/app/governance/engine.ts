@@ -31,7 +31,7 @@ import {
 } from '../../store/governance.ts';
 import { listShops } from '../../store/shops.ts';
 import { attemptTransaction } from '../attempt.ts';
-import { complaintNotifications } from '../desk/complaint-notify.ts';
+import { complaintNotifications, shopNotificationsOf } from '../desk/complaint-notify.ts';
 import { writeNotifications } from '../../store/notifications.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { governanceWebhook } from './webhooks.ts';
@@ -140,7 +140,7 @@ export function createGovernance(core: EngineCore) {
       }
       await appendGovernance(tx, items, clock.now(), governanceWebhook);
       // SPEC §10.5: who must act next hears of it, in this transaction.
-      await writeNotifications(tx, complaintNotifications(next, decision.events, loaded?.version ?? 0), clock.now());
+      await writeNotifications(tx, [...complaintNotifications(next, decision.events, loaded?.version ?? 0), ...shopNotificationsOf(items)], clock.now());
       return { ok: true, complaint: next, events: decision.events, policy, at };
     });
   }
@@ -154,6 +154,7 @@ export function createGovernance(core: EngineCore) {
       const s = await shopDecisions(tx, shopId, [{ ...body, shopId, actor } as ShopCommand], policy, at);
       if (isRefusal(s)) return s;
       if (s.events.length) await appendGovernance(tx, [s], clock.now(), governanceWebhook);
+      await writeNotifications(tx, shopNotificationsOf([s]), clock.now());
       return { ok: true, shop: s.next as ShopState, events: s.events as ShopEvent[], policy, at };
     });
   }

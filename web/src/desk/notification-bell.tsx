@@ -40,5 +40,6 @@ export function NotificationBell() {
 export function linkOf(subject: string, shop: string): string {
   const [kind, id] = [subject.slice(0, subject.indexOf(':')), encodeURIComponent(subject.slice(subject.indexOf(':') + 1))];
   if (kind === 'order') return `/buyer/orders/${encodeURIComponent(shop)}/${id}`;
+  if (kind === 'shop') return '/governance';
   return kind === 'ticket' ? `/tickets/${id}` : kind === 'case' ? `/cases/${id}` : kind === 'complaint' ? `/complaints/${id}` : '/';
 }

@@ -6,7 +6,8 @@ import type { TicketEvent } from '../domain/ticket/events.ts';
 import { TICKET_DEADLINE_KINDS, type TicketState } from '../domain/ticket/types.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
-import { ConflictError, eventHash } from './event-store.ts';
+import { ConflictError } from './event-store.ts';
+import { StreamRows } from './stream-rows.ts';
 import type { Loaded } from './governance.ts';
 import { writeNotifications, type NotificationRow } from './notifications.ts';
 import { writeOutbox, type OutboxMessage } from './outbox.ts';
@@ -27,42 +28,58 @@ export async function loadTicket(sql: Sql, ticketId: string, shopId?: string): P
 /** What the app derives from each event: a webhook message and the notifications it causes. */
 export type TicketDerive = (t: TicketState, e: TicketEvent, streamVersion: number) => { webhook: { type: string; payload: unknown } | null; notifications: NotificationRow[] };
 
-export async function appendTicket(tx: Sql, loaded: Loaded<TicketState> | null, next: TicketState, events: readonly TicketEvent[], actor: Actor, recordedAt: Instant, derive: TicketDerive): Promise<void> {
-  if (events.length === 0) return;
+/** One ticket's decided events, with the state it was loaded in (null: a new ticket). */
+export interface TicketDecided {
+  loaded: Loaded<TicketState> | null;
+  next: TicketState;
+  events: readonly TicketEvent[];
+  actor: Actor;
+}
+
+export function appendTicket(tx: Sql, loaded: Loaded<TicketState> | null, next: TicketState, events: readonly TicketEvent[], actor: Actor, recordedAt: Instant, derive: TicketDerive): Promise<void> {
+  return appendTickets(tx, [{ loaded, next, events, actor }], recordedAt, derive);
+}
+
+/**
+ * Appends the events of several tickets (a burst of SLA expiries fires many at once) with their
+ * projections, deadlines, ledger rows, outbox messages and notifications, one statement per table
+ * for all of them. A projection that moved since it was loaded throws ConflictError.
+ */
+export async function appendTickets(tx: Sql, items: readonly TicketDecided[], recordedAt: Instant, derive: TicketDerive): Promise<void> {
+  const live = items.filter((x) => x.events.length > 0);
+  if (live.length === 0) return;
   const now = iso(recordedAt);
-  const streamId = ticketStream(next.id);
-  let version = loaded?.version ?? 0;
-  let prev = loaded?.lastHash ?? null;
-  const rows: string[] = [];
-  const params: unknown[] = [];
+  const rows = new StreamRows();
   const messages: OutboxMessage[] = [];
   const notes: NotificationRow[] = [];
-  for (const e of events) {
-    version++;
-    const occurredAt = iso(e.at);
-    const hash = eventHash(prev, { streamId, streamVersion: version, type: e.type, data: e, occurredAt });
-    const b = params.length;
-    params.push(next.shopId, streamId, version, e.type, JSON.stringify(e), JSON.stringify(actor), occurredAt, now, prev, hash);
-    rows.push(`(${Array.from({ length: 10 }, (_, i) => `$${b + i + 1}`).join(',')})`);
-    prev = hash;
-    const d = derive(next, e, version);
-    if (d.webhook) messages.push({ shopId: next.shopId, orderId: next.orderId ?? '', streamId, type: d.webhook.type, payload: d.webhook.payload });
-    notes.push(...d.notifications);
-    if (e.type === 'CarrierClaimed') {
-      await tx.query(
-        `INSERT INTO carrier_claims (shop_id, claim_id, ticket_id, order_id, kind, carrier, tracking, amount, claimed_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [next.shopId, e.claimId, next.id, next.orderId, e.kind, e.carrier, e.tracking, e.amount, occurredAt],
-      );
-    } else if (e.type === 'CarrierClaimSettled') {
-      await tx.query(`UPDATE carrier_claims SET recovered = $3, settled_at = $4 WHERE shop_id = $1 AND claim_id = $2`, [next.shopId, e.claimId, e.recovered, occurredAt]);
+  const saved: { item: TicketDecided; version: number; hash: string | null }[] = [];
+  for (const item of live) {
+    const { next } = item;
+    const streamId = ticketStream(next.id);
+    let version = item.loaded?.version ?? 0;
+    let prev = item.loaded?.lastHash ?? null;
+    const actorJson = JSON.stringify(item.actor);
+    for (const e of item.events) {
+      version++;
+      const occurredAt = iso(e.at);
+      prev = rows.add(next.shopId, streamId, version, e, actorJson, now, prev);
+      const d = derive(next, e, version);
+      if (d.webhook) messages.push({ shopId: next.shopId, orderId: next.orderId ?? '', streamId, type: d.webhook.type, payload: d.webhook.payload });
+      notes.push(...d.notifications);
+      if (e.type === 'CarrierClaimed') {
+        await tx.query(
+          `INSERT INTO carrier_claims (shop_id, claim_id, ticket_id, order_id, kind, carrier, tracking, amount, claimed_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+          [next.shopId, e.claimId, next.id, next.orderId, e.kind, e.carrier, e.tracking, e.amount, occurredAt],
+        );
+      } else if (e.type === 'CarrierClaimSettled') {
+        await tx.query(`UPDATE carrier_claims SET recovered = $3, settled_at = $4 WHERE shop_id = $1 AND claim_id = $2`, [next.shopId, e.claimId, e.recovered, occurredAt]);
+      }
     }
+    saved.push({ item, version, hash: prev });
   }
-  await tx.query(
-    `INSERT INTO governance_events (shop_id, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash) VALUES ${rows.join(',')}`,
-    params,
-  );
-  await saveTicket(tx, next, loaded?.version ?? null, version, prev, now);
-  await syncTicketDeadlines(tx, loaded?.state ?? null, next, events, now);
+  await tx.query(rows.sql(), rows.params);
+  await saveTickets(tx, saved, now);
+  await syncTicketDeadlines(tx, live, now);
   await writeOutbox(tx, messages, recordedAt);
   await writeNotifications(tx, notes, recordedAt);
 }
@@ -73,49 +90,78 @@ export function slaDue(t: TicketState): Instant | null {
   return due.length ? Math.min(...due) : null;
 }
 
-async function saveTicket(tx: Sql, t: TicketState, base: number | null, version: number, hash: string | null, now: string): Promise<void> {
-  const due = slaDue(t);
-  const cells = [t.shopId, t.id, t.orderId, t.caseId, t.buyerId, t.kind, t.status, t.escalated, due === null ? null : iso(due), iso(t.openedAt), now, version, hash, JSON.stringify(t)];
-  const r =
-    base === null
-      ? await tx.query(
-          `INSERT INTO tickets (shop_id, ticket_id, order_id, case_id, buyer_id, kind, status, escalated, sla_due, opened_at, updated_at, version, last_hash, state)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) ON CONFLICT (shop_id, ticket_id) DO NOTHING`,
-          cells,
-        )
-      : await tx.query(
-          `UPDATE tickets SET status=$3, escalated=$4, sla_due=$5, updated_at=$6, version=$7, last_hash=$8, state=$9
-           WHERE shop_id=$1 AND ticket_id=$2 AND version=$10`,
-          [t.shopId, t.id, t.status, t.escalated, cells[8], now, version, hash, cells[13], base],
-        );
-  if (r.affectedRows !== 1) throw new ConflictError(`ticket ${t.id} changed concurrently`);
-}
-
-/** The deadline rows follow the ticket's running deadlines, one subject per kind. */
-async function syncTicketDeadlines(tx: Sql, before: TicketState | null, after: TicketState, events: readonly TicketEvent[], now: string): Promise<void> {
-  for (const kind of TICKET_DEADLINE_KINDS) {
-    const b = before?.deadlines[kind] ?? null;
-    const a = after.deadlines[kind];
-    if (b && a && b.dueAt === a.dueAt) continue;
-    const subject = ticketDeadlineSubject(after.id, kind);
-    if (b) {
-      const fired = events.some((e) => e.type === 'TicketDeadlineExpired' && e.kind === kind && e.dueAt === b.dueAt);
-      await tx.query(
-        `UPDATE deadlines SET status = $5, fired_at = CASE WHEN $5 = 'fired' THEN $6::timestamptz END
-         WHERE shop_id=$1 AND order_id='' AND subject=$2 AND kind=$3 AND due_at=$4 AND status='pending'`,
-        [after.shopId, subject, kind, iso(b.dueAt), fired ? 'fired' : 'cancelled', now],
+/** New tickets are inserted one by one; the others are rewritten in one statement, each at the version it was loaded in. */
+async function saveTickets(tx: Sql, saved: readonly { item: TicketDecided; version: number; hash: string | null }[], now: string): Promise<void> {
+  const updates: Record<string, unknown>[] = [];
+  for (const { item, version, hash } of saved) {
+    const t = item.next;
+    const due = slaDue(t);
+    if (item.loaded === null) {
+      const r = await tx.query(
+        `INSERT INTO tickets (shop_id, ticket_id, order_id, case_id, buyer_id, kind, status, escalated, sla_due, opened_at, updated_at, version, last_hash, state)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) ON CONFLICT (shop_id, ticket_id) DO NOTHING`,
+        [t.shopId, t.id, t.orderId, t.caseId, t.buyerId, t.kind, t.status, t.escalated, due === null ? null : iso(due), iso(t.openedAt), now, version, hash, JSON.stringify(t)],
       );
-    }
-    if (a) {
-      await tx.query(
-        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at, aggregate)
-         VALUES ($1,'',$2,$3,$4,$5,'pending',$6,$7,'ticket')
-         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
-           policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`,
-        [after.shopId, subject, kind, iso(a.dueAt), a.policyVersion, now, a.remindAt ? iso(a.remindAt) : null],
-      );
+      if (r.affectedRows !== 1) throw new ConflictError(`ticket ${t.id} changed concurrently`);
+    } else {
+      updates.push({ shop_id: t.shopId, ticket_id: t.id, status: t.status, escalated: t.escalated, sla_due: due === null ? null : iso(due), version, hash, state: t, base: item.loaded.version });
     }
   }
+  if (updates.length === 0) return;
+  const r = await tx.query(
+    `UPDATE tickets t SET status = v.status, escalated = v.escalated, sla_due = v.sla_due, updated_at = $2::timestamptz, version = v.version, last_hash = v.hash, state = v.state
+     FROM jsonb_to_recordset($1::jsonb) AS v(shop_id text, ticket_id text, status text, escalated boolean, sla_due timestamptz, version integer, hash text, state jsonb, base integer)
+     WHERE t.shop_id = v.shop_id AND t.ticket_id = v.ticket_id AND t.version = v.base`,
+    [JSON.stringify(updates), now],
+  );
+  if (r.affectedRows !== updates.length) throw new ConflictError(`a ticket changed concurrently`);
+}
+
+/** The deadline rows follow the tickets' running deadlines, one subject per kind: ended ones, then started ones, one statement each. */
+async function syncTicketDeadlines(tx: Sql, items: readonly TicketDecided[], now: string): Promise<void> {
+  const ended: Record<string, unknown>[] = [];
+  const started: Record<string, unknown>[] = [];
+  for (const { loaded, next, events } of items) {
+    for (const kind of TICKET_DEADLINE_KINDS) {
+      const b = loaded?.state.deadlines[kind] ?? null;
+      const a = next.deadlines[kind];
+      if (b && a && b.dueAt === a.dueAt) continue;
+      const subject = ticketDeadlineSubject(next.id, kind);
+      if (b) {
+        const fired = events.some((e) => e.type === 'TicketDeadlineExpired' && e.kind === kind && e.dueAt === b.dueAt);
+        ended.push({ shop_id: next.shopId, subject, kind, due_at: iso(b.dueAt), status: fired ? 'fired' : 'cancelled' });
+      }
+      if (a) started.push({ shop_id: next.shopId, subject, kind, due_at: iso(a.dueAt), policy_version: a.policyVersion, remind_at: a.remindAt ? iso(a.remindAt) : null });
+    }
+  }
+  if (ended.length) {
+    await tx.query(
+      `UPDATE deadlines d SET status = v.status, fired_at = CASE WHEN v.status = 'fired' THEN $2::timestamptz END
+       FROM jsonb_to_recordset($1::jsonb) AS v(shop_id text, subject text, kind text, due_at timestamptz, status text)
+       WHERE d.shop_id = v.shop_id AND d.order_id = '' AND d.subject = v.subject AND d.kind = v.kind AND d.due_at = v.due_at AND d.status = 'pending'`,
+      [JSON.stringify(ended), now],
+    );
+  }
+  if (started.length) {
+    await tx.query(
+      `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at, aggregate)
+       SELECT v.shop_id, '', v.subject, v.kind, v.due_at, v.policy_version, 'pending', $2::timestamptz, v.remind_at, 'ticket'
+       FROM jsonb_to_recordset($1::jsonb) AS v(shop_id text, subject text, kind text, due_at timestamptz, policy_version text, remind_at timestamptz)
+       ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
+         policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`,
+      [JSON.stringify(started), now],
+    );
+  }
+}
+
+/** Tickets by (shop, id), as they were committed: the runner's batch loads a chunk at once. */
+export async function loadTickets(sql: Sql, keys: readonly { shopId: string; ticketId: string }[]): Promise<Map<string, Loaded<TicketState>>> {
+  const r = await sql.query<Row & { shop_id: string; ticket_id: string }>(
+    `SELECT t.shop_id, t.ticket_id, t.state, t.version, t.last_hash FROM tickets t
+     JOIN jsonb_to_recordset($1::jsonb) AS k(shop_id text, ticket_id text) ON t.shop_id = k.shop_id AND t.ticket_id = k.ticket_id`,
+    [JSON.stringify(keys.map((k) => ({ shop_id: k.shopId, ticket_id: k.ticketId })))],
+  );
+  return new Map(r.rows.map((x) => [`${x.shop_id}\u0000${x.ticket_id}`, { state: x.state, version: x.version, lastHash: x.last_hash }]));
 }
 
 export interface TicketQuery {

@@ -15,7 +15,7 @@ import type { Sql } from '../../store/db.ts';
 import { ConflictError, loadForCommand, locateCase, markStale, releaseLease, type DueDeadline } from '../../store/event-store.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { deleteQuickReply, listQuickReplies, saveQuickReply } from '../../store/quick-replies.ts';
-import { appendTicket, loadTicket } from '../../store/tickets.ts';
+import { appendTicket, appendTickets, loadTicket, loadTickets, type TicketDecided } from '../../store/tickets.ts';
 import { attemptTransaction } from '../attempt.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { deriveTicket, ticketOfSubject } from './notify.ts';
@@ -119,14 +119,22 @@ export function createDesk(core: EngineCore) {
     let outcome: { fired: number; stale: DueDeadline[] };
     try {
       outcome = await db.transaction(async (tx) => {
+        // One read of the chunk's tickets, one of each shop; decided in memory; one write per table.
+        const idOf = (d: DueDeadline) => ticketOfSubject(d.subject).replace(/^ticket:/, '');
+        const loaded = await loadTickets(tx, ds.map((d) => ({ shopId: d.shopId, ticketId: idOf(d) })));
+        const shops = new Map<string, Awaited<ReturnType<typeof loadForCommand>>['shop']>();
         const stale: DueDeadline[] = [];
-        let fired = 0;
+        const decided: TicketDecided[] = [];
         for (const d of ds) {
-          const r = await decideIn(tx, expiry(d), { shopId: d.shopId }, { at: d.dueAt });
-          if (r.ok && r.events.length) fired++;
-          else stale.push(d);
+          const l = loaded.get(`${d.shopId}\u0000${idOf(d)}`);
+          if (!shops.has(d.shopId)) shops.set(d.shopId, (await loadForCommand(tx, d.shopId, '')).shop);
+          const policy = shopPolicy(shops.get(d.shopId)!, d.shopId, d.dueAt);
+          const decision = l && !('ok' in policy) ? decideTicket(expiry(d), { ticket: l.state, facts: null }, policy, d.dueAt) : null;
+          if (!l || !decision?.ok || decision.events.length === 0) stale.push(d);
+          else decided.push({ loaded: l, next: evolveTicketAll(l.state, decision.events)!, events: decision.events, actor: SYSTEM });
         }
-        return { fired, stale };
+        await appendTickets(tx, decided, clock.now(), deriveTicket);
+        return { fired: decided.length, stale };
       });
     } catch (e) {
       if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;

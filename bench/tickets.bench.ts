@@ -62,8 +62,8 @@ async function workload(engine: Engine, concurrency: number): Promise<{ perSec: 
 /**
  * pgbench running the statements one `reply` sends, in the same order and on the same tables,
  * rewriting the same jsonb documents: BEGIN; load the ticket; load the shop; insert the event into
- * the ticket's stream; rewrite the projection; write the webhook message with its fan-out; write
- * the notification; COMMIT.
+ * the ticket's stream; rewrite the projection from a JSON record set (as the engine sends it);
+ * write the webhook message with its fan-out; write the notification; COMMIT.
  */
 function pgbench(clients: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'pgbench-tickets-'));
@@ -81,8 +81,11 @@ INSERT INTO ${s}.governance_events (shop_id, stream_id, stream_version, type, da
          jsonb_build_object('type', 'TicketMessagePosted', 'ticketId', 'T' || :t, 'party', 'buyer', 'text', '还没收到, 麻烦查一下', 'attachments', '[]'::jsonb, 'firstResponse', false),
          '{"role":"buyer","id":"B1"}', now(), now(), md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text)
   FROM ${s}.governance_events WHERE shop_id = 'S1' AND stream_id = 'ticket:T' || :t || ':pgbench:' || :client_id;
-UPDATE ${s}.tickets SET status = status, escalated = escalated, sla_due = sla_due, updated_at = now(), version = version + 1, last_hash = md5(random()::text),
-  state = jsonb_set(state, '{reopened}', to_jsonb(version)) WHERE shop_id = 'S1' AND ticket_id = 'T' || :t;
+UPDATE ${s}.tickets t SET status = v.status, escalated = v.escalated, sla_due = v.sla_due, updated_at = now(), version = t.version + 1, last_hash = md5(random()::text),
+  state = jsonb_set(v.state, '{reopened}', to_jsonb(t.version))
+  FROM jsonb_to_recordset((SELECT jsonb_build_array(jsonb_build_object('shop_id', shop_id, 'ticket_id', ticket_id, 'status', status, 'escalated', escalated, 'sla_due', sla_due, 'state', state))
+                           FROM ${s}.tickets WHERE shop_id = 'S1' AND ticket_id = 'T' || :t)) AS v(shop_id text, ticket_id text, status text, escalated boolean, sla_due timestamptz, state jsonb)
+  WHERE t.shop_id = v.shop_id AND t.ticket_id = v.ticket_id;
 WITH m AS (INSERT INTO ${s}.outbox (shop_id, order_id, stream_id, type, payload, event_seq, created_at)
            VALUES ('S1', '', 'ticket:T' || :t, 'ticket.message', '{"ticket":"T"}'::jsonb, NULL, now()) RETURNING shop_id, id, stream_id, created_at)
 INSERT INTO ${s}.deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)

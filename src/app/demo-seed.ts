@@ -10,6 +10,7 @@ import type { Engine } from './engine.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { seedAutomation } from './demo-automation.ts';
 import { seedMetricsHistory } from './demo-metrics.ts';
+import { seedDesk } from './demo-desk.ts';
 
 export const DEMO_SHOPS = [
   { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
@@ -198,5 +199,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
   await seedAutomation(engine);
   // Shop metrics with 90 days of history and the governance cycle's last two verdicts (SPEC §8.4–§8.5).
   await seedMetricsHistory(engine, now);
+  // The service desk: tickets in every state, quick replies, a case conversation (SPEC §10.1).
+  await seedDesk(engine, now, DEMO_SHOPS.map((s) => s.id), placed);
   return { orders: placed, cases, files };
 }

@@ -31,6 +31,10 @@ import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
+import { createDesk } from './desk/engine.ts';
+import { caseNotifications } from './desk/case-notify.ts';
+import { writeNotifications } from '../store/notifications.ts';
+import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
 import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
 import { createAutomation } from './automation/engine.ts';
@@ -198,6 +202,8 @@ export function createEngine(deps: EngineDeps) {
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
     // SPEC §10.4: the buyer's risk signals, in the same transaction as the events that give them.
     if (deps.automation !== false) await recordCaseSignals(tx, shopId, decision.events, next, policy.calendar.timeZone);
+    // SPEC §10.5: the notifications the events cause, in this transaction.
+    await writeNotifications(tx, caseNotifications(ctx, next, decision.events), clock.now());
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
@@ -250,7 +256,8 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, firePlatform: metrics.firePlatform });
+  const desk = createDesk(core);
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, desk, firePlatform: metrics.firePlatform });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -307,5 +314,12 @@ export function createEngine(deps: EngineDeps) {
     auditMetrics: metrics.auditMetrics,
     ensureCycle: metrics.ensureCycle,
     replayCycle: metrics.replayCycle,
+    ticketCommand: desk.ticketCommand,
+    getTicket: desk.getTicket,
+    fireTicketBatch: desk.fireTicketBatch,
+    putQuickReply: desk.putQuickReply,
+    quickReplies: desk.quickReplies,
+    removeQuickReply: desk.removeQuickReply,
+    ...createDeskReads(core),
   };
 }

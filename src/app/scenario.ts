@@ -5,6 +5,7 @@ import { parseInstant } from '../domain/calendar.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
 import { CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, type CaseCommandName, type OrderEventName } from './schemas.ts';
 import { COMPLAINT_COMMAND_NAMES, SHOP_EVENT_NAMES, type ComplaintCommandName, type ShopEventName } from './governance/schemas.ts';
+import { TICKET_COMMAND_NAMES, type TicketCommandName } from './desk/schemas.ts';
 
 export const CASE_FIELDS = [
   'status',
@@ -36,11 +37,17 @@ export const SHOP_FIELDS = [
   'metrics',
   'category_average',
 ] as const;
-/** Parts of FORMAT.md this engine does not run yet (SPEC §10.1, §13): a file using them fails to load, saying so. */
+/** FORMAT.md ticket checks (SPEC §10.1). */
+export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;
+/** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
 const NOT_YET: Record<string, string> = {
   label_payer: 'amazon-us return labels (SPEC §13)',
   currency: 'currencies (SPEC §13)',
-  ticket: 'service tickets (SPEC §10.1)',
+  buyer: 'buyer risk (SPEC §10.4)',
+  buyers: 'buyer risk (SPEC §10.4)',
+  rules: 'automation rules (SPEC §10.2)',
+  return_shipping_estimate: 'automation rules (SPEC §10.2)',
+  returnless_threshold: 'automation rules (SPEC §10.2)',
 };
 const notYet = (where: string, what: string) => new ScenarioError(`${where}: "${what}" is not supported yet: ${NOT_YET[what] ?? what} is not built in this engine`);
 
@@ -73,7 +80,20 @@ export type Step =
       expect: Record<string, unknown>;
     }
   | { kind: 'shop_event'; index: number; at?: number; shop: string; event: ShopEventName; args: unknown; as?: string; expect: Record<string, unknown> }
-  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; buyer?: string; fields: Record<string, unknown> };
+  | {
+      kind: 'ticket';
+      index: number;
+      at?: number;
+      actor: 'buyer' | 'merchant' | 'platform';
+      as?: string;
+      command: TicketCommandName;
+      ticket: string;
+      order?: string;
+      case?: string;
+      args: unknown;
+      expect: Record<string, unknown>;
+    }
+  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; ticket?: string; buyer?: string; fields: Record<string, unknown> };
 
 export interface ScenarioShop {
   id: string;
@@ -174,11 +194,14 @@ const complaintStep = z
   .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), complaint: z.string().min(1), order: z.string().optional() })
   .strict();
 const shopStep = z.object({ ...acting, shop: z.string(), event: z.string() }).strict();
+const ticketStep = z
+  .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), ticket: z.string().min(1), order: z.string().optional(), case: z.string().optional() })
+  .strict();
 const checkStep = z
   .object({
     at: instant.optional(),
     check: z
-      .object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional(), buyer: z.string().optional() })
+      .object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional(), ticket: z.string().optional(), buyer: z.string().optional() })
       .catchall(z.unknown()),
     note: z.string().optional(),
   })
@@ -210,16 +233,23 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
   const steps: Step[] = f.steps.map((raw, index) => {
     const where = `${file}: step ${index + 1}`;
     let step: Step;
-    if ('ticket' in raw) throw notYet(where, 'ticket');
     if ('check' in raw) {
       const s = parseOr(checkStep, raw, where);
-      if (s.check && typeof s.check === 'object') for (const k of ['ticket']) if (k in s.check) throw notYet(where, k);
-      const { case: c, order, complaint, shop, buyer, ...fields } = s.check;
-      if ([c, order, complaint, shop, buyer].filter((x) => x !== undefined).length !== 1) {
-        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop" or "buyer"`);
+      const { case: c, order, complaint, shop, ticket, buyer, ...fields } = s.check;
+      if ([c, order, complaint, shop, ticket, buyer].filter((x) => x !== undefined).length !== 1) {
+        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop", "ticket" or "buyer"`);
       }
-      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : buyer ? BUYER_FIELDS : SHOP_FIELDS, where);
-      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, buyer, fields };
+      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : ticket ? TICKET_FIELDS : buyer ? BUYER_FIELDS : SHOP_FIELDS, where);
+      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, ticket, buyer, fields };
+    } else if ('ticket' in raw) {
+      const s = parseOr(ticketStep, raw, where);
+      if (!(TICKET_COMMAND_NAMES as string[]).includes(s.command)) {
+        throw new ScenarioError(`${where}: unknown ticket command "${s.command}" (known: ${TICKET_COMMAND_NAMES.join(', ')})`);
+      }
+      if (s.command !== 'open_ticket' && (s.order || s.case)) throw new ScenarioError(`${where}: "order" and "case" go on open_ticket only`);
+      const expect = s.expect ?? {};
+      checkFields(expect, ['ok', 'error', ...TICKET_FIELDS], where);
+      step = { kind: 'ticket', index, at: at(s.at), actor: s.actor, as: s.as, command: s.command as TicketCommandName, ticket: s.ticket, order: s.order, case: s.case, args: s.args, expect };
     } else if ('complaint' in raw) {
       const s = parseOr(complaintStep, raw, where);
       if (!(COMPLAINT_COMMAND_NAMES as string[]).includes(s.command)) {
@@ -268,7 +298,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
         expect,
       };
     } else {
-      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), an order or shop event ("event") or a check ("check")`);
+      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), a ticket command ("ticket"), an order or shop event ("event") or a check ("check")`);
     }
     if (step.at !== undefined) {
       if (step.at < clock) throw new ScenarioError(`${where}: "at" goes back in time (${new Date(step.at).toISOString()} is before ${new Date(clock).toISOString()})`);

@@ -19,6 +19,7 @@ import type { ComplaintCommand } from '../domain/complaint/commands.ts';
 import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
 import { complaintView } from './governance/views.ts';
 import { metricsFields } from './metrics/scenario-check.ts';
+import { ticketSteps } from './desk/simulate-ticket.ts';
 
 export interface Expectation {
   file: string;
@@ -112,11 +113,17 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
     orders.set(input.id, { shop: input.shop, buyer: input.buyer });
   }
 
+  const tickets = ticketSteps(engine, s.file, orders, bound, expect);
   for (const step of s.steps) {
     if (step.at !== undefined) await advance(engine, clock, step.at);
     const n = step.index + 1;
+    if (step.kind === 'ticket') {
+      await tickets.run(step);
+      continue;
+    }
     if (step.kind === 'check') {
       if (step.buyer !== undefined) await checkBuyer(n, step.buyer, step.fields);
+      else if (step.ticket !== undefined) await tickets.check(n, `check ${step.ticket}`, step.ticket, step.fields);
       else if (step.complaint !== undefined || step.shop !== undefined) await checkGovernance(n, `check ${step.complaint ?? step.shop}`, step.complaint, step.shop, step.fields);
       else await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);
       continue;

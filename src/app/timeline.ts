@@ -122,6 +122,10 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       const kinds = [...new Set(e.items.map((i) => i.kind))];
       return text(`${ROLE[party].zh}提交凭证: ${listOf(EVIDENCE, kinds, 'zh')}`, `${ROLE[party].en} gave evidence: ${listOf(EVIDENCE, kinds, 'en')}`);
     }
+    case 'CaseMessagePosted': {
+      const files = e.attachments.length ? text(` (附件 ${e.attachments.length} 个)`, ` (${e.attachments.length} attachment${e.attachments.length > 1 ? 's' : ''})`) : text('', '');
+      return text(`${ROLE[e.party].zh}留言: 「${e.text}」${files.zh}`, `${ROLE[e.party].en} wrote: “${e.text}”${files.en}`);
+    }
     case 'EvidenceRequested': {
       const r = e.request;
       const which = r.kinds.length === 1 ? text('', '') : r.mode === 'all' ? text('以下全部', 'all of: ') : text('以下任一', 'any of: ');

@@ -13,3 +13,4 @@ export * from './admin.ts';
 export * from './governance.ts';
 export * from './automation.ts';
 export * from './metrics.ts';
+export * from './desk.ts';

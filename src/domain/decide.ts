@@ -5,6 +5,7 @@
 import { CASE_COMMANDS, isTableCommand, tableRefusal, wrongRole, type TableCommand } from './case/command-table.ts';
 import { automate, type AutomationInputs } from './automation/automate.ts';
 import * as cases from './case-decide.ts';
+import { postMessage } from './case/messages.ts';
 import * as flow from './case-flow.ts';
 import type { CaseCommand, Command, OrderCommand } from './commands.ts';
 import { Draft } from './draft.ts';
@@ -34,6 +35,7 @@ export const COMMAND_ROLES: Record<Command['kind'], readonly Role[]> = {
   fire_case_deadline: ['system'],
   confirm_refund: ['system'],
   fail_refund: ['system'],
+  post_message: ['buyer', 'merchant', 'platform'],
   ...(Object.fromEntries(Object.entries(CASE_COMMANDS).map(([k, r]) => [k, r.roles])) as Record<TableCommand, readonly Role[]>),
 };
 
@@ -109,6 +111,8 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
       return cases.submitEvidence(d, cmd, c, cmd.actor);
     case 'request_evidence':
       return cases.requestEvidence(d, cmd, c);
+    case 'post_message':
+      return postMessage(d, cmd, c, cmd.actor);
     case 'rule':
       return cases.rule(d, c as CaseOf<'in_arbitration'>, cmd.outcome, cmd.liability, cmd.amount, 'platform', null, { note: cmd.note, force: cmd.force });
     case 'ship_return':

@@ -134,6 +134,8 @@ export type CaseEvent =
     })
   | (OnCase & { type: 'CaseEscalated'; by: Role; reason: string | null; resumeStatus: OpenCaseStatus; to: 'in_arbitration' })
   | (OnCase & { type: 'EvidenceSubmitted'; items: EvidenceItem[] })
+  /** SPEC §10.1 (issue 13): a message of the case's conversation, in its hash-chained history. */
+  | (OnCase & { type: 'CaseMessagePosted'; party: 'buyer' | 'merchant' | 'platform'; text: string; attachments: EvidenceItem[] })
   | (OnCase & { type: 'EvidenceRequested'; request: EvidenceRequest })
   | (OnCase & { type: 'EvidenceRequestLapsed'; requestId: string; satisfied: boolean })
   | (OnCase & {

@@ -252,6 +252,10 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       next.deadline = null;
       next.escalated = true;
       break;
+    case 'CaseMessagePosted':
+      // The conversation is read from the case's history; the case itself does not change.
+      next = { ...c };
+      break;
     case 'EvidenceSubmitted':
       next = { ...c, evidence: [...c.evidence, ...e.items] };
       break;

@@ -91,6 +91,9 @@ export const paramSchemas = {
   metrics_window: z.number().int().min(1).max(366),
   metrics_min_orders: z.number().int().min(0),
   governance_period: z.object({ days: z.number().int().min(1).max(366), starts: z.enum(WEEKDAYS) }).strict().nullable(),
+  ticket_first_response: z.object({ consultation: duration, complaint: duration, logistics: duration, invoice: duration }).strict(),
+  ticket_resolution: duration,
+  ticket_reopen_days: days,
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();

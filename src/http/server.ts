@@ -31,6 +31,7 @@ import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
 import { automationRoutes } from './automation-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
+import { deskRoutes } from './desk-routes.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -243,6 +244,7 @@ export async function buildServer(opts: ServerOptions) {
   governanceRoutes(app, engine, tz, send);
   automationRoutes(app, engine, send);
   metricsRoutes(app, engine, tz, send);
+  deskRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

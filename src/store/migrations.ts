@@ -349,6 +349,82 @@ ALTER TABLE deadlines ADD COLUMN aggregate text NOT NULL DEFAULT 'order';
 `,
   },
   {
+    version: 9,
+    name: 'service desk: tickets, carrier claims, quick replies, notifications',
+    sql: `
+-- SPEC §10.1 service tickets: the events are a hash-chained stream per ticket (ticket:<id>) in
+-- governance_events (a stream apart from the order's, as complaints are); this is the projection
+-- (state is the snapshot the decider starts from). sla_due: the nearest running SLA deadline, for
+-- the merchant's queue; NULL when none runs.
+CREATE TABLE tickets (
+  shop_id     text NOT NULL,
+  ticket_id   text NOT NULL,
+  order_id    text,
+  case_id     text,
+  buyer_id    text NOT NULL,
+  kind        text NOT NULL,
+  status      text NOT NULL,
+  escalated   boolean NOT NULL,
+  sla_due     timestamptz,
+  opened_at   timestamptz NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  version     integer NOT NULL,
+  last_hash   text,
+  state       jsonb NOT NULL,
+  PRIMARY KEY (shop_id, ticket_id)
+);
+CREATE INDEX tickets_by_id ON tickets (ticket_id);
+CREATE INDEX tickets_by_buyer ON tickets (buyer_id);
+CREATE INDEX tickets_queue ON tickets (shop_id, status, sla_due);
+CREATE INDEX tickets_escalated ON tickets (escalated, status) WHERE escalated;
+
+-- SPEC §10.1 carrier claims: the ledger of what a shop claimed from carriers and recovered,
+-- written with the ticket event that made or settled the claim.
+CREATE TABLE carrier_claims (
+  shop_id     text NOT NULL,
+  claim_id    text NOT NULL,
+  ticket_id   text NOT NULL,
+  order_id    text,
+  kind        text NOT NULL,
+  carrier     text,
+  tracking    text,
+  amount      bigint NOT NULL,
+  recovered   bigint,
+  claimed_at  timestamptz NOT NULL,
+  settled_at  timestamptz,
+  PRIMARY KEY (shop_id, claim_id)
+);
+
+-- SPEC §10.1 quick replies (快捷回复): a shop's named templates.
+CREATE TABLE quick_replies (
+  shop_id     text NOT NULL,
+  name        text NOT NULL,
+  text        text NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, name)
+);
+
+-- SPEC §10.5 notifications: what a party must act on, stored with the events that cause it
+-- (nothing is lost when nobody is online). notification_id is the cause's stream, version and
+-- recipient, so deriving one twice writes it once.
+CREATE TABLE notifications (
+  shop_id          text NOT NULL,
+  notification_id  text NOT NULL,
+  recipient_role   text NOT NULL,
+  recipient_id     text NOT NULL,
+  kind             text NOT NULL,
+  subject          text NOT NULL,
+  order_id         text,
+  data             jsonb NOT NULL,
+  created_at       timestamptz NOT NULL,
+  read_at          timestamptz,
+  PRIMARY KEY (shop_id, notification_id)
+);
+CREATE INDEX notifications_inbox ON notifications (recipient_role, recipient_id, created_at DESC);
+CREATE INDEX notifications_unread ON notifications (recipient_role, recipient_id) WHERE read_at IS NULL;
+`,
+  },
+  {
     version: 10,
     name: 'automation and buyer risk',
     sql: `

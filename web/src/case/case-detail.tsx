@@ -10,6 +10,7 @@ import { CaseFacts, ClaimedLines, ProofAsked, Settlement, StatusTag } from './ca
 import { EvidenceGallery } from './evidence-gallery.tsx';
 import { MoneyBreakdown } from './money.tsx';
 import { Timeline } from './timeline.tsx';
+import { CaseConversation } from '../desk/case-conversation.tsx';
 import { RiskBadge } from '../automation/risk-badge.tsx';
 import { Suggestions } from '../automation/suggestions.tsx';
 import { useSession } from '../session.tsx';
@@ -90,9 +91,12 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </Flex>
       </Col>
       <Col xs={24} lg={8}>
-        <Card title={t('case.timeline')} size="small">
-          <Timeline entries={c.timeline} />
-        </Card>
+        <Flex vertical gap={16}>
+          <CaseConversation c={c} onPosted={() => void load()} />
+          <Card title={t('case.timeline')} size="small">
+            <Timeline entries={c.timeline} />
+          </Card>
+        </Flex>
       </Col>
     </Row>
   );

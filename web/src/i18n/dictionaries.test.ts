@@ -22,6 +22,7 @@ import common from './common.ts';
 import governance from './governance.ts';
 import automation from './automation.ts';
 import metrics from './metrics.ts';
+import desk from './desk.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -35,6 +36,7 @@ const DICTS: [string, Dict][] = [
   ['governance', governance],
   ['automation', automation],
   ['metrics', metrics],
+  ['desk', desk],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -52,6 +52,15 @@ function objectInWords(name: string, value: Record<string, unknown>, t: T): stri
       .flatMap((subs) => Object.entries(subs as Record<string, number>).map(([k, n]) => `${t(`complaint.subKind.${k}`)} ${t('policy.points', { n: String(n) })}`))
       .join(', ');
   }
+  // SPEC §10.1: the first answer's time per ticket kind, each a duration.
+  if (name === 'ticket_first_response') {
+    return Object.entries(value)
+      .map(([k, v]) => {
+        const d = DURATION.exec(String(v));
+        return `${t(`ticket.kind.${k}`)} ${d ? t(`policy.unit.${d[2]}`, { n: d[1]! }) : String(v)}`;
+      })
+      .join(', ');
+  }
   if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: yuan(value.min as number), max: yuan(value.max as number) });
   if ('open' in value) return t('policy.hours', { open: String(value.open), close: String(value.close) });
   const entries = Object.entries(value);

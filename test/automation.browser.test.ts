@@ -65,6 +65,21 @@ describe.skipIf(!HAVE_CHROMIUM)('automation in the web console', () => {
     await screenshot(merchant, 'auto-rules-1440');
   });
 
+  it('the merchant reorders rules by dragging one above another (the order they are checked in)', async () => {
+    const path = `/v1/shops/${SHOP}/rules`;
+    const first = (await world.api<AutomationSettings>(world.keys[SHOP]!, path)).body.rules;
+    const second = { id: 'keep-cheap', name: '低价商品仅退款', enabled: false, when: { type: ['return_refund'], max_amount: 3000 }, then: 'returnless_refund' };
+    const put = await world.api<AutomationSettings>(world.keys[SHOP]!, path, { method: 'PUT', body: { rules: [...first, second] } });
+    expect(put.status).toBe(200);
+    await merchant.reload();
+    await merchant.getByTestId('rule-keep-cheap').waitFor();
+    await merchant.getByTestId('rule-keep-cheap').dragTo(merchant.getByTestId(`rule-${first[0]!.id}`));
+    await expect.poll(async () => (await world.api<AutomationSettings>(world.keys[SHOP]!, path)).body.rules.map((r) => r.id)).toEqual(['keep-cheap', first[0]!.id]);
+    // Put the first rule back first: the next test's application is for it.
+    await world.api<AutomationSettings>(world.keys[SHOP]!, path, { method: 'PUT', body: { rules: first } });
+    await merchant.reload();
+  });
+
   it('the next application is handled by the rule, named in the timeline; the merchant sees the risk badge', async () => {
     // An unshipped order of the shop without a case.
     const { rows } = await world.db.query<{ order_id: string; buyer_id: string }>(
@@ -105,6 +120,13 @@ describe.skipIf(!HAVE_CHROMIUM)('automation in the web console', () => {
     await signIn(page, world.url, world.keys.platform!);
     await page.getByRole('menuitem', { name: '高风险买家' }).click();
     await page.getByTestId('risky-buyers').waitFor();
+    // A row opens on the shops its signals came from (the platform only, SPEC §10.4).
+    const risky = (await world.api<{ data: { buyer: string }[] }>(world.keys.platform!, '/v1/buyers/risky?min_score=30')).body.data;
+    expect(risky.length).toBeGreaterThan(0);
+    await page.getByTestId('risky-buyers').locator('.ant-table-row-expand-icon').first().click();
+    const shops = page.getByTestId(`risky-shops-${risky[0]!.buyer}`);
+    await shops.waitFor();
+    expect(await shops.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(page, 'auto-risky-buyers-1440');
     const phone = await newPage(375, 800);
     await signIn(phone, world.url, world.keys[SHOP]!);

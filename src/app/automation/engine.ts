@@ -136,15 +136,18 @@ export function createAutomation(core: EngineCore) {
       .map(({ buyer, score, band, factors }) => ({ buyer, score, band, factors }));
   }
 
-  /** FORMAT.md `buyers[].risk_history`: counts from before `at`, recorded as signals from outside. */
-  async function importRiskHistory(buyerId: string, counts: Partial<Record<string, number>>, at: Instant): Promise<void | Refusal> {
+  /**
+   * FORMAT.md `buyers[].risk_history`: counts from before `at`, recorded as signals from outside
+   * (shop '') or, for history migrated from a shop's own records, under that shop.
+   */
+  async function importRiskHistory(buyerId: string, counts: Partial<Record<string, number>>, at: Instant, shopId = ''): Promise<void | Refusal> {
     const rows = [];
     for (const [signal, n] of Object.entries(counts)) {
       if (!(RISK_SIGNALS as readonly string[]).includes(signal)) {
         return refuse('validation', 'risk_history', `未知的风险信号 ${signal}`, `unknown risk signal ${signal} (known: ${RISK_SIGNALS.join(', ')})`, { field: signal });
       }
       if (!Number.isInteger(n) || n! < 0) return refuse('validation', 'risk_history', `${signal} 须为非负整数`, `${signal} must be a whole number, 0 or more`, { field: signal });
-      for (let i = 1; i <= n!; i++) rows.push({ shopId: '', buyerId, signal, subject: `history:${buyerId}:${i}`, at: at - 1 });
+      for (let i = 1; i <= n!; i++) rows.push({ shopId, buyerId, signal, subject: `history:${buyerId}:${i}`, at: at - 1 });
     }
     await recordSignals(db, rows);
   }

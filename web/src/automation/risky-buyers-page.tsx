@@ -1,11 +1,13 @@
 // /buyers (the platform's 高风险买家): every buyer scoring 30 or more over the last 90 days, riskiest
-// first, with the factors that make the score (SPEC §10.4: the platform sees everything).
+// first, with the factors that make the score; a row opens on the shops the signals came from
+// (SPEC §10.4: the platform sees everything).
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RiskyBuyers } from '../../../src/contract/index.ts';
 import { api, ApiError } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 import { BAND_COLOR, factorsInWords } from './risk-badge.tsx';
+import { BuyerShops } from './buyer-shops.tsx';
 
 export default function RiskyBuyersPage() {
   const { t } = useLang();
@@ -26,6 +28,7 @@ export default function RiskyBuyersPage() {
         dataSource={rows ?? []}
         pagination={{ pageSize: 50 }}
         scroll={{ x: true }}
+        expandable={{ expandedRowRender: (r) => <BuyerShops buyer={r.buyer} /> }}
         columns={[
           { title: t('risky.buyer'), dataIndex: 'buyer' },
           { title: t('risky.score'), dataIndex: 'score' },

@@ -1,7 +1,8 @@
 // /automation (the merchant's 自动化规则): the shop's rules in order, each in words with its on/off
-// switch, moved up or down (the order is the order they are checked in, SPEC §10.2), removed; a
-// new rule is backtested before it can be saved.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+// switch, reordered by dragging (or the up/down buttons, for the keyboard: the order is the order
+// they are checked in, SPEC §10.2), removed; a new rule is backtested before it can be saved.
+// Dragging uses the browser's own drag and drop (no library needed for one short list).
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, List, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AutomationRule, AutomationSettings } from '../../../src/contract/index.ts';
@@ -19,6 +20,7 @@ export default function RulesPage() {
   const path = `/v1/shops/${encodeURIComponent(shop)}/rules`;
   const [s, setS] = useState<AutomationSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -42,12 +44,14 @@ export default function RulesPage() {
   };
   if (!s) return error ? <Alert type="error" showIcon role="alert" title={error} /> : <Spin style={{ margin: 48 }} aria-label={t('common.loading')} />;
   const rules = s.rules;
-  const move = (i: number, by: number) => {
+  const moveTo = (from: number, to: number) => {
+    if (from === to) return;
     const next = [...rules];
-    const [r] = next.splice(i, 1);
-    next.splice(i + by, 0, r!);
+    const [r] = next.splice(from, 1);
+    next.splice(to, 0, r!);
     void save(next).catch(() => undefined);
   };
+  const move = (i: number, by: number) => moveTo(i, i + by);
 
   return (
     <Flex vertical gap={16}>
@@ -66,6 +70,24 @@ export default function RulesPage() {
             renderItem={(r, i) => (
               <List.Item
                 data-testid={`rule-${r.id}`}
+                draggable
+                onDragStart={(e) => {
+                  setDragged(i);
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', r.id);
+                }}
+                onDragOver={(e) => {
+                  if (dragged === null) return;
+                  e.preventDefault();
+                  e.dataTransfer.dropEffect = 'move';
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragged !== null) moveTo(dragged, i);
+                  setDragged(null);
+                }}
+                onDragEnd={() => setDragged(null)}
+                style={{ cursor: 'grab', opacity: dragged === i ? 0.5 : 1 }}
                 actions={[
                   <Switch key="on" checked={r.enabled} aria-label={`${t('auto.enabled')} ${r.name}`} data-testid={`rule-enabled-${r.id}`} onChange={(on) => void save(rules.map((x) => (x.id === r.id ? { ...x, enabled: on } : x))).catch(() => undefined)} />,
                   <Button key="up" size="small" icon={<ArrowUpOutlined />} aria-label={`${t('auto.up')} ${r.name}`} disabled={i === 0} onClick={() => move(i, -1)} />,
@@ -76,6 +98,7 @@ export default function RulesPage() {
                 <List.Item.Meta
                   title={
                     <Space>
+                      <HolderOutlined aria-hidden title={t('auto.drag')} />
                       <Tag>{i + 1}</Tag>
                       <span>{r.name}</span>
                       {!r.enabled && <Tag data-testid={`rule-off-${r.id}`}>{t('auto.off')}</Tag>}

@@ -75,7 +75,8 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       expect(c.type).toMatch(/^text\/csv/);
       const lines = c.text.trim().split('\r\n');
       expect(lines[0]).toBe('position,shop,paid,counted,status,watched,refund_rate,dispute_rate,intervention_rate,intervention_volume,quality_refund_rate,avg_refund_hours,first_response_p50,first_response_p90,complaint_points');
-      expect(lines[1]).toBe('1,S1,4,false,active,false,0.25,0,,0,0,,,,');
+      // avg_refund_hours 0: the refund-only case was agreed and refunded at the instant it was applied.
+      expect(lines[1]).toBe('1,S1,4,false,active,false,0.25,0,,0,0,0,,,');
       const s = await call('/v1/shops/S1/metrics/series.csv?days=3', keys.S1);
       const rows = s.text.trim().split('\r\n');
       expect(rows).toHaveLength(4);

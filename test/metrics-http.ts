@@ -33,8 +33,7 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       await world.engine.upsertShop({ id: 'S3', pack: 'taobao' });
       for (let i = 0; i < 4; i++) expect((await call('/v1/orders', keys.S1, 'POST', order(`A${i}`, 'S1', 5))).status).toBe(201);
       for (let i = 0; i < 5; i++) expect((await call('/v1/orders', keys.platform, 'POST', order(`C${i}`, 'S3', 3))).status).toBe(201);
-      // One application on S1 (in_sale) — a refund-only claim of 99 yuan on an unshipped order, which
-      // taobao's instant refund (SPEC §10.2, up to 200 yuan) refunds at once: 0 refund hours.
+      // One application on S1 (in_sale): taobao agrees and refunds it at once (instant refund, SPEC §10.2).
       await world.engine.caseCommand({ kind: 'apply', caseId: 'X1', args: { type: 'refund_only', reason: 'no_longer_needed' } }, { role: 'buyer', id: 'B-A1' }, { shopId: 'S1', orderId: 'A1' });
     });
     afterAll(async () => {
@@ -76,6 +75,7 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       expect(c.type).toMatch(/^text\/csv/);
       const lines = c.text.trim().split('\r\n');
       expect(lines[0]).toBe('position,shop,paid,counted,status,watched,refund_rate,dispute_rate,intervention_rate,intervention_volume,quality_refund_rate,avg_refund_hours,first_response_p50,first_response_p90,complaint_points');
+      // avg_refund_hours 0: the refund-only case was agreed and refunded at the instant it was applied.
       expect(lines[1]).toBe('1,S1,4,false,active,false,0.25,0,,0,0,0,,,');
       const s = await call('/v1/shops/S1/metrics/series.csv?days=3', keys.S1);
       const rows = s.text.trim().split('\r\n');

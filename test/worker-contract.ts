@@ -170,9 +170,10 @@ export function workerContract(engineName: string, open: () => Promise<Database>
         expect(r.ok).toBe(true);
       }
       clock.set(NOW + 6 * DAY);
-      const due = (await db.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date }>(
-        "SELECT shop_id, order_id, subject, kind, due_at FROM deadlines WHERE status = 'pending' AND kind = 'merchant_response' ORDER BY subject",
-      )).rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: x.due_at.getTime() }));
+      // The runner fires by the deadline's aggregate (order, complaint, shop, ticket, platform).
+      const due = (await db.query<{ shop_id: string; order_id: string; subject: string; kind: string; due_at: Date; aggregate: 'order' }>(
+        "SELECT shop_id, order_id, subject, kind, due_at, aggregate FROM deadlines WHERE status = 'pending' AND kind = 'merchant_response' ORDER BY subject",
+      )).rows.map((x) => ({ shopId: x.shop_id, orderId: x.order_id, subject: x.subject, kind: x.kind, dueAt: x.due_at.getTime(), aggregate: x.aggregate }));
       expect(due.map((d) => d.subject)).toEqual(['C1', 'C2']);
       expect(await engine.fire(due[0]!)).toBe(true);
       expect(await engine.fireBatch([due[1]!])).toBe(1);

@@ -21,9 +21,9 @@ export interface DatedFact extends MetricFact {
 const ROLLED = [...SUMMED_COUNTERS, ...TICKET_COUNTERS.filter((c) => isSummed(c))];
 
 /**
- * Writes facts and adds the new ones to their days' rollups, in one statement: a fact already
- * stored (same shop, counter and ref: a case's first response or first refund seen before) is
- * neither stored again nor counted again.
+ * Writes facts and adds them to their days' rollups, in one statement: a fact a case has once
+ * (its first response, its first refund: ref `case:<id>`) already claimed is neither stored nor
+ * counted again.
  */
 export async function writeFacts(tx: Sql, facts: readonly DatedFact[]): Promise<void> {
   if (facts.length === 0) return;
@@ -32,27 +32,59 @@ export async function writeFacts(tx: Sql, facts: readonly DatedFact[]): Promise<
   await tx.query(`WITH ${ctes} SELECT 1`, params);
 }
 
+const isOnce = (f: DatedFact) => f.ref.startsWith('case:');
+
+/** The rollup rows of facts: one per (shop, day, counter), their count and sum. */
+function rollupRows(facts: readonly DatedFact[]): { shopId: string; day: LocalDate; counter: MetricCounter; n: number; total: number }[] {
+  const rows = new Map<string, { shopId: string; day: LocalDate; counter: MetricCounter; n: number; total: number }>();
+  for (const f of facts) {
+    if (!isSummed(f.counter)) continue;
+    const k = `${f.shopId}\u0000${f.day}\u0000${f.counter}`;
+    const r = rows.get(k) ?? rows.set(k, { shopId: f.shopId, day: f.day, counter: f.counter, n: 0, total: 0 }).get(k)!;
+    r.n += 1;
+    r.total += Math.round(f.value);
+  }
+  return [...rows.values()];
+}
+
 /**
- * The facts' writes as common table expressions (`v`, `mf_ins`, `mf_daily`), for a statement of
- * the caller's: appendDecisions puts them in front of its events insert, so a command pays no
- * extra round trip for its metrics. PostgreSQL runs a data-modifying WITH once, read or not.
+ * The facts' writes as common table expressions, for a statement of the caller's: appendDecisions
+ * puts them in front of its events insert, so a command pays no extra round trip for its metrics
+ * (PostgreSQL runs a data-modifying WITH once, read or not). A fact named by its event is unique
+ * by that event (the events insert of the same statement, or the complaint's stream, would fail on
+ * a second one): it is inserted as is and its rollup row is summed here, not in SQL. Only the facts
+ * a case has once are claimed in `metric_once` first and stored and counted when the claim is new.
  */
 export function factCtes(facts: readonly DatedFact[], add: (v: unknown) => string): string {
-  const rows = facts.map(
-    (f) =>
-      `(${add(f.shopId)}::text,${add(f.counter)}::text,${add(f.ref)}::text,${add(iso(f.at))}::timestamptz,${add(f.orderId)}::text,${add(Math.round(f.value))}::bigint,${add(f.day)}::date,${add(isSummed(f.counter))}::boolean)`,
-  );
-  return `mf_v(shop_id, counter, ref, at, order_id, value, day, summed) AS (VALUES ${rows.join(',')}),
-     mf_once AS (INSERT INTO metric_once (shop_id, counter, ref) SELECT shop_id, counter, ref FROM mf_v WHERE ref LIKE 'case:%'
-             ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref),
-     mf_ins AS (INSERT INTO metric_facts (shop_id, counter, ref, at, order_id, value)
-             SELECT v.shop_id, v.counter, v.ref, v.at, v.order_id, v.value FROM mf_v v
-             WHERE v.ref NOT LIKE 'case:%' OR EXISTS (SELECT 1 FROM mf_once o WHERE o.shop_id = v.shop_id AND o.counter = v.counter AND o.ref = v.ref)
-             ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref),
-     mf_daily AS (INSERT INTO metric_daily (shop_id, day, counter, n, total)
-     SELECT v.shop_id, v.day, v.counter, count(*), sum(v.value) FROM mf_ins JOIN mf_v v USING (shop_id, counter, ref) WHERE v.summed
-     GROUP BY v.shop_id, v.day, v.counter
-     ON CONFLICT (shop_id, day, counter) DO UPDATE SET n = metric_daily.n + EXCLUDED.n, total = metric_daily.total + EXCLUDED.total RETURNING 1)`;
+  const factRow = (f: DatedFact) =>
+    `(${add(f.shopId)}::text,${add(f.counter)}::text,${add(f.ref)}::text,${add(iso(f.at))}::timestamptz,${add(f.orderId)}::text,${add(Math.round(f.value))}::bigint`;
+  const plain = facts.filter((f) => !isOnce(f));
+  const once = facts.filter(isOnce);
+  const ctes: string[] = [];
+  const rollups: string[] = [];
+  if (plain.length) {
+    ctes.push(`mf_facts AS (INSERT INTO metric_facts (shop_id, counter, ref, at, order_id, value) VALUES ${plain.map((f) => `${factRow(f)})`).join(',')})`);
+    const rows = rollupRows(plain);
+    if (rows.length) rollups.push(`VALUES ${rows.map((r) => `(${add(r.shopId)}::text,${add(r.day)}::date,${add(r.counter)}::text,${add(r.n)}::bigint,${add(r.total)}::bigint)`).join(',')}`);
+  }
+  if (once.length) {
+    ctes.push(
+      `mf_v(shop_id, counter, ref, at, order_id, value, day) AS (VALUES ${once.map((f) => `${factRow(f)},${add(f.day)}::date)`).join(',')})`,
+      `mf_once AS (INSERT INTO metric_once (shop_id, counter, ref) SELECT shop_id, counter, ref FROM mf_v ON CONFLICT DO NOTHING RETURNING shop_id, counter, ref)`,
+      `mf_once_facts AS (INSERT INTO metric_facts (shop_id, counter, ref, at, order_id, value)
+         SELECT v.shop_id, v.counter, v.ref, v.at, v.order_id, v.value FROM mf_v v JOIN mf_once USING (shop_id, counter, ref))`,
+    );
+    if (once.some((f) => isSummed(f.counter))) {
+      rollups.push(`SELECT v.shop_id, v.day, v.counter, 1::bigint, v.value FROM mf_v v JOIN mf_once USING (shop_id, counter, ref) WHERE v.counter = ANY(${add(ROLLED)}::text[])`);
+    }
+  }
+  if (rollups.length) {
+    // One row per (shop, day, counter) in the insert (ON CONFLICT DO UPDATE takes a row once).
+    const source = rollups.length === 1 && plain.length ? rollups[0]! : `SELECT shop_id, day, counter, sum(n)::bigint, sum(total)::bigint FROM (${rollups.join(' UNION ALL ')}) r(shop_id, day, counter, n, total) GROUP BY 1, 2, 3`;
+    ctes.push(`mf_daily AS (INSERT INTO metric_daily (shop_id, day, counter, n, total) ${source}
+       ON CONFLICT (shop_id, day, counter) DO UPDATE SET n = metric_daily.n + EXCLUDED.n, total = metric_daily.total + EXCLUDED.total)`);
+  }
+  return ctes.join(',\n     ');
 }
 
 type TotalsRow = { k: string; shop_id: string; counter: string; n: string | number; t: string | number | null };

@@ -24,6 +24,7 @@ import { errorBody, language, STATUS } from './errors.ts';
 import { requestRefusal, validationRefusal } from './request-errors.ts';
 import { idParam, wellFormed } from './input.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
@@ -56,6 +57,8 @@ export async function buildServer(opts: ServerOptions) {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1_048_576,
+    // Requests the HTTP parser rejects: the SPEC §11 envelope too (src/http/client-errors.ts).
+    clientErrorHandler,
     // Errors the router raises before any route runs (an over-long path parameter, a malformed
     // URL): the same `validation` error body as everything else.
     frameworkErrors: (err, req, reply) => {

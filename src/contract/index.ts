@@ -11,3 +11,4 @@ export * from './evidence.ts';
 export * from './policy.ts';
 export * from './admin.ts';
 export * from './governance.ts';
+export * from './audit.ts';

@@ -30,6 +30,8 @@ import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -39,6 +41,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Requests per key per minute (429 `rate_limited` beyond); unlimited when absent. */
   requestsPerMinute?: number;
+  /** Failed credentials per client address per minute before 429 (issue 19); unlimited when absent. */
+  badCredentialsPerMinute?: number;
   /** The web console (built files) and, in the demo, the identities its sign-in page lists. */
   console?: ConsoleOptions;
 }
@@ -81,6 +85,7 @@ export async function buildServer(opts: ServerOptions) {
       done(Object.assign(new Error(`malformed JSON: ${(e as Error).message}`), { statusCode: 400 }), undefined);
     }
   });
+  securityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -131,7 +136,18 @@ export async function buildServer(opts: ServerOptions) {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/')) return;
     const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    const guard = opts.badCredentialsPerMinute;
+    const slowDown = (waitMs: number) => {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+      return send(req, reply, refuse('rate_limited', 'bad_credentials_per_minute', '错误凭证过多, 请稍后再试', 'too many bad credentials from this address: wait and try again', { limit: guard }));
+    };
+    const lockedFor = guard === undefined ? null : await engine.credentialLockout(req.ip, guard);
+    if (lockedFor !== null) return slowDown(lockedFor);
     const principal = await engine.authenticate(m?.[1] ?? '', opts.tokenSecret);
+    if (!principal && guard !== undefined && req.headers.authorization) {
+      const wait = await engine.noteBadCredential(req.ip, guard);
+      if (wait !== null) return slowDown(wait);
+    }
     if (!principal) {
       reply.header('www-authenticate', 'Bearer');
       return send(req, reply, refuse('unauthenticated', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
@@ -242,6 +258,7 @@ export async function buildServer(opts: ServerOptions) {
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
+  auditRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

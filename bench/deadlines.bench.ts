@@ -11,6 +11,7 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { DAY } from '../test/domain-kit.ts';
 import { openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { runWorkers } from './worker-processes.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DUE = Number(process.env.BENCH_DUE ?? 100_000);
@@ -58,19 +59,7 @@ async function prepare(db: Database): Promise<number> {
   return due.getTime();
 }
 
-async function runners(n: number): Promise<number> {
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: n }, () => {
-      const p = spawn(process.execPath, [bin, 'worker', '--until-idle', '--no-relay', '--no-refunds'], {
-        env: { ...process.env, DATABASE_URL: PG_URL, AFTERSALE_SCHEMA: SCHEMA },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      return new Promise((r) => p.on('exit', r));
-    }),
-  );
-  return performance.now() - t;
-}
+const runners = (n: number) => runWorkers(n, PG_URL, SCHEMA);
 
 const db = await openPostgres(PG_URL);
 for (const n of [1, 2]) {

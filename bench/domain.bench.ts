@@ -8,6 +8,7 @@ import { parseScenario } from '../src/app/scenario.ts';
 import { runScenario } from '../src/app/simulate.ts';
 import type { Command } from '../src/domain/commands.ts';
 import { decide } from '../src/domain/decide.ts';
+import { parseRules } from '../src/domain/automation/rule-schema.ts';
 import { evolveAll } from '../src/domain/evolve.ts';
 import { emptyContext } from '../src/domain/state.ts';
 import { DAY, policy, shippedOrder, T0 } from '../test/domain-kit.ts';
@@ -59,6 +60,39 @@ const withEvolve = measure('decide + evolve', 1500, (i) => {
   if (d.ok) sink += evolveAll(ctx, d.events).order!.compensation;
 });
 console.log(`decisions/s: ${Math.round(decisions).toLocaleString('en-US')} (target ≥ 200,000 on one core); ${(decisions / baseline).toFixed(2)}× the JSON round trip; with evolve ${(withEvolve / baseline).toFixed(2)}×`);
+
+// SPEC §10.2: ten rules per shop, none matching (every one checked in full: the worst case), as the
+// engine hands them to the decider with each application; the same mix, same run.
+const tenRules = parseRules([
+  { id: 'r1', when: { order_status: ['paid'] }, then: 'agree' },
+  { id: 'r2', when: { type: ['exchange'] }, then: 'agree' },
+  { id: 'r3', when: { max_amount: 100 }, then: 'agree' },
+  { id: 'r4', when: { reasons: ['no_longer_needed', 'out_of_stock'] }, then: 'agree' },
+  { id: 'r5', when: { max_buyer_risk: 'low' }, then: 'agree' },
+  { id: 'r6', when: { type: ['refund_only'], max_amount: 500 }, then: 'agree' },
+  { id: 'r7', enabled: false, when: {}, then: 'agree' },
+  { id: 'r8', when: { type: ['refund_only'] }, then: 'returnless_refund' },
+  { id: 'r9', when: { order_status: ['completed'], type: ['refund_only'] }, then: 'agree' },
+  { id: 'r10', when: { reasons: ['damaged'], max_buyer_risk: 'low' }, then: 'agree' },
+]);
+if (!Array.isArray(tenRules)) throw new Error(tenRules.message.en);
+const automation = { rules: tenRules, buyerBand: 'medium' as const, returnShippingEstimate: 1300, returnlessThreshold: null, returnAddress: null };
+const applyOnly = commands[1]!;
+const plainApply = measure('apply, no rules', 1000, () => {
+  const d = decide(applyOnly, ctx, p, now);
+  sink += d.ok ? d.events.length : 1;
+});
+const ruledApply = measure('apply, ten rules checked', 1000, () => {
+  const d = decide(applyOnly, ctx, p, now, automation);
+  sink += d.ok ? d.events.length : 1;
+});
+const ruled = measure('decide, mix, ten rules per shop', 1500, (i) => {
+  const d = decide(commands[i % 4]!, ctx, p, now, automation);
+  sink += d.ok ? d.events.length : 1;
+});
+console.log(
+  `with ten rules: ${Math.round(ruled).toLocaleString('en-US')} decisions/s (target ≥ 200,000), ${(ruled / decisions).toFixed(2)}× the mix without rules; an application ${(ruledApply / plainApply).toFixed(2)}× one without`,
+);
 
 const packs = builtinPacks();
 const dir = join(import.meta.dirname, '..', 'scenarios');

@@ -136,12 +136,41 @@ describe('the demo seed’s evidence files', () => {
   });
 
   it('seeds complaints in every status, a restricted shop and a deposit shortfall (SPEC §8)', async () => {
-    const statuses = (await get('/v1/complaints?limit=200')).json().data.map((c: { status: string }) => c.status).sort();
-    expect(statuses).toEqual(['appealed', 'dismissed', 'filed', 'reversed', 'under_review', 'upheld', 'withdrawn']);
+    const all = (await get('/v1/complaints?limit=200')).json().data as { id: string; status: string }[];
+    // The metrics history's complaints (KM-…, SPEC §8.4 interventions) are all withdrawn: no points.
+    const [history, recipes] = [all.filter((c) => c.id.startsWith('KM-')), all.filter((c) => !c.id.startsWith('KM-'))];
+    expect(recipes.map((c) => c.status).sort()).toEqual(['appealed', 'dismissed', 'filed', 'reversed', 'under_review', 'upheld', 'withdrawn']);
+    expect(history.length).toBeGreaterThan(0);
+    expect(new Set(history.map((c) => c.status))).toEqual(new Set(['withdrawn']));
     expect((await get('/v1/shops/tb-apparel/governance')).json()).toMatchObject({ status: 'restricted', points: 12 });
     const fresh = (await get('/v1/shops/pdd-fresh/governance')).json();
     expect(fresh.deposit.shortfall).toBe(200000);
     expect(fresh.deposit.topup_due_at).not.toBeNull();
+  });
+
+  it('gives the service desk tickets in every state, one near its SLA, one escalated, quick replies and a case conversation', async () => {
+    const page = (await get('/v1/tickets?limit=200')).json() as { data: { id: string; status: string; escalated: boolean; sla_due: string | null; sla_breaches: unknown[]; csat: number | null }[] };
+    expect(new Set(page.data.map((t) => t.status))).toEqual(new Set(['open', 'resolved', 'closed']));
+    // The queue's first: due within a few hours of the seed's now, not missed yet.
+    const first = page.data[0]!;
+    expect([first.sla_breaches.length, Date.parse(first.sla_due!) - NOW > 0, Date.parse(first.sla_due!) - NOW <= 4 * 3_600_000]).toEqual([0, true, true]);
+    expect(page.data.filter((t) => t.escalated).length).toBeGreaterThanOrEqual(1);
+    expect(page.data.some((t) => t.sla_breaches.length > 0 && !t.escalated)).toBe(true);
+    expect(page.data.some((t) => t.csat !== null)).toBe(true);
+    expect(((await get('/v1/shops/tb-apparel/quick-replies')).json() as { data: unknown[] }).data.length).toBeGreaterThanOrEqual(3);
+    const claims = (await get('/v1/shops/jd-digital/carrier-claims')).json() as { open_amount: number };
+    expect(claims.open_amount).toBeGreaterThan(0);
+    const talk = (await get('/v1/cases/AS-requested-1/messages')).json() as { data: { from: string }[] };
+    expect(talk.data.map((m) => m.from)).toEqual(['buyer', 'merchant']);
+  });
+
+  it('tells a metrics story: one fruit shop restricted by the governance cycle, one watched (SPEC §8.5)', async () => {
+    const category = (await get('/v1/metrics/categories/fresh')).json() as { shops: { shop: string; status: string; watched: boolean; counted: boolean }[] };
+    expect(category.shops[0]).toMatchObject({ shop: 'pdd-orchard', status: 'restricted', watched: true, counted: true });
+    expect(category.shops.filter((s) => s.watched).map((s) => s.shop).sort()).toEqual(['pdd-farm', 'pdd-orchard']);
+    const series = (await get('/v1/shops/pdd-orchard/metrics/series?days=90')).json() as { days: { metrics: { intervention_rate: number | null } }[] };
+    expect(series.days).toHaveLength(90);
+    expect(series.days.filter((d) => d.metrics.intervention_rate !== null).length).toBeGreaterThan(50);
   });
 
   it('stores the same files on every fresh seed', async () => {

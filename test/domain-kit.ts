@@ -2,6 +2,7 @@
 // Only tests import this file; it lives outside src/ because it loads the shipped packs (src/app),
 // which the domain itself never imports (test/layering.test.ts).
 import { builtinPacks } from '../src/app/packs.ts';
+import type { AutomationInputs } from '../src/domain/automation/automate.ts';
 import { parseInstant } from '../src/domain/calendar.ts';
 import type { Command, OrderInput } from '../src/domain/commands.ts';
 import { decide, type Decision } from '../src/domain/decide.ts';
@@ -113,8 +114,9 @@ export function given(events: DomainEvent[]) {
   const state = evolveAll(emptyContext(), events);
   return {
     state,
-    when(cmd: Command, now: Instant, p: Policy = policy()): When {
-      const decision = decide(cmd, state, p, now);
+    /** `automation`: the shop's rules and the buyer's band (SPEC §10.2), when the test gives them. */
+    when(cmd: Command, now: Instant, p: Policy = policy(), automation?: AutomationInputs): When {
+      const decision = decide(cmd, state, p, now, automation);
       return { ...thenOf(decision, (events) => evolveAll(state, events)), decision, state };
     },
   };

@@ -8,6 +8,9 @@ import type { Actor, LineFlag } from '../domain/types.ts';
 import { defectPhoto, invoiceScan, sha256 } from './demo-files.ts';
 import type { Engine } from './engine.ts';
 import { seedGovernance } from './demo-governance.ts';
+import { seedAutomation } from './demo-automation.ts';
+import { seedMetricsHistory } from './demo-metrics.ts';
+import { seedDesk } from './demo-desk.ts';
 
 export const DEMO_SHOPS = [
   { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
@@ -192,5 +195,11 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
   }
   // Platform governance: complaints in every status, a restricted shop, a deposit shortfall (SPEC §8).
   await seedGovernance(engine, now, placed);
+  // SPEC §10.2: a demo shop's automation rules and SOP tiers (after its seeded cases).
+  await seedAutomation(engine);
+  // Shop metrics with 90 days of history and the governance cycle's last two verdicts (SPEC §8.4–§8.5).
+  await seedMetricsHistory(engine, now);
+  // The service desk: tickets in every state, quick replies, a case conversation (SPEC §10.1).
+  await seedDesk(engine, now, DEMO_SHOPS.map((s) => s.id), placed);
   return { orders: placed, cases, files };
 }

@@ -32,7 +32,16 @@ import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
+import { createDesk } from './desk/engine.ts';
+import { caseNotifications } from './desk/case-notify.ts';
+import { writeNotifications } from '../store/notifications.ts';
+import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
+import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
+import { createAutomation } from './automation/engine.ts';
+import { createBacktest } from './automation/backtest.ts';
+import { createMetrics } from './metrics/index.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export type { CommandOptions, Result, ShopInput } from './command-types.ts';
 
@@ -50,6 +59,13 @@ export interface EngineDeps {
   inlineRefunds?: boolean;
   /** Webhook URL rules (default: https, public addresses only) and the secrets' key (issue 19). */
   webhooks?: WebhookSettings;
+  /** false: no automation rules and no buyer-risk upkeep (the benchmark measures what they cost). */
+  automation?: boolean;
+  /**
+   * Write the metric facts and rollups with each command (SPEC §8.4). Always on, except in
+   * `npm run bench:metrics`, which measures what they cost the command path.
+   */
+  metricRollups?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -61,6 +77,7 @@ export function createEngine(deps: EngineDeps) {
   const core = engineCore(db, packs, clock, deps.webhooks);
   const { shopNow, shopPolicy } = core;
   const governance = createGovernance(core);
+  const metrics = createMetrics(core, governance);
 
   /** Registers or updates a shop; overrides must move parameters towards the buyer (SPEC §9). */
   async function upsertShop(shop: ShopInput): Promise<{ ok: true } | Refusal> {
@@ -71,6 +88,8 @@ export function createEngine(deps: EngineDeps) {
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
     await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
+    // SPEC §8.5: a pack with a governance period has its next period end scheduled.
+    await metrics.ensureCycle(shop.pack);
     // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
     return governance.registerShop({
       id: shop.id,
@@ -169,14 +188,25 @@ export function createEngine(deps: EngineDeps) {
       if (closed) return closed;
     }
     const ctx = loaded?.ctx ?? emptyContext();
-    const decision = decide(cmd, ctx, policy, at);
+    // SPEC §10.2: the shop's rules and the buyer's band are inputs of an application's decision.
+    const automation =
+      (cmd.kind === 'apply' || cmd.kind === 'modify') && ctx.order && deps.automation !== false
+        ? await automationInputs(tx, shopId, ctx.order.buyerId, at, shop?.returnAddress ?? null)
+        : undefined;
+    const decision = decide(cmd, ctx, policy, at, automation);
     if (!decision.ok) return decision;
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
-    const [version] = await appendDecisions(tx, [{ loaded, next, events: decision.events, actor: cmd.actor }], clock.now());
+    // SPEC §8.4: the metric facts and rollups of these events go in with them (one statement).
+    const decided = { loaded, next, events: decision.events, actor: cmd.actor };
+    const [version] = await appendDecisions(tx, [deps.metricRollups === false ? decided : withCaseMetrics(decided, policy)], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
+    // SPEC §10.4: the buyer's risk signals, in the same transaction as the events that give them.
+    if (deps.automation !== false) await recordCaseSignals(tx, shopId, decision.events, next, policy.calendar.timeZone);
+    // SPEC §10.5: the notifications the events cause, in this transaction.
+    await writeNotifications(tx, caseNotifications(ctx, next, decision.events), clock.now());
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 
@@ -229,7 +259,8 @@ export function createEngine(deps: EngineDeps) {
     return dispatch(target.shopId, target.orderId, { ...cmd, actor } as Command, opts);
   }
 
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance });
+  const desk = createDesk(core);
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, desk, firePlatform: metrics.firePlatform });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -258,6 +289,7 @@ export function createEngine(deps: EngineDeps) {
   const reads = createReads(core);
   const governanceReads = createGovernanceReads(core);
   const admin = createAdmin(core);
+  const automation = { ...createAutomation(core), ...createBacktest(core) };
 
   return {
     clock,
@@ -276,5 +308,21 @@ export function createEngine(deps: EngineDeps) {
     complaintCommand: governance.complaintCommand,
     shopCommand: governance.shopCommand,
     ...governanceReads,
+    ...automation,
+    shopMetrics: metrics.shopMetrics,
+    categoryMetrics: metrics.categoryMetrics,
+    shopSeries: metrics.shopSeries,
+    metricFacts: metrics.metricFacts,
+    rebuildMetrics: metrics.rebuild,
+    auditMetrics: metrics.auditMetrics,
+    ensureCycle: metrics.ensureCycle,
+    replayCycle: metrics.replayCycle,
+    ticketCommand: desk.ticketCommand,
+    getTicket: desk.getTicket,
+    fireTicketBatch: desk.fireTicketBatch,
+    putQuickReply: desk.putQuickReply,
+    quickReplies: desk.quickReplies,
+    removeQuickReply: desk.removeQuickReply,
+    ...createDeskReads(core),
   };
 }

@@ -15,6 +15,10 @@ import { isUniqueViolation } from '../store/unique-violation.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
+import type { Desk } from './desk/engine.ts';
+import { caseNotifications } from './desk/case-notify.ts';
+import { writeNotifications } from '../store/notifications.ts';
+import { withCaseMetrics } from './metrics/record.ts';
 
 export interface FiringDeps {
   core: EngineCore;
@@ -24,9 +28,13 @@ export interface FiringDeps {
   afterCommit(shopId: string, events: readonly DomainEvent[]): Promise<unknown>;
   /** Complaint and shop deadlines, and the deposit effects of case events (SPEC §8). */
   governance: Governance;
+  /** Ticket deadlines (SPEC §10.1). */
+  desk: Pick<Desk, 'fireTicket'>;
+  /** Platform deadlines: the governance cycle of a pack (SPEC §8.5). */
+  firePlatform(d: DueDeadline): Promise<'fired' | 'stale' | 'retry'>;
 }
 
-export function createFiring({ core, dispatch, upsertShop, afterCommit, governance }: FiringDeps) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit, governance, desk, firePlatform }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
   /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
   function expiry(d: DueDeadline, returnAddress?: string | null): Command {
@@ -37,9 +45,10 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
-      // SPEC §8: complaints' and shops' deadlines, fired by the same runner at their due instant.
-      const outcome = await governance.fireGovernance(d);
+    if (d.aggregate !== undefined && d.aggregate !== 'order') {
+      // SPEC §8, §10.1: complaints', shops', tickets' deadlines and the governance cycle, fired by the same runner at their due instant.
+      const outcome =
+        d.aggregate === 'ticket' ? await desk.fireTicket(d) : d.aggregate === 'platform' ? await firePlatform(d) : await governance.fireGovernance(d);
       if (outcome === 'retry') await releaseLease(db, d);
       if (outcome === 'stale') await markStale(db, d, clock.now());
       return outcome === 'fired';
@@ -78,11 +87,14 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
           const cmd = expiry(d, shop?.returnAddress);
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
-          else ok.push({ d, policy: policy as Policy, loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor });
+          // SPEC §8.4: with the metric facts of the expiries (a silent merchant's first response).
+          else ok.push({ d, policy: policy as Policy, ...withCaseMetrics({ loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor }, policy as Policy) });
         });
         if (ok.length) await appendDecisions(tx, ok, clock.now());
         // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.
         for (const x of ok) await governance.caseEffects(tx, x.d.shopId, x.d.orderId, x.events, x.policy, x.d.dueAt);
+        // SPEC §10.5: the notifications the expiries cause, in this transaction.
+        await writeNotifications(tx, ok.flatMap((x) => caseNotifications(x.loaded!.ctx, x.next, x.events)), clock.now());
         return [ok, none] as const;
       });
     } catch (e) {

@@ -7,6 +7,9 @@ import { streamEvents, verifyAll, verifyEvents } from '../store/history.ts';
 import { purgeIdempotencyKeys } from '../store/idempotency.ts';
 import { opsGauges, ping } from '../store/ops-gauges.ts';
 import { writeOutbox } from '../store/outbox.ts';
+import { buyerOfOrder, writeNotifications } from '../store/notifications.ts';
+import { deadlineReminder } from './desk/case-notify.ts';
+import { ticketOfSubject, ticketReminder } from './desk/notify.ts';
 import { countInWindow, HTTP_BUCKET } from '../store/rate-limits.ts';
 import { iso } from '../store/time.ts';
 import { doctor } from './doctor.ts';
@@ -48,7 +51,22 @@ export function createOperations(core: EngineCore) {
       const due = await claimReminders(tx, now, limit);
       for (const x of due) {
         const streamId =
-          x.aggregate === 'complaint' ? x.subject : x.aggregate === 'shop' ? `shop:${x.shopId}` : x.subject === 'order' ? `order:${x.orderId}` : `case:${x.subject}`;
+          x.aggregate === 'complaint'
+            ? x.subject
+            : x.aggregate === 'shop'
+              ? `shop:${x.shopId}`
+              : x.aggregate === 'ticket'
+                ? ticketOfSubject(x.subject)
+                : x.subject === 'order'
+                  ? `order:${x.orderId}`
+                  : `case:${x.subject}`;
+        // SPEC §10.1: a ticket's SLA reminder is the merchant's to act on: a notification too.
+        if (x.aggregate === 'ticket') await writeNotifications(tx, [ticketReminder(x, streamId)], now);
+        // SPEC §10.5: a case's or an order's reminder too, for the party the deadline waits on.
+        if ((x.aggregate ?? 'order') === 'order') {
+          const n = deadlineReminder(x, await buyerOfOrder(tx, x.shopId, x.orderId));
+          if (n) await writeNotifications(tx, [n], now);
+        }
         await writeOutbox(
           tx,
           [{ shopId: x.shopId, orderId: x.orderId, streamId, type: 'DeadlineReminder', payload: { shop: x.shopId, order: x.orderId, stream: streamId, deadline: { kind: x.kind, due: iso(x.dueAt) } } }],

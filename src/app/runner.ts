@@ -20,8 +20,8 @@ export async function runDeadlines(
   const first = new Map<string, DueDeadline>();
   const later: DueDeadline[] = [];
   for (const d of claimed) {
-    // Complaints' and shops' deadlines (SPEC §8) go one by one, each in its own transaction.
-    if (d.aggregate === 'complaint' || d.aggregate === 'shop') {
+    // Complaints', shops', the platform's (SPEC §8) and tickets' (§10.1) deadlines go one by one, each in its own transaction.
+    if (d.aggregate !== undefined && d.aggregate !== 'order') {
       later.push(d);
       continue;
     }
@@ -38,8 +38,44 @@ export async function runDeadlines(
     for (let c = chunks.shift(); c; c = chunks.shift()) fired += await engine.fireBatch(c);
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, chunks.length) }, worker));
-  for (const d of later) if (await engine.fire(d)) fired++;
+  // A burst of ticket SLAs: the first deadline of each ticket in chunks of `chunk` tickets per
+  // transaction, as orders are (SPEC §10.1).
+  const ticketHeads = new Map<string, DueDeadline>();
+  const rest: DueDeadline[] = [];
+  for (const d of later) {
+    if (d.aggregate === 'ticket' && !ticketHeads.has(aggregateKey(d))) ticketHeads.set(aggregateKey(d), d);
+    else rest.push(d);
+  }
+  const ticketChunks: DueDeadline[][] = [];
+  const heads2 = [...ticketHeads.values()];
+  for (let i = 0; i < heads2.length; i += size) ticketChunks.push(heads2.slice(i, i + size));
+  const ticketWorker = async () => {
+    for (let c = ticketChunks.shift(); c; c = ticketChunks.shift()) fired += await engine.fireTicketBatch(c);
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, ticketChunks.length) }, ticketWorker));
+  // The rest one transaction each: distinct aggregates side by side, one aggregate's in due order.
+  const groups = new Map<string, DueDeadline[]>();
+  for (const d of rest) groups.set(aggregateKey(d), [...(groups.get(aggregateKey(d)) ?? []), d]);
+  const queue = [...groups.values()];
+  const one = async () => {
+    for (let g = queue.shift(); g; g = queue.shift()) for (const d of g) if (await engine.fire(d)) fired++;
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, one));
   return fired;
+}
+
+/** The aggregate a deadline belongs to: its order, complaint, shop or ticket (subject ticket:<id>:<kind>). */
+function aggregateKey(d: DueDeadline): string {
+  switch (d.aggregate ?? 'order') {
+    case 'order':
+      return `${d.shopId}\u0000order:${d.orderId}`;
+    case 'shop':
+      return `${d.shopId}\u0000shop`;
+    case 'ticket':
+      return `${d.shopId}\u0000${d.subject.replace(/:[a-z_]+$/, '')}`;
+    default:
+      return `${d.shopId}\u0000${d.subject}`;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseInstant } from '../domain/calendar.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
 import { CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, type CaseCommandName, type OrderEventName } from './schemas.ts';
 import { COMPLAINT_COMMAND_NAMES, SHOP_EVENT_NAMES, type ComplaintCommandName, type ShopEventName } from './governance/schemas.ts';
+import { TICKET_COMMAND_NAMES, type TicketCommandName } from './desk/schemas.ts';
 
 export const CASE_FIELDS = [
   'status',
@@ -17,21 +18,31 @@ export const CASE_FIELDS = [
   'liability',
   'closed_reason',
   'deadline',
+  'automated_by',
 ] as const;
 export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
 /** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
 export const COMPLAINT_FIELDS = ['status', 'points', 'merchant_silent', 'closed_reason'] as const;
-export const SHOP_FIELDS = ['points', 'status', 'restricted_until', 'deposit_balance', 'deposit_shortfall', 'deposit_required', 'deposit_topup_due'] as const;
-/** Parts of FORMAT.md this engine does not run yet (SPEC §8.4–§8.5, §10, §13): a file using them fails to load, saying so. */
+export const SHOP_FIELDS = [
+  'points',
+  'status',
+  'restricted_until',
+  'deposit_balance',
+  'deposit_shortfall',
+  'deposit_required',
+  'deposit_topup_due',
+  // SPEC §8.4–§8.5 (src/app/metrics)
+  'watched',
+  'notices',
+  'metrics',
+  'category_average',
+] as const;
+/** FORMAT.md ticket checks (SPEC §10.1). */
+export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;
+/** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
 const NOT_YET: Record<string, string> = {
-  watched: 'the governance cycle (SPEC §8.5)',
-  notices: 'the governance cycle (SPEC §8.5)',
-  metrics: 'shop metrics (SPEC §8.4)',
-  category_average: 'shop metrics (SPEC §8.4)',
-  automated_by: 'automation rules (SPEC §10.2)',
   label_payer: 'amazon-us return labels (SPEC §13)',
   currency: 'currencies (SPEC §13)',
-  ticket: 'service tickets (SPEC §10.1)',
   buyer: 'buyer risk (SPEC §10.4)',
   buyers: 'buyer risk (SPEC §10.4)',
   rules: 'automation rules (SPEC §10.2)',
@@ -69,7 +80,20 @@ export type Step =
       expect: Record<string, unknown>;
     }
   | { kind: 'shop_event'; index: number; at?: number; shop: string; event: ShopEventName; args: unknown; as?: string; expect: Record<string, unknown> }
-  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; fields: Record<string, unknown> };
+  | {
+      kind: 'ticket';
+      index: number;
+      at?: number;
+      actor: 'buyer' | 'merchant' | 'platform';
+      as?: string;
+      command: TicketCommandName;
+      ticket: string;
+      order?: string;
+      case?: string;
+      args: unknown;
+      expect: Record<string, unknown>;
+    }
+  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; ticket?: string; buyer?: string; fields: Record<string, unknown> };
 
 export interface ScenarioShop {
   id: string;
@@ -77,7 +101,20 @@ export interface ScenarioShop {
   /** SPEC §8.3: the opening balance (default the required deposit) and the shop's own requirement. */
   deposit?: number;
   depositRequired?: number;
+  /** SPEC §10.2: the shop's automation rules (as written: the engine validates them) and estimates. */
+  rules?: unknown[];
+  returnShippingEstimate?: number;
+  returnlessThreshold?: number;
 }
+
+/** FORMAT.md `buyers`: signal counts from before `start` (SPEC §10.4). */
+export interface ScenarioBuyer {
+  id: string;
+  riskHistory: Record<string, number>;
+}
+
+/** FORMAT.md buyer check fields (SPEC §10.4). */
+export const BUYER_FIELDS = ['risk_band', 'risk_score'] as const;
 
 export interface Scenario {
   file: string;
@@ -88,6 +125,7 @@ export interface Scenario {
   rateLimit: { perMinute: number } | null;
   start: number;
   shops: ScenarioShop[];
+  buyers: ScenarioBuyer[];
   /** Pack parameters set for this file only (not checked for generosity). */
   parameters: Record<string, unknown>;
   orders: Record<string, unknown>[];
@@ -117,13 +155,15 @@ const fileSchema = z
             deposit: z.number().int().min(0).optional(),
             deposit_required: z.number().int().min(0).optional(),
             rules: z.array(z.unknown()).optional(),
-            return_shipping_estimate: z.number().optional(),
-            returnless_threshold: z.number().optional(),
+            return_shipping_estimate: z.number().int().min(0).optional(),
+            returnless_threshold: z.number().int().min(0).optional(),
           })
           .strict(),
       )
       .optional(),
-    buyers: z.array(z.unknown()).optional(),
+    buyers: z
+      .array(z.object({ id: z.string().min(1), risk_history: z.record(z.string(), z.number().int().min(0)).default({}) }).strict())
+      .optional(),
     parameters: z.record(z.string(), z.unknown()).optional(),
     orders: z.array(z.record(z.string(), z.unknown())).default([]),
     steps: z.array(z.record(z.string(), z.unknown())),
@@ -154,10 +194,15 @@ const complaintStep = z
   .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), complaint: z.string().min(1), order: z.string().optional() })
   .strict();
 const shopStep = z.object({ ...acting, shop: z.string(), event: z.string() }).strict();
+const ticketStep = z
+  .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), ticket: z.string().min(1), order: z.string().optional(), case: z.string().optional() })
+  .strict();
 const checkStep = z
   .object({
     at: instant.optional(),
-    check: z.object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional() }).catchall(z.unknown()),
+    check: z
+      .object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional(), ticket: z.string().optional(), buyer: z.string().optional() })
+      .catchall(z.unknown()),
     note: z.string().optional(),
   })
   .strict();
@@ -182,26 +227,29 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     throw new ScenarioError(`${file}: ${i.path.join('.') || 'file'}: ${i.message}`);
   }
   const f = top.data;
-  if (f.buyers) throw notYet(file, 'buyers');
-  for (const sh of f.shops ?? []) {
-    for (const k of ['rules', 'return_shipping_estimate', 'returnless_threshold'] as const) if (sh[k] !== undefined) throw notYet(`${file}: shop ${sh.id}`, k);
-  }
   if (!knownPacks(f.policy)) throw new ScenarioError(`${file}: unknown policy pack "${f.policy}"`);
   const start = parseInstant(f.start)!;
   let clock = start;
   const steps: Step[] = f.steps.map((raw, index) => {
     const where = `${file}: step ${index + 1}`;
     let step: Step;
-    if ('ticket' in raw) throw notYet(where, 'ticket');
     if ('check' in raw) {
       const s = parseOr(checkStep, raw, where);
-      if (s.check && typeof s.check === 'object') for (const k of ['ticket', 'buyer']) if (k in s.check) throw notYet(where, k);
-      const { case: c, order, complaint, shop, ...fields } = s.check;
-      if ([c, order, complaint, shop].filter((x) => x !== undefined).length !== 1) {
-        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint" or "shop"`);
+      const { case: c, order, complaint, shop, ticket, buyer, ...fields } = s.check;
+      if ([c, order, complaint, shop, ticket, buyer].filter((x) => x !== undefined).length !== 1) {
+        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop", "ticket" or "buyer"`);
       }
-      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : SHOP_FIELDS, where);
-      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, fields };
+      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : ticket ? TICKET_FIELDS : buyer ? BUYER_FIELDS : SHOP_FIELDS, where);
+      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, ticket, buyer, fields };
+    } else if ('ticket' in raw) {
+      const s = parseOr(ticketStep, raw, where);
+      if (!(TICKET_COMMAND_NAMES as string[]).includes(s.command)) {
+        throw new ScenarioError(`${where}: unknown ticket command "${s.command}" (known: ${TICKET_COMMAND_NAMES.join(', ')})`);
+      }
+      if (s.command !== 'open_ticket' && (s.order || s.case)) throw new ScenarioError(`${where}: "order" and "case" go on open_ticket only`);
+      const expect = s.expect ?? {};
+      checkFields(expect, ['ok', 'error', ...TICKET_FIELDS], where);
+      step = { kind: 'ticket', index, at: at(s.at), actor: s.actor, as: s.as, command: s.command as TicketCommandName, ticket: s.ticket, order: s.order, case: s.case, args: s.args, expect };
     } else if ('complaint' in raw) {
       const s = parseOr(complaintStep, raw, where);
       if (!(COMPLAINT_COMMAND_NAMES as string[]).includes(s.command)) {
@@ -250,7 +298,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
         expect,
       };
     } else {
-      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), an order or shop event ("event") or a check ("check")`);
+      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), a ticket command ("ticket"), an order or shop event ("event") or a check ("check")`);
     }
     if (step.at !== undefined) {
       if (step.at < clock) throw new ScenarioError(`${where}: "at" goes back in time (${new Date(step.at).toISOString()} is before ${new Date(clock).toISOString()})`);
@@ -271,7 +319,11 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
       category: s.category,
       ...(s.deposit !== undefined ? { deposit: s.deposit } : {}),
       ...(s.deposit_required !== undefined ? { depositRequired: s.deposit_required } : {}),
+      ...(s.rules !== undefined ? { rules: s.rules } : {}),
+      ...(s.return_shipping_estimate !== undefined ? { returnShippingEstimate: s.return_shipping_estimate } : {}),
+      ...(s.returnless_threshold !== undefined ? { returnlessThreshold: s.returnless_threshold } : {}),
     })),
+    buyers: (f.buyers ?? []).map((b) => ({ id: b.id, riskHistory: b.risk_history })),
     parameters: f.parameters ?? {},
     orders: f.orders,
     steps,

@@ -8,7 +8,8 @@ import { SimulatedClock } from './clock.ts';
 import { createEngine, type Engine, type Result } from './engine.ts';
 import type { PackRegistry } from './packs.ts';
 import { simulatedProvider } from './payments.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario, ScenarioShop } from './scenario.ts';
+import type { Refusal } from '../domain/errors.ts';
 import { toCaseCommand, toOrderCommand, toOrderInput } from './schemas.ts';
 import { caseView, orderView } from './views.ts';
 import { parseOverrides } from '../domain/policy-schema.ts';
@@ -17,6 +18,8 @@ import { shopView } from '../domain/shop/status.ts';
 import type { ComplaintCommand } from '../domain/complaint/commands.ts';
 import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
 import { complaintView } from './governance/views.ts';
+import { metricsFields } from './metrics/scenario-check.ts';
+import { ticketSteps } from './desk/simulate-ticket.ts';
 
 export interface Expectation {
   file: string;
@@ -83,13 +86,21 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
       ...(listed?.depositRequired !== undefined ? { depositRequired: listed.depositRequired } : {}),
       ...(listed?.deposit !== undefined ? { deposit: listed.deposit } : {}),
     });
-    if (!r.ok) {
+    // SPEC §10.2: the shop's automation rules, as its merchant would save them.
+    const auto = r.ok && listed && (listed.rules || listed.returnShippingEstimate !== undefined || listed.returnlessThreshold !== undefined) ? await loadAutomation(engine, listed) : r;
+    const refused = !r.ok ? r : !auto.ok ? auto : null;
+    if (refused) {
       if (s.expectLoadError) {
-        expect(0, 'load', 'error', s.expectLoadError, r.code);
+        expect(0, 'load', 'error', s.expectLoadError, refused.code);
         return run;
       }
-      throw new Error(`${s.file}: cannot load: ${r.code}: ${r.message.en}`);
+      throw new Error(`${s.file}: cannot load: ${refused.code}: ${refused.message.en}`);
     }
+  }
+  // FORMAT.md `buyers`: risk history from before the start (SPEC §10.4).
+  for (const b of s.buyers) {
+    const r = await engine.importRiskHistory(b.id, b.riskHistory, s.start);
+    if (r) throw new Error(`${s.file}: buyer ${b.id}: ${r.code}: ${r.message.en}`);
   }
   if (s.expectLoadError) expect(0, 'load', 'error', s.expectLoadError, null);
 
@@ -102,11 +113,18 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
     orders.set(input.id, { shop: input.shop, buyer: input.buyer });
   }
 
+  const tickets = ticketSteps(engine, s.file, orders, bound, expect);
   for (const step of s.steps) {
     if (step.at !== undefined) await advance(engine, clock, step.at);
     const n = step.index + 1;
+    if (step.kind === 'ticket') {
+      await tickets.run(step);
+      continue;
+    }
     if (step.kind === 'check') {
-      if (step.complaint !== undefined || step.shop !== undefined) await checkGovernance(n, `check ${step.complaint ?? step.shop}`, step.complaint, step.shop, step.fields);
+      if (step.buyer !== undefined) await checkBuyer(n, step.buyer, step.fields);
+      else if (step.ticket !== undefined) await tickets.check(n, `check ${step.ticket}`, step.ticket, step.fields);
+      else if (step.complaint !== undefined || step.shop !== undefined) await checkGovernance(n, `check ${step.complaint ?? step.shop}`, step.complaint, step.shop, step.fields);
       else await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);
       continue;
     }
@@ -187,6 +205,13 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
     if (Object.keys(fields).length) await checkFields(n, what, caseName, orderName, fields);
   }
 
+  /** Buyer fields (FORMAT.md: `risk_band`), as the platform sees them now. */
+  async function checkBuyer(n: number, buyerId: string, fields: Record<string, unknown>) {
+    const r = await engine.buyerRisk({ kind: 'platform' }, buyerId, clock.now());
+    const view: Record<string, unknown> = 'ok' in r ? {} : { risk_band: r.band, risk_score: r.score };
+    for (const [field, expected] of Object.entries(fields)) expect(n, `check ${buyerId}`, field, expected, view[field]);
+  }
+
   /** Complaint fields and shop fields (FORMAT.md "Governance"), at the simulated clock's instant. */
   async function checkGovernance(n: number, what: string, complaintName: string | undefined, shopId: string | undefined, fields: Record<string, unknown>) {
     let view: Record<string, unknown> | null = null;
@@ -200,6 +225,7 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
         const v = shopView(g.shop, g.policy, g.now);
         view = { ...v, restricted_until: v.restricted_until === null ? null : formatInstant(v.restricted_until, tz), deposit_topup_due: v.deposit_topup_due === null ? null : formatInstant(v.deposit_topup_due, tz) };
       }
+      if (view && ('metrics' in fields || 'category_average' in fields)) Object.assign(view, await metricsFields(engine, shopId, fields));
     }
     for (const [field, expected] of Object.entries(fields)) {
       expect(n, what, field, expected, view ? view[field] : `(no ${complaintName !== undefined ? `complaint ${complaintName}` : `shop ${shopId}`})`);
@@ -221,6 +247,15 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
       expect(n, what, field, expected, view ? view[field] : `(no ${caseName ? `case ${caseName}` : `order ${orderName}`})`);
     }
   }
+}
+
+async function loadAutomation(engine: Engine, shop: ScenarioShop): Promise<{ ok: true } | Refusal> {
+  const r = await engine.setAutomation({ kind: 'platform' }, shop.id, {
+    ...(shop.rules !== undefined ? { rules: shop.rules } : {}),
+    ...(shop.returnShippingEstimate !== undefined ? { return_shipping_estimate: shop.returnShippingEstimate } : {}),
+    ...(shop.returnlessThreshold !== undefined ? { returnless_threshold: shop.returnlessThreshold } : {}),
+  });
+  return 'ok' in r ? r : { ok: true };
 }
 
 /** Moves the clock to `to`, firing every deadline due on the way at its own due instant. */

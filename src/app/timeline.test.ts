@@ -56,6 +56,7 @@ const SAMPLES: { [K in EventType]: Extract<DomainEvent, { type: K }> } = {
   ReceiptConfirmed: { type: 'ReceiptConfirmed', ...on, by: 'buyer', to: 'completed' },
   CaseEscalated: { type: 'CaseEscalated', ...on, by: 'system', reason: 'counterfeit', resumeStatus: 'requested', to: 'in_arbitration' },
   EvidenceSubmitted: { type: 'EvidenceSubmitted', ...on, items: [invoice, { ...invoice, kind: 'brand_authorization' }] },
+  CaseMessagePosted: { type: 'CaseMessagePosted', ...on, party: 'buyer', text: '请问退货地址是哪里?', attachments: [] },
   EvidenceRequested: {
     type: 'EvidenceRequested', ...on,
     request: { id: 'R1', party: 'merchant', kinds: ['courier_rejection_certificate', 'photo'], mode: 'all', dueAt: AT, burden: true, open: true },

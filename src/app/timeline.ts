@@ -2,6 +2,7 @@
 // timeline: every code is said by its name (src/app/labels.ts), so a buyer reads "买家申请退货退款,
 // 原因: 假冒品牌" and never "return_refund". Free text the parties wrote (a rejection reason, a
 // carrier) is quoted as given.
+import type { AutomatedBy } from '../domain/automation/automate.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import type { Actor, Reason } from '../domain/types.ts';
 import {
@@ -37,6 +38,13 @@ const offerWords = (o: { type: keyof typeof TYPE; amount: number; buyerOwes?: nu
         ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`)
         : TYPE[o.type];
 
+/** SPEC §10.2: an automated decision in words, naming the rule (规则「小额极速退款」自动同意). */
+function ruleAgreed(r: AutomatedBy): Label {
+  const who = r.source === 'platform' ? text(`平台规则「${r.name}」`, `the platform's rule “${r.name}”`) : text(`规则「${r.name}」`, `rule “${r.name}”`);
+  if (r.action === 'returnless_refund') return text(`${who.zh}自动同意仅退款, 买家无需退货`, `${who.en} agreed automatically: a refund without return, the buyer keeps the goods`);
+  return text(`${who.zh}自动同意`, `${who.en} agreed automatically`);
+}
+
 /**
  * Who the timeline says did it. The history keeps who sent the command; a step the rules took
  * inside that command (a counterfeit claim escalated on application, SPEC §7's evidence request on
@@ -67,6 +75,7 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
         `buyer changed the application: ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${yuan(e.amount)}`,
       );
     case 'MerchantAgreed':
+      if (e.rule) return ruleAgreed(e.rule);
       return e.by === 'system'
         ? text('商家超时未处理, 系统默认同意', 'the merchant did not respond in time: the system agreed')
         : text(e.returnAddress ? `商家同意, 退货地址: ${e.returnAddress}` : '商家同意', e.returnAddress ? `merchant agreed, return to: ${e.returnAddress}` : 'merchant agreed');
@@ -112,6 +121,10 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       const party = e.items[0]?.party ?? 'buyer';
       const kinds = [...new Set(e.items.map((i) => i.kind))];
       return text(`${ROLE[party].zh}提交凭证: ${listOf(EVIDENCE, kinds, 'zh')}`, `${ROLE[party].en} gave evidence: ${listOf(EVIDENCE, kinds, 'en')}`);
+    }
+    case 'CaseMessagePosted': {
+      const files = e.attachments.length ? text(` (附件 ${e.attachments.length} 个)`, ` (${e.attachments.length} attachment${e.attachments.length > 1 ? 's' : ''})`) : text('', '');
+      return text(`${ROLE[e.party].zh}留言: 「${e.text}」${files.zh}`, `${ROLE[e.party].en} wrote: “${e.text}”${files.en}`);
     }
     case 'EvidenceRequested': {
       const r = e.request;

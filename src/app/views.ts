@@ -24,6 +24,7 @@ export function caseView(c: CaseState, tz: string): CaseView {
     liability: c.liability,
     closed_reason: c.status === 'closed' ? c.closedReason : null,
     deadline: c.deadline ? { kind: c.deadline.kind, due: formatInstant(c.deadline.dueAt, tz) } : null,
+    automated_by: c.automatedBy ?? null,
     version: c.version,
   };
 }

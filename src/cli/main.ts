@@ -16,8 +16,12 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
 --schema NAME or AFTERSALE_SCHEMA picks a schema):
   aftersale migrate                                 apply the database migrations
   aftersale worker [--until-idle] [--no-relay] [--allow-http] [--allow-private-webhooks]  deadline runner, reminders, refunds, webhook relay
-  aftersale doctor                                  check every invariant; exit 1 on a breach
+  aftersale doctor [--full]                         check every invariant (metric rollups: a sample of shops, all with --full); exit 1 on a breach
   aftersale shops show SHOP                         points vs thresholds, sanctions, deposit, complaints
+  aftersale rules show SHOP                         the shop's automation rules (SPEC §10.2)
+  aftersale rules backtest SHOP RULES.json [--days 30] [--json]  what proposed rules would have done (nothing written)
+  aftersale metrics SHOP [--at INSTANT] [--window DAYS]  shop metrics beside the category averages (SPEC §8.4)
+  aftersale metrics rebuild [--shop S]              recompute metric rollups from the event history
   aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
@@ -72,6 +76,14 @@ export async function main(argv: string[], out: Out = stdout, hosted: HostedComm
     case 'audit': {
       const { auditCommand } = await import('./audit-command.ts');
       return auditCommand(rest, out);
+    }
+    case 'rules': {
+      const { rulesCommand } = await import('./rules-command.ts');
+      return rulesCommand(rest, out);
+    }
+    case 'metrics': {
+      const { metricsCommand } = await import('./metrics-command.ts');
+      return metricsCommand(rest, out);
     }
     case 'import': {
       const { importCommand } = await import('./import-command.ts');

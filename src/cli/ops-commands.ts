@@ -18,7 +18,7 @@ import type { Out } from './simulate-command.ts';
 
 export { openConfigured };
 
-function engineOn(db: Database, args: string[] = [], generateKey = false) {
+export function engineOn(db: Database, args: string[] = [], generateKey = false) {
   return createEngine({
     webhooks: configuredWebhooks(args, process.env, { generateKey }),
     db,
@@ -80,7 +80,11 @@ export async function workerCommand(args: string[], out: Out): Promise<number> {
 export async function doctorCommand(args: string[], out: Out): Promise<number> {
   const db = await openConfigured(args);
   try {
-    const findings = await engineOn(db).audit();
+    const engine = engineOn(db);
+    const findings = await engine.audit();
+    // SPEC §8.4: the metric rollups equal a recount from the events (a sample of shops; all with --full).
+    const m = await engine.auditMetrics({ full: args.includes('--full') });
+    for (const x of m.mismatches) findings.push({ check: 'metrics_rollups', breach: true, detail: `${x.shop} ${x.what}: stored ${x.stored}, recount ${x.recount}` });
     for (const f of findings) out.log(`${f.breach ? 'BREACH' : 'note  '} ${f.check}: ${f.detail}`);
     const breaches = findings.filter((f) => f.breach).length;
     out.log(breaches ? `${breaches} breach(es)` : 'all invariants hold');

@@ -39,6 +39,8 @@ export const CaseView = z.strictObject({
   liability: z.enum(LIABILITIES),
   closed_reason: z.enum(CLOSED_REASONS).nullable(),
   deadline: z.strictObject({ kind: z.enum(CASE_DEADLINE_KINDS), due: IsoInstant }).nullable(),
+  /** SPEC §10.2: the automation rule that agreed to the case (its id; `instant_refund`: the platform's), or null. */
+  automated_by: z.string().nullable(),
   /** The case's stream version: send it as `If-Match` to act on exactly this state. */
   version: z.number().int(),
 });

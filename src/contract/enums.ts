@@ -57,3 +57,8 @@ export { COMPLAINT_CLOSED_REASONS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS, CO
 export type { ComplaintClosedReason, ComplaintDeadlineKind, ComplaintKind, ComplaintStatus, ComplaintSubKind } from '../domain/complaint/types.ts';
 export { COMPLAINT_ACTIONS, type ComplaintAction } from '../domain/complaint/commands.ts';
 export { DEPOSIT_DEBIT_REASONS, SHOP_STATUSES, type ShopStatus } from '../domain/shop/types.ts';
+/** SPEC §10.1 service tickets: kinds, statuses, SLAs, deadlines, parties, carrier claim kinds, actions. */
+export { CARRIER_CLAIM_KINDS, TICKET_DEADLINE_KINDS, TICKET_KINDS, TICKET_PARTIES, TICKET_SLAS, TICKET_STATUSES } from '../domain/ticket/types.ts';
+export type { CarrierClaimKind, TicketKind, TicketSla, TicketStatus } from '../domain/ticket/types.ts';
+export { TICKET_ACTIONS, type TicketAction } from '../domain/ticket/commands.ts';
+export { QUICK_REPLY_PLACEHOLDERS, fillQuickReply } from '../domain/ticket/quick-reply.ts';

@@ -12,3 +12,6 @@ export * from './policy.ts';
 export * from './admin.ts';
 export * from './governance.ts';
 export * from './audit.ts';
+export * from './automation.ts';
+export * from './metrics.ts';
+export * from './desk.ts';

@@ -29,7 +29,7 @@ export function needText(value: string | undefined, field: string): Refusal | nu
 export const needsGoodsBack = (type: CaseType): boolean => agreedStatus(type) === 'awaiting_return';
 
 /** Where a case goes when the merchant agrees to a remedy (SPEC §4 `agree`). */
-function agreedStatus(type: CaseType): CaseStatus {
+export function agreedStatus(type: CaseType): CaseStatus {
   switch (type) {
     case 'refund_only':
       return 'refunding';

@@ -75,6 +75,8 @@ export type CaseCommand =
   | { kind: 'confirm_receipt'; caseId: string }
   | { kind: 'escalate'; caseId: string; reason?: string }
   | { kind: 'submit_evidence'; caseId: string; evidence: EvidenceInput[] }
+  /** A message of the case's conversation (buyer, merchant; the platform once involved). */
+  | { kind: 'post_message'; caseId: string; text: string; attachments?: EvidenceInput[] }
   | { kind: 'request_evidence'; caseId: string; party: CaseParty; kinds: EvidenceKind[]; dueInHours?: number }
   | {
       kind: 'rule';

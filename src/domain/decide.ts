@@ -3,7 +3,9 @@
 // checks a case command against the command table (status and guards), then hands the command to
 // its handler (argument checks) and settles the order bookkeeping.
 import { CASE_COMMANDS, isTableCommand, tableRefusal, wrongRole, type TableCommand } from './case/command-table.ts';
+import { automate, type AutomationInputs } from './automation/automate.ts';
 import * as cases from './case-decide.ts';
+import { postMessage } from './case/messages.ts';
 import * as flow from './case-flow.ts';
 import type { CaseCommand, Command, OrderCommand } from './commands.ts';
 import { Draft } from './draft.ts';
@@ -33,6 +35,7 @@ export const COMMAND_ROLES: Record<Command['kind'], readonly Role[]> = {
   fire_case_deadline: ['system'],
   confirm_refund: ['system'],
   fail_refund: ['system'],
+  post_message: ['buyer', 'merchant', 'platform'],
   ...(Object.fromEntries(Object.entries(CASE_COMMANDS).map(([k, r]) => [k, r.roles])) as Record<TableCommand, readonly Role[]>),
 };
 
@@ -54,7 +57,11 @@ function checkActor(cmd: Command, ctx: OrderContext): Refusal | null {
 
 const isCaseCommand = (cmd: Command): cmd is CaseCommand & { actor: Actor } => 'caseId' in cmd;
 
-export function decide(cmd: Command, ctx: OrderContext, policy: Policy, now: Instant): Decision {
+/**
+ * `automation`: the shop's rules and the buyer's risk band (SPEC §10.2, §10.4), inputs like the
+ * policy; absent, no rule acts (order events, deadlines, and callers that load none).
+ */
+export function decide(cmd: Command, ctx: OrderContext, policy: Policy, now: Instant, automation?: AutomationInputs): Decision {
   if (cmd.kind !== 'place_order' && !ctx.order) {
     return refuse('not_found', 'order', '订单不存在', 'no such order', {});
   }
@@ -66,6 +73,8 @@ export function decide(cmd: Command, ctx: OrderContext, policy: Policy, now: Ins
   const d = new Draft(ctx, policy, now);
   const outcome = isCaseCommand(cmd) ? decideCase(d, cmd) : decideOrder(d, cmd as OrderCommand, cmd.actor.role);
   if (outcome) return outcome;
+  // SPEC §10.2: the rules look at a case when it is applied for or modified.
+  if (cmd.kind === 'apply' || cmd.kind === 'modify') automate(d, cmd.caseId, automation);
   if (d.ctx.order) d.settleOrder();
   return { ok: true, events: d.events };
 }
@@ -102,6 +111,8 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
       return cases.submitEvidence(d, cmd, c, cmd.actor);
     case 'request_evidence':
       return cases.requestEvidence(d, cmd, c);
+    case 'post_message':
+      return postMessage(d, cmd, c, cmd.actor);
     case 'rule':
       return cases.rule(d, c as CaseOf<'in_arbitration'>, cmd.outcome, cmd.liability, cmd.amount, 'platform', null, { note: cmd.note, force: cmd.force });
     case 'ship_return':

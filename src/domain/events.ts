@@ -1,6 +1,7 @@
 // Events: facts in the past tense. Order events have no caseId; case events carry theirs and go to
 // the case's own stream. Events that move a case carry the status they move it to (`to`), so
 // evolve never re-derives a decision.
+import type { AutomatedBy } from './automation/automate.ts';
 import type { ClaimLine, Deadline, EvidenceRequest, Offer, OrderLine, RefundPlan } from './state.ts';
 import type {
   CaseDeadlineKind,
@@ -101,7 +102,16 @@ export type CaseEvent =
       liability: Liability;
       to: 'requested';
     })
-  | (OnCase & { type: 'MerchantAgreed'; by: 'merchant' | 'system'; returnAddress: string | null; to: CaseStatus })
+  | (OnCase & {
+      type: 'MerchantAgreed';
+      by: 'merchant' | 'system';
+      returnAddress: string | null;
+      /** SPEC §10.2: the automation rule that agreed, as `system` (absent: the merchant or a deadline). */
+      rule?: AutomatedBy;
+      /** 仅退款不退货: the claim became this type (refund only) as it was agreed. */
+      caseType?: CaseType;
+      to: CaseStatus;
+    })
   | (OnCase & { type: 'CaseRejected'; reason: string; evidence: EvidenceItem[]; to: 'rejected' })
   | (OnCase & { type: 'OfferMade'; offer: Offer; to: 'offer_pending' })
   | (OnCase & { type: 'OfferAccepted'; offer: Offer; lines: ClaimLine[]; to: CaseStatus })
@@ -124,6 +134,8 @@ export type CaseEvent =
     })
   | (OnCase & { type: 'CaseEscalated'; by: Role; reason: string | null; resumeStatus: OpenCaseStatus; to: 'in_arbitration' })
   | (OnCase & { type: 'EvidenceSubmitted'; items: EvidenceItem[] })
+  /** SPEC §10.1 (issue 13): a message of the case's conversation, in its hash-chained history. */
+  | (OnCase & { type: 'CaseMessagePosted'; party: 'buyer' | 'merchant' | 'platform'; text: string; attachments: EvidenceItem[] })
   | (OnCase & { type: 'EvidenceRequested'; request: EvidenceRequest })
   | (OnCase & { type: 'EvidenceRequestLapsed'; requestId: string; satisfied: boolean })
   | (OnCase & {

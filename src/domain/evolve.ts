@@ -156,6 +156,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       insurerClaim: 0,
       evidenceRequests: [],
       ruling: null,
+      automatedBy: null,
       version: 1,
     });
     return { order: { ...order, ledger }, cases: { ...ctx.cases, [e.caseId]: c } };
@@ -181,7 +182,7 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       };
       break;
     case 'MerchantAgreed':
-      next = { ...moveTo(c, e.to, e.at), returnAddress: e.returnAddress };
+      next = { ...moveTo(c, e.to, e.at), returnAddress: e.returnAddress, type: e.caseType ?? c.type, automatedBy: e.rule?.id ?? c.automatedBy };
       break;
     case 'CaseRejected':
       next = { ...moveTo(c, e.to, e.at), evidence: [...c.evidence, ...e.evidence] };
@@ -250,6 +251,10 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       next = caseIn('in_arbitration', c, { resumeStatus: e.resumeStatus });
       next.deadline = null;
       next.escalated = true;
+      break;
+    case 'CaseMessagePosted':
+      // The conversation is read from the case's history; the case itself does not change.
+      next = { ...c };
       break;
     case 'EvidenceSubmitted':
       next = { ...c, evidence: [...c.evidence, ...e.items] };

@@ -97,6 +97,7 @@ export const COMMAND_LABELS: Record<CommandKind, Label> = {
   escalate: { zh: '申请平台介入', en: 'ask the platform to step in' },
   submit_evidence: { zh: '补充凭证', en: 'add evidence' },
   request_evidence: { zh: '要求举证', en: 'request evidence' },
+  post_message: { zh: '留言', en: 'write a message' },
   rule: { zh: '裁决', en: 'rule' },
   fire_case_deadline: { zh: '到期处理', en: 'act on the deadline' },
   confirm_refund: { zh: '确认退款', en: 'confirm the refund' },

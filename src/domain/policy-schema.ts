@@ -7,6 +7,7 @@ import { refuse, type Refusal } from './errors.ts';
 import type { PackVersion, ParamName, PolicyPack, PolicyParams } from './policy.ts';
 import { parseInstant } from './calendar.ts';
 import { COMPLAINT_SUB_KINDS } from './complaint/types.ts';
+import { WEEKDAYS } from './metrics/period.ts';
 
 const duration = z.string().transform((s, ctx): Duration => {
   const d = parseDuration(s);
@@ -83,6 +84,16 @@ export const paramSchemas = {
     .refine((ts) => ts.every((t, i) => i === 0 || t.points > ts[i - 1]!.points), 'thresholds must be in ascending order of points, each once'),
   deposit_required: z.object({ default: fen, by_category: z.record(z.string(), fen) }).strict(),
   deposit_topup_within: duration,
+  returnless_share: z.number().min(0).max(100),
+  instant_refund_max: fen.nullable(),
+  returnless_max_risk: z.enum(['low', 'medium', 'high']),
+  resale_loss_pct: z.object({ default: z.number().min(0).max(100), by_category: z.record(z.string(), z.number().min(0).max(100)) }).strict(),
+  metrics_window: z.number().int().min(1).max(366),
+  metrics_min_orders: z.number().int().min(0),
+  governance_period: z.object({ days: z.number().int().min(1).max(366), starts: z.enum(WEEKDAYS) }).strict().nullable(),
+  ticket_first_response: z.object({ consultation: duration, complaint: duration, logistics: duration, invoice: duration }).strict(),
+  ticket_resolution: duration,
+  ticket_reopen_days: days,
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();

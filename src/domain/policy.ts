@@ -2,6 +2,7 @@
 // version in force at an instant, and the rules for shop overrides and generosity checks.
 import type { HolidayCalendar } from './calendar.ts';
 import type { ComplaintPointsTable } from './complaint/types.ts';
+import type { TicketKind } from './ticket/types.ts';
 import { formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
 import type { Fen, Instant } from './types.ts';
@@ -67,6 +68,26 @@ export interface PolicyParams {
   deposit_required: DepositRequirement;
   /** SPEC §8.3: time to top a short deposit up before the shop is restricted. */
   deposit_topup_within: Duration;
+  /** SPEC §10.2: 仅退款不退货 acts when the return costs the merchant at least this % of the claim. */
+  returnless_share: number;
+  /** SPEC §10.2: the platform's 极速退款 for low-risk buyers on unshipped orders, up to this (null: none). */
+  instant_refund_max: Fen | null;
+  /** SPEC §10.2/§10.4: the highest buyer risk band a returnless refund is granted to. */
+  returnless_max_risk: 'low' | 'medium' | 'high';
+  /** SPEC §10.3: the resale value a returned item loses, % by category (default 30 %). */
+  resale_loss_pct: { default: number; by_category: Record<string, number> };
+  /** SPEC §8.4: days of the rolling window the shop metrics are counted over. */
+  metrics_window: number;
+  /** SPEC §8.4: orders paid in the window a shop needs to count in its category's average. */
+  metrics_min_orders: number;
+  /** SPEC §8.5: the governance cycle's period (Pinduoduo: 7 d from Monday 00:00), or none. */
+  governance_period: GovernancePeriod | null;
+  /** SPEC §10.1: the merchant's first answer to a ticket, per ticket kind. */
+  ticket_first_response: Record<TicketKind, Duration>;
+  /** SPEC §10.1: the time to resolve a ticket (7 working days). */
+  ticket_resolution: Duration;
+  /** SPEC §10.1: days after a resolution in which the buyer may reopen or rate. */
+  ticket_reopen_days: number;
 }
 
 /** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
@@ -78,6 +99,8 @@ export interface DepositRequirement {
   by_category: Record<string, Fen>;
 }
 export type ParamName = keyof PolicyParams;
+export type { GovernancePeriod } from './metrics/period.ts';
+import type { GovernancePeriod } from './metrics/period.ts';
 
 /** How a parameter relates to the buyer: which way an override may move it. */
 type Direction =
@@ -133,6 +156,19 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   sanction_thresholds: 'platform_only',
   deposit_required: 'platform_only',
   deposit_topup_within: 'platform_only',
+  returnless_share: 'platform_only',
+  instant_refund_max: 'platform_only',
+  returnless_max_risk: 'platform_only',
+  resale_loss_pct: 'platform_only',
+  // SPEC §8.4–§8.5: how the platform measures and judges shops.
+  metrics_window: 'platform_only',
+  metrics_min_orders: 'platform_only',
+  governance_period: 'platform_only',
+  // SPEC §10.1: the first-response table is the platform's service standard (per kind, not a
+  // single value a shop could move); resolution and the reopen window have a buyer direction.
+  ticket_first_response: 'platform_only',
+  ticket_resolution: 'shorter_for_buyer',
+  ticket_reopen_days: 'longer_for_buyer',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 
@@ -293,7 +329,12 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown, fallback: { v
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'none';
-  if (typeof value === 'object' && value !== null && 'unit' in value) return formatDuration(value as Duration);
+  const isDuration = (v: unknown) => typeof v === 'object' && v !== null && 'unit' in v;
+  if (isDuration(value)) return formatDuration(value as Duration);
+  // A table of durations (SPEC §10.1 ticket_first_response per kind) reads as one: {"consultation":"24h",…}.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).length > 0 && Object.values(value).every(isDuration)) {
+    return JSON.stringify(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, formatDuration(v as Duration)])));
+  }
   return JSON.stringify(value);
 }
 

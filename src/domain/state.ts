@@ -197,6 +197,8 @@ export interface CaseCommon {
   insurerClaim: Fen;
   evidenceRequests: EvidenceRequest[];
   ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system'; note: string | null } | null;
+  /** SPEC §10.2: the id of the automation rule that agreed to the case, or null. */
+  automatedBy: string | null;
   version: number;
 }
 
@@ -252,6 +254,7 @@ export function caseIn(status: CaseStatus, c: CaseCommon, x: CaseExtras = {}): C
     insurerClaim: c.insurerClaim,
     evidenceRequests: c.evidenceRequests,
     ruling: c.ruling,
+    automatedBy: c.automatedBy,
     version: c.version,
     offer: x.offer ?? null,
     resumeStatus: x.resumeStatus ?? null,

@@ -32,6 +32,9 @@ import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import { automationRoutes } from './automation-routes.ts';
+import { metricsRoutes } from './metrics-routes.ts';
+import { deskRoutes } from './desk-routes.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -259,6 +262,9 @@ export async function buildServer(opts: ServerOptions) {
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
   auditRoutes(app, engine, tz, send);
+  automationRoutes(app, engine, send);
+  metricsRoutes(app, engine, tz, send);
+  deskRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

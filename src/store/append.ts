@@ -10,6 +10,7 @@ import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { ConflictError, eventHash, type LoadedOrder } from './event-store.ts';
 import { writeOutbox, type OutboxMessage } from './outbox.ts';
+import { factCtes, type DatedFact } from './metrics.ts';
 import { iso } from './time.ts';
 
 export interface Decided {
@@ -17,6 +18,8 @@ export interface Decided {
   next: OrderContext;
   events: readonly DomainEvent[];
   actor: Actor;
+  /** SPEC §8.4: the metric facts of these events, written in the same statement as the events. */
+  facts?: readonly DatedFact[];
 }
 
 /** Collects parameters and hands out their placeholders. */
@@ -120,9 +123,10 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
     );
     if (r.affectedRows !== updateRows.length) throw new ConflictError('an order changed concurrently');
   }
+  const facts = items.flatMap((x) => x.facts ?? []);
   if (eventRows.length) {
     await tx.query(
-      `INSERT INTO events (shop_id, order_id, seq, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash)
+      `${facts.length ? `WITH ${factCtes(facts, (v) => ev.add(v))} ` : ''}INSERT INTO events (shop_id, order_id, seq, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash)
        VALUES ${eventRows.join(',')}`,
       ev.values,
     );

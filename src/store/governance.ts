@@ -10,7 +10,8 @@ import { SHOP_DEADLINE_KINDS, type ShopState } from '../domain/shop/types.ts';
 import type { Deadline } from '../domain/state.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
-import { ConflictError, eventHash } from './event-store.ts';
+import { ConflictError } from './event-store.ts';
+import { StreamRows } from './stream-rows.ts';
 import { writeOutbox, type OutboxMessage } from './outbox.ts';
 import { iso, toMs } from './time.ts';
 
@@ -148,17 +149,12 @@ export async function appendGovernance(tx: Sql, items: readonly GovernanceDecide
     const orderId = item.aggregate === 'complaint' ? item.next.orderId : '';
     let version = item.loaded?.version ?? 0;
     let prev = item.loaded?.lastHash ?? null;
-    const rows: string[] = [];
-    const params: unknown[] = [];
+    const rows = new StreamRows();
     const actorJson = JSON.stringify(item.actor);
     for (const e of item.events) {
       version++;
       const occurredAt = iso(e.at);
-      const hash = eventHash(prev, { streamId, streamVersion: version, type: e.type, data: e, occurredAt });
-      const b = params.length;
-      params.push(shopId, streamId, version, e.type, JSON.stringify(e), actorJson, occurredAt, now, prev, hash);
-      rows.push(`(${Array.from({ length: 10 }, (_, i) => `$${b + i + 1}`).join(',')})`);
-      prev = hash;
+      prev = rows.add(shopId, streamId, version, e, actorJson, now, prev);
       const m = notify(item, e, version);
       if (m) messages.push({ shopId, orderId, streamId, type: m.type, payload: m.payload });
       if (e.type === 'DepositToppedUp' || e.type === 'DepositDebited') {
@@ -169,10 +165,7 @@ export async function appendGovernance(tx: Sql, items: readonly GovernanceDecide
         );
       }
     }
-    await tx.query(
-      `INSERT INTO governance_events (shop_id, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash) VALUES ${rows.join(',')}`,
-      params,
-    );
+    await tx.query(rows.sql(), rows.params);
     if (item.aggregate === 'complaint') await saveComplaint(tx, item.next, item.loaded?.version ?? null, version, prev, now);
     else await saveShop(tx, item.next, item.loaded?.version ?? null, version, prev, now);
     await syncDeadlines(tx, item, now);

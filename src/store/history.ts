@@ -66,7 +66,7 @@ export async function verifyAll(sql: Sql): Promise<ChainBreak[]> {
   for (const { shop_id, stream_id } of streams.rows) {
     breaks.push(...verifyEvents(await streamEvents(sql, stream_id, shop_id)).map((b) => ({ ...b, stream: `${shop_id}/${b.stream}` })));
   }
-  // Governance streams (SPEC §8: one per complaint, one per shop), and their projections' heads.
+  // Governance streams (SPEC §8: one per complaint, one per shop; §10.1: one per ticket), and their projections' heads.
   const gov = await sql.query<{ shop_id: string; stream_id: string }>('SELECT DISTINCT shop_id, stream_id FROM governance_events ORDER BY shop_id, stream_id');
   for (const { shop_id, stream_id } of gov.rows) {
     const r = await sql.query<StoredEvent>(
@@ -81,7 +81,8 @@ export async function verifyAll(sql: Sql): Promise<ChainBreak[]> {
             (SELECT e.hash FROM governance_events e WHERE e.shop_id = p.shop_id AND e.stream_id = p.stream_id ORDER BY e.stream_version DESC LIMIT 1) AS head,
             (SELECT count(*)::int FROM governance_events e WHERE e.shop_id = p.shop_id AND e.stream_id = p.stream_id) AS n
      FROM (SELECT shop_id, 'complaint:' || complaint_id AS stream_id, version, last_hash FROM complaints
-           UNION ALL SELECT shop_id, 'shop:' || shop_id, version, last_hash FROM shop_governance) p`,
+           UNION ALL SELECT shop_id, 'shop:' || shop_id, version, last_hash FROM shop_governance
+           UNION ALL SELECT shop_id, 'ticket:' || ticket_id, version, last_hash FROM tickets) p`,
   );
   for (const h of govHeads.rows) {
     if (h.head !== h.last_hash || h.n !== h.version) breaks.push({ stream: `${h.shop_id}/${h.stream_id}`, version: h.version, problem: 'gap' });

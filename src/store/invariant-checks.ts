@@ -55,7 +55,7 @@ export async function deadlinesFiredTwice(sql: Sql): Promise<{ stream: string; k
      WHERE type IN ('CaseDeadlineExpired', 'OrderDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1
      UNION ALL
      SELECT shop_id || '/' || stream_id, data->>'kind', data->>'dueAt', count(*)::int FROM governance_events
-     WHERE type IN ('ComplaintDeadlineExpired', 'ShopDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1`,
+     WHERE type IN ('ComplaintDeadlineExpired', 'ShopDeadlineExpired', 'TicketDeadlineExpired') GROUP BY shop_id, stream_id, 2, 3 HAVING count(*) > 1`,
   );
   return r.rows.map((d) => ({ stream: d.stream_id, kind: d.kind, dueAt: Number(d.due), n: d.n }));
 }

@@ -349,6 +349,150 @@ ALTER TABLE deadlines ADD COLUMN aggregate text NOT NULL DEFAULT 'order';
 `,
   },
   {
+    version: 9,
+    name: 'service desk: tickets, carrier claims, quick replies, notifications',
+    sql: `
+-- SPEC §10.1 service tickets: the events are a hash-chained stream per ticket (ticket:<id>) in
+-- governance_events (a stream apart from the order's, as complaints are); this is the projection
+-- (state is the snapshot the decider starts from). sla_due: the nearest running SLA deadline, for
+-- the merchant's queue; NULL when none runs.
+CREATE TABLE tickets (
+  shop_id     text NOT NULL,
+  ticket_id   text NOT NULL,
+  order_id    text,
+  case_id     text,
+  buyer_id    text NOT NULL,
+  kind        text NOT NULL,
+  status      text NOT NULL,
+  escalated   boolean NOT NULL,
+  sla_due     timestamptz,
+  opened_at   timestamptz NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  version     integer NOT NULL,
+  last_hash   text,
+  state       jsonb NOT NULL,
+  PRIMARY KEY (shop_id, ticket_id)
+);
+CREATE INDEX tickets_by_id ON tickets (ticket_id);
+CREATE INDEX tickets_by_buyer ON tickets (buyer_id);
+CREATE INDEX tickets_queue ON tickets (shop_id, status, sla_due);
+CREATE INDEX tickets_escalated ON tickets (escalated, status) WHERE escalated;
+
+-- SPEC §10.1 carrier claims: the ledger of what a shop claimed from carriers and recovered,
+-- written with the ticket event that made or settled the claim.
+CREATE TABLE carrier_claims (
+  shop_id     text NOT NULL,
+  claim_id    text NOT NULL,
+  ticket_id   text NOT NULL,
+  order_id    text,
+  kind        text NOT NULL,
+  carrier     text,
+  tracking    text,
+  amount      bigint NOT NULL,
+  recovered   bigint,
+  claimed_at  timestamptz NOT NULL,
+  settled_at  timestamptz,
+  PRIMARY KEY (shop_id, claim_id)
+);
+
+-- SPEC §10.1 quick replies (快捷回复): a shop's named templates.
+CREATE TABLE quick_replies (
+  shop_id     text NOT NULL,
+  name        text NOT NULL,
+  text        text NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, name)
+);
+
+-- SPEC §10.5 notifications: what a party must act on, stored with the events that cause it
+-- (nothing is lost when nobody is online). notification_id is the cause's stream, version and
+-- recipient, so deriving one twice writes it once.
+CREATE TABLE notifications (
+  shop_id          text NOT NULL,
+  notification_id  text NOT NULL,
+  recipient_role   text NOT NULL,
+  recipient_id     text NOT NULL,
+  kind             text NOT NULL,
+  subject          text NOT NULL,
+  order_id         text,
+  data             jsonb NOT NULL,
+  created_at       timestamptz NOT NULL,
+  read_at          timestamptz,
+  PRIMARY KEY (shop_id, notification_id)
+);
+CREATE INDEX notifications_inbox ON notifications (recipient_role, recipient_id, created_at DESC);
+CREATE INDEX notifications_unread ON notifications (recipient_role, recipient_id) WHERE read_at IS NULL;
+`,
+  },
+  {
+    version: 10,
+    name: 'automation and buyer risk',
+    sql: `
+-- SPEC §10.2-§10.3: a shop's automation rules (an ordered jsonb list, checked by the rule schema
+-- before it is written), the return shipping it estimates and its goodwill SOP tiers.
+CREATE TABLE shop_automation (
+  shop_id                   text PRIMARY KEY,
+  rules                     jsonb NOT NULL DEFAULT '[]'::jsonb,
+  return_shipping_estimate  bigint NOT NULL DEFAULT 1300,
+  returnless_threshold      bigint,
+  sop_tiers                 jsonb NOT NULL DEFAULT '[]'::jsonb,
+  version                   integer NOT NULL DEFAULT 1,
+  updated_at                timestamptz NOT NULL
+);
+
+-- SPEC §10.4: one row per buyer-risk signal, written in the transaction of the event that gives
+-- it. Keyed by shop_id first like the events it comes from, so the write stays on the order's
+-- shard; a buyer's score reads across shops by buyer_id (docs/decisions.md). subject: the case or
+-- complaint (each gives a signal once); shop_id '' for history imported from outside.
+CREATE TABLE buyer_signals (
+  shop_id   text NOT NULL,
+  subject   text NOT NULL,
+  signal    text NOT NULL,
+  buyer_id  text NOT NULL,
+  at        timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, subject, signal)
+);
+CREATE INDEX buyer_signals_by_buyer ON buyer_signals (buyer_id, at);
+`,
+  },
+  {
+    version: 11,
+    name: 'shop metrics: facts and daily rollups',
+    sql: `
+-- SPEC §8.4: one row per event a shop metric counts, at the event's own instant, written in the
+-- event's transaction; read by window (the key leads with the instant: one index to maintain).
+-- ref names the event (<order>#<seq>[@case]), or the case for what a case has once (its first
+-- response, its first refund: case:<id>).
+CREATE TABLE metric_facts (
+  shop_id   text NOT NULL,
+  counter   text NOT NULL,
+  ref       text NOT NULL,
+  at        timestamptz NOT NULL,
+  order_id  text NOT NULL,
+  value     bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (shop_id, counter, at, ref)
+);
+-- What a case has once: the first written claims its (counter, case) here, later ones are dropped.
+CREATE TABLE metric_once (
+  shop_id  text NOT NULL,
+  counter  text NOT NULL,
+  ref      text NOT NULL,
+  PRIMARY KEY (shop_id, counter, ref)
+);
+
+-- SPEC §8.4: per shop, per day in the platform zone, per counter: how many facts and the sum of
+-- their values (ms for durations), added to in the same statement as the facts.
+CREATE TABLE metric_daily (
+  shop_id  text NOT NULL,
+  day      date NOT NULL,
+  counter  text NOT NULL,
+  n        bigint NOT NULL,
+  total    bigint NOT NULL,
+  PRIMARY KEY (shop_id, day, counter)
+);
+`,
+  },
+  {
     version: 12,
     name: 'audit trail of platform and admin actions',
     sql: `

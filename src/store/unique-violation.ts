@@ -8,5 +8,5 @@
 export function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || (e as { code?: string }).code !== '23505') return false;
   const constraint = (e as { constraint?: string }).constraint;
-  return constraint === undefined || /^(events_|orders_pkey|cases_pkey|idempotency_keys_pkey|rate_limits_pkey|governance_events_pkey|complaints_pkey|shop_governance_pkey|deposit_ledger_pkey)/.test(constraint);
+  return constraint === undefined || /^(events_|orders_pkey|cases_pkey|idempotency_keys_pkey|rate_limits_pkey|governance_events_pkey|complaints_pkey|shop_governance_pkey|deposit_ledger_pkey|tickets_pkey|carrier_claims_pkey)/.test(constraint);
 }

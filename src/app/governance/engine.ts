@@ -3,6 +3,8 @@
 // each in ONE transaction with the command that causes it: a ruling or a reversal feeds the shop's
 // points (shopCommandsFor), compensation the platform pays and money it advanced and claims back
 // from the merchant debit the deposit (caseEffects, called inside the case command's transaction).
+import { complaintSignals } from '../../domain/automation/risk.ts';
+import { recordSignals } from '../../store/automation.ts';
 import type { ComplaintCommand } from '../../domain/complaint/commands.ts';
 import { decideComplaint } from '../../domain/complaint/decide.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
@@ -20,7 +22,7 @@ import { refuseNewOrderOfClosedShop } from '../../domain/shop/status.ts';
 import type { ShopState } from '../../domain/shop/types.ts';
 import { isOpenStatus, type Actor, type Instant } from '../../domain/types.ts';
 import type { Sql } from '../../store/db.ts';
-import { ConflictError, loadForCommand, type DueDeadline } from '../../store/event-store.ts';
+import { loadForCommand, type DueDeadline } from '../../store/event-store.ts';
 import {
   appendGovernance,
   complaintsOfOrder,
@@ -30,8 +32,11 @@ import {
   type Loaded,
 } from '../../store/governance.ts';
 import { listShops } from '../../store/shops.ts';
-import { isUniqueViolation } from '../../store/unique-violation.ts';
+import { attemptTransaction } from '../attempt.ts';
+import { complaintNotifications, shopNotificationsOf } from '../desk/complaint-notify.ts';
+import { writeNotifications } from '../../store/notifications.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { recordComplaintMetrics } from '../metrics/record.ts';
 import { governanceWebhook } from './webhooks.ts';
 
 export type ComplaintResult = { ok: true; complaint: ComplaintState; events: ComplaintEvent[]; policy: Policy; at: Instant } | Refusal;
@@ -49,23 +54,12 @@ export interface ShopGovernanceInput {
 }
 
 const SYSTEM: Actor = { role: 'system' };
-const MAX_ATTEMPTS = 5;
-const conflict = refuse('conflict', 'concurrent_change', '数据已被其他操作修改, 请刷新后重试', 'changed concurrently; reload and retry', {});
 
 export function createGovernance(core: EngineCore) {
   const { db, clock, shopNow, shopPolicy } = core;
 
   /** Runs `fn` in a transaction, again on a concurrent change (optimistic concurrency). */
-  async function attempt<T>(fn: (tx: Sql) => Promise<T | Refusal>): Promise<T | Refusal> {
-    for (let i = 1; ; i++) {
-      try {
-        return await db.transaction(fn);
-      } catch (e) {
-        if (!(e instanceof ConflictError) && !isUniqueViolation(e)) throw e;
-        if (i >= MAX_ATTEMPTS) return conflict;
-      }
-    }
-  }
+  const attempt = <T>(fn: (tx: Sql) => Promise<T | Refusal>) => attemptTransaction(db, fn);
 
   /**
    * Shop commands decided one after another on the shop's governance state; a shop without one
@@ -148,6 +142,12 @@ export function createGovernance(core: EngineCore) {
         items.push(s);
       }
       await appendGovernance(tx, items, clock.now(), governanceWebhook);
+      // SPEC §10.4: a dismissed complaint counts in its buyer's risk, in this transaction.
+      await recordSignals(tx, complaintSignals(decision.events, next).map((r) => ({ ...r, shopId })));
+      // SPEC §8.4: a complaint filed is an intervention on its order, counted in this transaction.
+      await recordComplaintMetrics(tx, items, policy);
+      // SPEC §10.5: who must act next hears of it, in this transaction.
+      await writeNotifications(tx, [...complaintNotifications(next, decision.events, loaded?.version ?? 0), ...shopNotificationsOf(items)], clock.now());
       return { ok: true, complaint: next, events: decision.events, policy, at };
     });
   }
@@ -161,6 +161,7 @@ export function createGovernance(core: EngineCore) {
       const s = await shopDecisions(tx, shopId, [{ ...body, shopId, actor } as ShopCommand], policy, at);
       if (isRefusal(s)) return s;
       if (s.events.length) await appendGovernance(tx, [s], clock.now(), governanceWebhook);
+      await writeNotifications(tx, shopNotificationsOf([s]), clock.now());
       return { ok: true, shop: s.next as ShopState, events: s.events as ShopEvent[], policy, at };
     });
   }
@@ -230,12 +231,23 @@ export function createGovernance(core: EngineCore) {
     await appendGovernance(tx, [s], clock.now(), governanceWebhook);
   }
 
+  /**
+   * System commands on a shop inside the caller's transaction (SPEC §8.5: the governance cycle's
+   * verdicts, written with the cycle's deadline). A refusal here is a bug: it throws.
+   */
+  async function shopEffects(tx: Sql, shopId: string, cmds: readonly ShopCommand[], policy: Policy, at: Instant): Promise<ShopEvent[]> {
+    const s = await shopDecisions(tx, shopId, cmds, policy, at);
+    if (isRefusal(s)) throw new Error(`shop ${shopId} refused ${cmds.map((c) => c.kind).join(', ')}: ${s.message.en}`);
+    await appendGovernance(tx, [s], clock.now(), governanceWebhook);
+    return s.events as ShopEvent[];
+  }
+
   /** SPEC §8.2: a closed shop takes no new orders (`not_eligible`, rule `shop_closed`). */
   async function closedShopRefusal(tx: Sql, shopId: string, at: Instant): Promise<Refusal | null> {
     return refuseNewOrderOfClosedShop((await loadShopGovernance(tx, shopId))?.state ?? null, at);
   }
 
-  return { complaintCommand, shopCommand, registerShop, fireGovernance, caseEffects, closedShopRefusal };
+  return { complaintCommand, shopCommand, registerShop, fireGovernance, caseEffects, shopEffects, closedShopRefusal };
 }
 
 export type Governance = ReturnType<typeof createGovernance>;

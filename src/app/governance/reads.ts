@@ -2,8 +2,7 @@
 // principal and answers only what `canSee` lets it see: a complaint its buyer, its shop and the
 // platform; a shop's governance and deposit ledger the shop and the platform (never a buyer).
 import type { ComplaintState } from '../../domain/complaint/types.ts';
-import { parseInstant } from '../../domain/calendar.ts';
-import { refuse, type Refusal } from '../../domain/errors.ts';
+import type { Refusal } from '../../domain/errors.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { decideShop } from '../../domain/shop/decide.ts';
 import { evolveShopAll } from '../../domain/shop/evolve.ts';
@@ -22,11 +21,10 @@ import {
   type LedgerRow,
 } from '../../store/governance.ts';
 import { listShops } from '../../store/shops.ts';
+import { decodeDueCursor, encodeDueCursor } from '../cursor.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { canSee, type Principal } from '../principal.ts';
 
-const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const badCursor = refuse('validation', 'cursor', '分页游标无效', 'invalid cursor', { field: 'cursor' });
 
 export interface ComplaintFilter {
   shop?: string;
@@ -81,20 +79,13 @@ export function createGovernanceReads(core: EngineCore) {
   async function listComplaints(p: Principal, f: ComplaintFilter): Promise<{ complaints: ComplaintState[]; nextCursor: string | null } | Refusal> {
     let after: { due: string; filed: string; id: string } | undefined;
     if (f.cursor) {
-      let c: unknown = null;
-      try {
-        c = JSON.parse(Buffer.from(f.cursor, 'base64url').toString('utf8'));
-      } catch {
-        return badCursor;
-      }
-      if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string')) return badCursor;
-      const [due, filed, id] = c as string[];
-      if ((due !== 'infinity' && parseInstant(due!) === null) || parseInstant(filed!) === null || !ID.test(id!)) return badCursor;
-      after = { due: due!, filed: filed!, id: id! };
+      const c = decodeDueCursor(f.cursor);
+      if ('ok' in c) return c;
+      after = { due: c.due, filed: c.start, id: c.id };
     }
     const own = { shop: p.kind === 'shop' ? p.shopId : undefined, buyer: p.kind === 'buyer' ? p.buyerId : undefined };
     const page = await queryComplaints(db, { shops: [own.shop, f.shop], buyers: [own.buyer], statuses: f.statuses, limit: f.limit, after });
-    return { complaints: page.rows, nextCursor: page.next ? Buffer.from(JSON.stringify([page.next.due, page.next.filed, page.next.id])).toString('base64url') : null };
+    return { complaints: page.rows, nextCursor: page.next ? encodeDueCursor(page.next.due, page.next.filed, page.next.id) : null };
   }
 
   /**

@@ -82,6 +82,15 @@ export function describeGovernanceEvent(e: ComplaintEvent | ShopEvent, tz: strin
       return e.sanction === 'closure'
         ? text(`累计扣分达 ${e.threshold} 分: 店铺被关闭`, `${e.threshold} points reached: the shop is closed`)
         : text(`累计扣分达 ${e.threshold} 分: 店铺限制经营至 ${t(e.until!).zh}`, `${e.threshold} points reached: the shop is restricted until ${t(e.until!).en}`);
+    case 'GovernanceNoticeSent': {
+      const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+      return text(
+        `站内信: 介入率 ${pct(e.rate)} 高于类目均值 ${pct(e.average)} (介入量类目第 ${e.rank}), 下一周期重点观察至 ${t(e.watchUntil).zh}`,
+        `notice: intervention rate ${pct(e.rate)} above the category average ${pct(e.average)} (rank ${e.rank} by volume); watched until ${t(e.watchUntil).en}`,
+      );
+    }
+    case 'CycleRestrictionApplied':
+      return text(`介入率治理: 连续高于类目均值且介入量前三, 禁止上首页/活动至 ${t(e.until).zh}`, `governance cycle: still above the category average and top 3 by volume: restricted until ${t(e.until).en}`);
     case 'RestrictionEnded':
       return e.reason === 'reversal' ? text('申诉成功, 扣分低于门槛, 限制立即结束', 'a reversal brought the points under the threshold: the restriction ended') : text('限制期满结束', 'the restriction ran out');
     case 'ShopReopened':

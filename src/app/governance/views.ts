@@ -76,7 +76,8 @@ export function governanceView(g: ShopGovernanceInputs, tz: string) {
   const sanctions = [
     ...s.restrictions.map((r) => ({
       kind: 'restriction' as const,
-      threshold: r.threshold as number | null,
+      // SPEC §8.5: the governance cycle's restriction comes from no points threshold.
+      threshold: r.cause === 'governance_cycle' ? null : (r.threshold as number | null),
       from: at(r.from),
       until: at(r.until) as string | null,
       ended_at: r.endedAt !== null ? at(r.endedAt) : r.until <= now ? at(r.until) : null,

@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   AppealRuled: 'complaint.appeal_ruled',
   ComplaintWithdrawn: 'complaint.withdrawn',
   SanctionApplied: 'shop.sanctioned',
+  CycleRestrictionApplied: 'shop.sanctioned',
+  GovernanceNoticeSent: 'shop.notice',
   DepositRestrictionImposed: 'shop.sanctioned',
   RestrictionEnded: 'shop.restriction_ended',
   DepositRestrictionLifted: 'shop.restriction_ended',

@@ -22,7 +22,8 @@ import type { Policy } from '../policy.ts';
 import type { CaseState } from '../state.ts';
 import type { CaseStatus, Instant, Role } from '../types.ts';
 
-export type TableCommand = Exclude<CaseCommand['kind'], 'apply' | 'fire_case_deadline' | 'confirm_refund' | 'fail_refund'>;
+// `post_message` moves no status: a message may be written whatever the case's status (issue 13).
+export type TableCommand = Exclude<CaseCommand['kind'], 'apply' | 'fire_case_deadline' | 'confirm_refund' | 'fail_refund' | 'post_message'>;
 export type Guard = (c: CaseState, policy: Policy, now: Instant) => Refusal | null;
 export interface CommandRule {
   roles: readonly Role[];

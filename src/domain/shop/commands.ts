@@ -12,6 +12,17 @@ export type ShopCommand = (
   | { kind: 'deposit_debit'; amount: Fen; reason: DepositDebitReason; reference: string }
   | { kind: 'reopen_shop'; note?: string }
   | { kind: 'fire_shop_deadline'; deadline: ShopDeadlineKind; dueAt: Instant }
+  | {
+      /** SPEC §8.5: the governance cycle's verdict on this shop at a period end (src/domain/metrics/cycle.ts). */
+      kind: 'governance_verdict';
+      periodEnd: Instant;
+      watchUntil: Instant;
+      restrict: boolean;
+      rate: number;
+      average: number;
+      volume: number;
+      rank: number;
+    }
 ) & { shopId: string; actor: Actor };
 
 /** Who may send each command: the platform governs; a merchant may only pay into its deposit. */
@@ -24,4 +35,5 @@ export const SHOP_COMMAND_ROLES: Record<ShopCommand['kind'], readonly Role[]> = 
   deposit_debit: ['platform', 'system'],
   reopen_shop: ['platform'],
   fire_shop_deadline: ['system'],
+  governance_verdict: ['system'],
 };

@@ -80,6 +80,8 @@ function decideOn(d: Draft, cmd: Exclude<ShopCommand, { kind: 'register_shop' }>
       return d.move({ ...d.base, type: 'ShopReopened', note: cmd.note ?? null });
     case 'fire_shop_deadline':
       return fire(d, cmd);
+    case 'governance_verdict':
+      return verdict(d, cmd);
     default: {
       const never: never = cmd;
       throw new Error(`unknown shop command ${JSON.stringify(never)}`);
@@ -152,6 +154,19 @@ function checkDeposit(d: Draft): Outcome {
   } else if (balance >= required && restrictedSince !== null) {
     d.move({ ...d.base, type: 'DepositRestrictionLifted', balance, required });
   }
+}
+
+/** SPEC §8.5: days of the restriction the governance cycle imposes (禁止上首页/活动 7 天). */
+export const CYCLE_RESTRICTION_DAYS = 7;
+
+/** SPEC §8.5: a notice (and the watch until the next period end); a restriction for step 2. */
+function verdict(d: Draft, cmd: Cmd<'governance_verdict'>): Outcome {
+  // The cycle runs once a period; a verdict delivered twice for one period end is a no-op.
+  if ((d.shop.notices ?? []).some((n) => n.periodEnd === cmd.periodEnd)) return;
+  if (cmd.periodEnd > d.now) return validation('period_end', '治理周期尚未结束', 'the governance period has not ended yet');
+  const { periodEnd, watchUntil, rate, average, volume, rank } = cmd;
+  d.emit({ ...d.base, type: 'GovernanceNoticeSent', periodEnd, rate, average, volume, rank, watchUntil });
+  if (cmd.restrict) d.move({ ...d.base, type: 'CycleRestrictionApplied', periodEnd, from: periodEnd, until: daysAfter(d.policy, periodEnd, CYCLE_RESTRICTION_DAYS) });
 }
 
 function fire(d: Draft, cmd: Cmd<'fire_shop_deadline'>): Outcome {

@@ -3,7 +3,7 @@
 // runs out), so the status is always derived with `shopStatusAt`.
 import type { Deadline } from '../state.ts';
 import type { Fen, Instant } from '../types.ts';
-import type { DepositDebitReason, ShopDeadlineKind, ShopStatus } from './types.ts';
+import type { DepositDebitReason, GovernanceNotice, ShopDeadlineKind, ShopStatus } from './types.ts';
 
 interface OnShop {
   at: Instant;
@@ -23,6 +23,16 @@ export type ShopEvent =
       from: Instant;
       /** The end of a restriction; null for a closure (until `reopen_shop`). */
       until: Instant | null;
+      to: ShopStatus;
+    })
+  /** SPEC §8.5 step 1: intervention_rate above the category average at a period end. */
+  | (OnShop & GovernanceNotice & { type: 'GovernanceNoticeSent' })
+  | (OnShop & {
+      /** SPEC §8.5 step 2: watched, still above the average, top 3 by 介入量: 7 d restriction. */
+      type: 'CycleRestrictionApplied';
+      periodEnd: Instant;
+      from: Instant;
+      until: Instant;
       to: ShopStatus;
     })
   | (OnShop & { type: 'RestrictionEnded'; restrictionId: string; reason: 'expired' | 'reversal'; to: ShopStatus })

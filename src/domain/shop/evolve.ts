@@ -37,6 +37,15 @@ export function evolveShop(prev: ShopState | null, e: ShopEvent): ShopState {
       const r = { id: `${e.year}:${e.threshold}`, year: e.year, threshold: e.threshold, from: e.from, until: e.until!, endedAt: null, endReason: null };
       return { ...s, crossed, restrictions: [...s.restrictions, r] };
     }
+    case 'GovernanceNoticeSent': {
+      const { periodEnd, rate, average, volume, rank, watchUntil } = e;
+      return { ...s, notices: [...(s.notices ?? []), { periodEnd, rate, average, volume, rank, watchUntil }] };
+    }
+    case 'CycleRestrictionApplied': {
+      // threshold 0: a points reversal never ends it (SPEC §8.2 concerns points thresholds only).
+      const r = { id: `cycle:${e.periodEnd}`, year: new Date(e.from).getUTCFullYear(), threshold: 0, cause: 'governance_cycle' as const, from: e.from, until: e.until, endedAt: null, endReason: null };
+      return { ...s, restrictions: [...s.restrictions, r] };
+    }
     case 'RestrictionEnded':
       return { ...s, restrictions: s.restrictions.map((r) => (r.id === e.restrictionId ? { ...r, endedAt: e.at, endReason: e.reason } : r)) };
     case 'ShopReopened':

@@ -55,6 +55,16 @@ export function depositRequired(s: ShopState, policy: Policy): Fen {
   return (s.category !== null ? table.by_category[s.category] : undefined) ?? table.default;
 }
 
+/** SPEC §8.5: watched at `now` (a notice's watch runs from the notice to the next period end). */
+export function watchedAt(s: ShopState, now: Instant): boolean {
+  return (s.notices ?? []).some((n) => n.periodEnd <= now && now < n.watchUntil);
+}
+
+/** Watched through the period that ends at `periodEnd` (noticed at an earlier period end). */
+export function watchedThrough(s: ShopState, periodEnd: Instant): boolean {
+  return (s.notices ?? []).some((n) => n.periodEnd < periodEnd && n.watchUntil >= periodEnd);
+}
+
 /** The fields a `shop` check of a scenario file reads (FORMAT.md), at an instant. */
 export function shopView(s: ShopState, policy: Policy, now: Instant) {
   const st = shopStatusAt(s, now);
@@ -67,6 +77,8 @@ export function shopView(s: ShopState, policy: Policy, now: Instant) {
     deposit_required: required,
     deposit_shortfall: s.deposit.balance < required,
     deposit_topup_due: s.deposit.shortfall?.dueAt ?? null,
+    watched: watchedAt(s, now),
+    notices: (s.notices ?? []).filter((n) => n.periodEnd <= now).length,
   };
 }
 

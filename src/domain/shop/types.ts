@@ -32,6 +32,8 @@ export interface Restriction {
   threshold: number;
   from: Instant;
   until: Instant;
+  /** What imposed it: a points threshold (SPEC §8.2) or the governance cycle (§8.5; threshold 0). */
+  cause?: 'points' | 'governance_cycle';
   /** Set when it ended: by time, or at once by a reversal under its threshold. */
   endedAt: Instant | null;
   endReason: 'expired' | 'reversal' | null;
@@ -56,6 +58,17 @@ export interface DepositAccount {
   restrictedSince: Instant | null;
 }
 
+/** SPEC §8.5: a notice for an intervention_rate above the category average at a period end. */
+export interface GovernanceNotice {
+  periodEnd: Instant;
+  rate: number;
+  average: number;
+  volume: number;
+  rank: number;
+  /** Watched from the notice until here (the next period end). */
+  watchUntil: Instant;
+}
+
 export interface ShopState {
   id: string;
   /** The shop's main category: picks `deposit_required` from the pack. */
@@ -71,6 +84,11 @@ export interface ShopState {
   /** Closures and reopenings in order, for the record. */
   closures: { at: Instant; reopenedAt: Instant | null }[];
   deposit: DepositAccount;
+  /**
+   * SPEC §8.5 governance notices (站内信), oldest first: each watches the shop until the next period
+   * end. Absent on states stored before the governance cycle existed.
+   */
+  notices?: GovernanceNotice[];
   deadlines: Record<ShopDeadlineKind, Deadline<ShopDeadlineKind> | null>;
   version: number;
 }

@@ -10,9 +10,16 @@ import { CaseFacts, ClaimedLines, ProofAsked, Settlement, StatusTag } from './ca
 import { EvidenceGallery } from './evidence-gallery.tsx';
 import { MoneyBreakdown } from './money.tsx';
 import { Timeline } from './timeline.tsx';
+import { CaseConversation } from '../desk/case-conversation.tsx';
+import { RiskBadge } from '../automation/risk-badge.tsx';
+import { Suggestions } from '../automation/suggestions.tsx';
+import { useSession } from '../session.tsx';
 
 export function CaseDetail({ caseId }: { caseId: string }) {
   const t = useT();
+  const { principal } = useSession();
+  // SPEC §10.4: a buyer's risk is for the merchant and the platform, never the buyer's own page.
+  const staff = principal?.kind === 'shop' || principal?.kind === 'platform';
   const [c, setC] = useState<CaseData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -55,6 +62,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
                   {c.id}
                 </Typography.Title>
                 <StatusTag status={c.status} testid="case-status" />
+                {staff && <RiskBadge key={`${c.buyer}-${c.version}`} buyer={c.buyer} />}
               </Flex>
             }
           >
@@ -62,6 +70,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             <Typography.Title level={5}>{t('case.actions')}</Typography.Title>
             <ActionPanel c={c} onDone={() => void load()} />
           </Card>
+          {principal?.kind === 'shop' && <Suggestions caseId={c.id} version={c.version} onDone={() => void load()} />}
           <Card title={t('case.lines')} size="small">
             <ClaimedLines c={c} />
           </Card>
@@ -82,9 +91,12 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         </Flex>
       </Col>
       <Col xs={24} lg={8}>
-        <Card title={t('case.timeline')} size="small">
-          <Timeline entries={c.timeline} />
-        </Card>
+        <Flex vertical gap={16}>
+          <CaseConversation c={c} onPosted={() => void load()} />
+          <Card title={t('case.timeline')} size="small">
+            <Timeline entries={c.timeline} />
+          </Card>
+        </Flex>
       </Col>
     </Row>
   );

@@ -20,6 +20,9 @@ import arbitration from './arbitration.ts';
 import buyer from './buyer.ts';
 import common from './common.ts';
 import governance from './governance.ts';
+import automation from './automation.ts';
+import metrics from './metrics.ts';
+import desk from './desk.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -31,6 +34,9 @@ const DICTS: [string, Dict][] = [
   ['arbitration', arbitration],
   ['policy', policy],
   ['governance', governance],
+  ['automation', automation],
+  ['metrics', metrics],
+  ['desk', desk],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

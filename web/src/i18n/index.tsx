@@ -8,10 +8,13 @@ import buyer from './buyer.ts';
 import arbitration from './arbitration.ts';
 import policy from './policy.ts';
 import governance from './governance.ts';
+import automation from './automation.ts';
+import metrics from './metrics.ts';
+import desk from './desk.ts';
 
 export type Lang = 'zh' | 'en';
 export type Dict = { zh: Record<string, string>; en: Record<string, string> };
-const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance];
+const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance, automation, metrics, desk];
 const merged: Dict = { zh: Object.assign({}, ...DICTS.map((d) => d.zh)), en: Object.assign({}, ...DICTS.map((d) => d.en)) };
 
 export type T = (key: string, vars?: Record<string, string | number>) => string;

@@ -9,6 +9,7 @@ import { ApplyForm } from '../buyer/apply-form.tsx';
 import { EligibilityList, type Choice } from '../buyer/eligibility-list.tsx';
 import { OrderCard } from '../buyer/order-card.tsx';
 import { ComplaintForm } from '../governance/complaint-form.tsx';
+import { ContactMerchant } from '../desk/contact-merchant.tsx';
 import { useLang } from '../i18n/index.tsx';
 import type { EligibilityOption, OrderDetail } from '../../../src/contract/index.ts';
 
@@ -65,6 +66,7 @@ export default function BuyerOrderPage() {
               <Card size="small" title={t('buyer.elig.title')}>
                 <EligibilityList options={options} chosen={choice} onChoose={choose} />
               </Card>
+              <ContactMerchant shop={shop} order={orderId} />
               {!complaining && (
                 <Button danger onClick={() => setComplaining(true)} data-testid="complain-open" style={{ alignSelf: 'flex-start' }}>
                   {t('gov.complain.open')}

@@ -128,6 +128,7 @@ describe('governance parameters in words (SPEC §8)', () => {
     expect(valueInWords('sanction_thresholds', thresholds, zh)).toBe('满 12 分限制经营 7 天; 满 48 分关店');
     expect(valueInWords('sanction_thresholds', thresholds, en)).toBe('12 points: restricted for 7 days; 48 points: shop closed');
     expect(valueInWords('deposit_required', JSON.stringify({ default: 100000, by_category: { apparel: 500000 } }), zh)).toBe('默认 ¥1000.00, apparel: ¥5000.00');
+    expect(valueInWords('ticket_first_response', JSON.stringify({ consultation: '24h', logistics: '72h' }), zh)).toBe('咨询 24 小时, 物流 72 小时');
     expect(valueInWords('complaint_points', JSON.stringify({ misdescription: { severe: 12, minor: 3 } }), zh)).toBe('严重不符 12 分, 轻微不符 3 分');
   });
 });

@@ -5,7 +5,7 @@ import { yuan } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 
 /** Parameters counted in fen (SPEC §5: money is integer fen). */
-const FEN = new Set(['counterfeit_min', 'return_shipping_cap']);
+const FEN = new Set(['counterfeit_min', 'return_shipping_cap', 'instant_refund_max']);
 const DURATION = /^(\d+(?:\.\d+)?)(h|d|wd|wh)$/;
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
@@ -21,7 +21,7 @@ const isDays = (name: string) => name.endsWith('_days') && name !== 'category_wa
 function numberInWords(name: string, n: number, t: T): string {
   if (FEN.has(name)) return yuan(n);
   if (isDays(name)) return t('policy.days', { n });
-  if (name.endsWith('_pct')) return t('policy.pct', { n });
+  if (name.endsWith('_pct') || name === 'returnless_share') return t('policy.pct', { n });
   if (name === 'counterfeit_multiplier') return t('policy.times', { n });
   if (name === 'max_applications_per_line') return t('policy.count', { n });
   return String(n);
@@ -41,10 +41,24 @@ function objectInWords(name: string, value: Record<string, unknown>, t: T): stri
     const byCategory = Object.entries((value.by_category ?? {}) as Record<string, number>).map(([k, v]) => `${k}: ${yuan(v)}`);
     return [t('policy.deposit.default', { amount: yuan(value.default as number) }), ...byCategory].join(', ');
   }
+  // SPEC §10.3: the resale value lost, % by category.
+  if (name === 'resale_loss_pct' && 'default' in value) {
+    const byCategory = Object.entries((value.by_category ?? {}) as Record<string, number>).map(([k, v]) => `${k}: ${t('policy.pct', { n: String(v) })}`);
+    return [t('policy.deposit.default', { amount: t('policy.pct', { n: String(value.default) }) }), ...byCategory].join(', ');
+  }
   // SPEC §8.1: points per complaint kind and sub-kind.
   if (name === 'complaint_points') {
     return Object.values(value)
       .flatMap((subs) => Object.entries(subs as Record<string, number>).map(([k, n]) => `${t(`complaint.subKind.${k}`)} ${t('policy.points', { n: String(n) })}`))
+      .join(', ');
+  }
+  // SPEC §10.1: the first answer's time per ticket kind, each a duration.
+  if (name === 'ticket_first_response') {
+    return Object.entries(value)
+      .map(([k, v]) => {
+        const d = DURATION.exec(String(v));
+        return `${t(`ticket.kind.${k}`)} ${d ? t(`policy.unit.${d[2]}`, { n: d[1]! }) : String(v)}`;
+      })
       .join(', ');
   }
   if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: yuan(value.min as number), max: yuan(value.max as number) });

@@ -4,9 +4,10 @@
 import { Card, Typography } from 'antd';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { format, init, use, type ComposeOption } from 'echarts/core';
+import { format, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../components/echart.ts';
 import { CASE_DEADLINE_KINDS } from '../../../src/contract/enums.ts';
 import { useNow } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
@@ -23,23 +24,7 @@ const OTHER = '#8c8c8c';
 
 /** A canvas chart in a div: created on mount, redrawn when the option changes, resized with the window, disposed on unmount. */
 function EChart({ option, label, height }: { option: Option; label: string; height: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.current = null;
-      c.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, { replaceMerge: ['series'] });
-  }, [option]);
+  const box = useEChart(option);
   return <div ref={box} role="img" aria-label={label} data-testid="deadline-chart-canvas" style={{ width: '100%', height, minWidth: 0 }} />;
 }
 

@@ -9,6 +9,7 @@ import { StatusTag } from '../case/case-facts.tsx';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseSummary } from '../../../src/contract/index.ts';
+import { RiskBadge } from '../automation/risk-badge.tsx';
 
 interface Props {
   rows: CaseSummary[];
@@ -49,6 +50,8 @@ export function QueueTable({ rows, loading, showShop, selection }: Props) {
   const wideColumns: ColumnsType<CaseSummary> = [
     { key: 'id', title: t('common.case'), dataIndex: 'id', render: caseLink },
     { key: 'order', title: t('common.order'), dataIndex: 'order' },
+    // SPEC §10.4: the buyer's risk band beside each case (one request per buyer, cached).
+    { key: 'buyer', title: t('risk.column'), dataIndex: 'buyer', render: (b: string, r: CaseSummary) => <RiskBadge buyer={b} testid={`risk-${r.id}`} /> },
     ...(showShop ? [{ key: 'shop', title: t('common.shop'), dataIndex: 'shop' }] : []),
     { key: 'type', title: t('common.type'), dataIndex: 'type', render: (v: string) => label('type', v) },
     { key: 'reason', title: t('common.reason'), dataIndex: 'reason', render: (v: string) => label('reason', v) },

@@ -1,0 +1,154 @@
+// SPEC §8.4: the facts the shop metrics count, one per event that matters, each at the event's
+// own instant. Counters sum (per shop, per day); samples (interventions, first responses) are
+// kept one by one, since a distinct count and a percentile do not add up over days.
+import type { ComplaintEvent } from '../complaint/events.ts';
+import type { DomainEvent } from '../events.ts';
+import type { Actor, Instant, Reason } from '../types.ts';
+
+/** Facts summed per shop and day (rollups): a count and, for `refund_done`, a total of ms. */
+export const SUMMED_COUNTERS = ['paid', 'completed', 'applied_in_sale', 'applied_quality', 'escalated', 'refund_done'] as const;
+/** Facts read one by one over the window. */
+export const SAMPLE_COUNTERS = ['intervention', 'first_response'] as const;
+/**
+ * Facts other aggregates add (SPEC §10.1, after tickets land): `ticket_opened`, `ticket_breached`
+ * (summed), `csat` (value = the rating). Named here so the store and the metrics already carry them.
+ */
+export const TICKET_COUNTERS = ['ticket_opened', 'ticket_breached', 'csat'] as const;
+export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS] as const;
+export type MetricCounter = (typeof METRIC_COUNTERS)[number];
+export const isSummed = (c: MetricCounter): boolean => !(SAMPLE_COUNTERS as readonly string[]).includes(c);
+
+/** SPEC §8.4 品质退款率: the reasons that count as a quality refund. */
+export const QUALITY_REASONS: readonly Reason[] = ['quality_issue', 'not_as_described', 'damaged', 'counterfeit'];
+
+export interface MetricFact {
+  shopId: string;
+  counter: MetricCounter;
+  /**
+   * What makes the fact unique: the event (`<order>#<seq>`, `@<case>` for a case's), or, for the facts a case has once
+   * (its first refund, its first response), the case — the first one written wins.
+   */
+  ref: string;
+  at: Instant;
+  orderId: string;
+  /** Milliseconds for durations (`refund_done`, `first_response`), the rating for `csat`, else 0. */
+  value: number;
+}
+
+/** What the case facts need beyond the event: when each case was applied. */
+export interface CaseFactContext {
+  shopId: string;
+  orderId: string;
+  /** The order's sequence number of the event's first position (events get seq = base + i + 1). */
+  baseSeq: number;
+  actor: Actor;
+  appliedAt(caseId: string): Instant | null;
+}
+
+/** The merchant's own commands on a case that answer the buyer (SPEC §8.4 首次响应). */
+function isMerchantResponse(e: DomainEvent, actor: Actor): boolean {
+  if (!('caseId' in e) || e.type === 'CaseApplied') return false;
+  return actor.role === 'merchant';
+}
+
+/** The expiry that acted for a silent merchant (SPEC §8.4: "or to the deadline that acted"). */
+function isSilenceExpiry(e: DomainEvent): boolean {
+  return e.type === 'CaseDeadlineExpired' && e.kind === 'merchant_response';
+}
+
+/** The facts of one decision's events on an order (case and order events). */
+export function caseFactsOf(events: readonly DomainEvent[], ctx: CaseFactContext): MetricFact[] {
+  const out: MetricFact[] = [];
+  const { shopId, orderId } = ctx;
+  const applied = new Map<string, Instant>();
+  const fact = (counter: MetricCounter, ref: string, at: Instant, value = 0) => out.push({ shopId, counter, ref, at, orderId, value });
+  events.forEach((e, i) => {
+    // The event, and the case it is on (the console links the cases behind a number).
+    const ref = `${orderId}#${ctx.baseSeq + i + 1}${'caseId' in e ? `@${e.caseId}` : ''}`;
+    switch (e.type) {
+      case 'OrderPaid':
+        return fact('paid', ref, e.at);
+      case 'OrderCompleted':
+        return fact('completed', ref, e.at);
+      case 'CaseApplied':
+        applied.set(e.caseId, e.at);
+        if (e.phase === 'in_sale') fact('applied_in_sale', ref, e.at);
+        if (QUALITY_REASONS.includes(e.reason)) fact('applied_quality', ref, e.at);
+        return;
+      case 'CaseEscalated':
+        // SPEC §8.4: escalated by either side counts for 退款纠纷率 and is a platform intervention.
+        fact('escalated', ref, e.at);
+        return fact('intervention', ref, e.at);
+      case 'RefundCompleted': {
+        const from = applied.get(e.caseId) ?? ctx.appliedAt(e.caseId);
+        if (from !== null) fact('refund_done', `case:${e.caseId}`, e.at, e.at - from);
+        return;
+      }
+      default:
+        break;
+    }
+    if ('caseId' in e && (isMerchantResponse(e, ctx.actor) || isSilenceExpiry(e))) {
+      const from = applied.get(e.caseId) ?? ctx.appliedAt(e.caseId);
+      if (from !== null) fact('first_response', `case:${e.caseId}`, e.at, e.at - from);
+    }
+  });
+  return out;
+}
+
+/** SPEC §8.4 介入率: a complaint filed is a platform intervention on its order. */
+export function complaintFactsOf(events: readonly ComplaintEvent[], streamVersionBase: number): MetricFact[] {
+  const out: MetricFact[] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'ComplaintFiled') {
+      out.push({ shopId: e.shopId, counter: 'intervention', ref: `complaint:${e.complaintId}#${streamVersionBase + i + 1}`, at: e.at, orderId: e.orderId, value: 0 });
+    }
+  });
+  return out;
+}
+
+/** What a fact's ref names: its case or complaint (the cases behind a number). */
+export function subjectOf(ref: string): { case: string | null; complaint: string | null } {
+  if (ref.startsWith('complaint:')) return { case: null, complaint: ref.slice('complaint:'.length).replace(/#\d+$/, '') };
+  if (ref.startsWith('case:')) return { case: ref.slice('case:'.length), complaint: null };
+  const at = ref.indexOf('@');
+  return { case: at >= 0 ? ref.slice(at + 1) : null, complaint: null };
+}
+
+/**
+ * Facts of a case that happen once (first refund, first response) are kept the first time only;
+ * every other fact is unique by its event. Applied in order, as the store's unique key does.
+ */
+export function firstOfEach(facts: readonly MetricFact[]): MetricFact[] {
+  const seen = new Set<string>();
+  const out: MetricFact[] = [];
+  for (const f of facts) {
+    const key = `${f.shopId}\u0000${f.counter}\u0000${f.ref}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+/** One stored event of an order's history, as the recount reads it. */
+export interface HistoryEvent {
+  orderId: string;
+  seq: number;
+  event: DomainEvent;
+  actor: Actor;
+}
+
+/**
+ * The pure recount's facts: a shop's order events replayed in each order's sequence (the facts
+ * the transactions wrote, once each), and its complaints' filings.
+ */
+export function factsFromHistory(shopId: string, history: readonly HistoryEvent[], complaints: readonly { event: ComplaintEvent; streamVersion: number }[]): MetricFact[] {
+  const appliedAt = new Map<string, Instant>();
+  const out: MetricFact[] = [];
+  for (const h of history) {
+    if (h.event.type === 'CaseApplied') appliedAt.set(h.event.caseId, h.event.at);
+    out.push(...caseFactsOf([h.event], { shopId, orderId: h.orderId, baseSeq: h.seq - 1, actor: h.actor, appliedAt: (id) => appliedAt.get(id) ?? null }));
+  }
+  for (const c of complaints) out.push(...complaintFactsOf([c.event], c.streamVersion - 1));
+  return firstOfEach(out);
+}

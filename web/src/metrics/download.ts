@@ -1,0 +1,13 @@
+// CSV exports need the bearer header, so they are fetched and handed to the browser as a blob.
+import { blobUrl } from '../api.ts';
+
+export async function downloadCsv(path: string, filename: string): Promise<void> {
+  const url = await blobUrl(path);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import {
+  AuditPage,
   AutomationSettings,
   BacktestReport,
   BuyerRisk,
@@ -80,6 +81,7 @@ const ROUTES: [string, RegExp, Answers][] = [
   ['POST', /^\/v1\/api-keys$/, { 201: ApiKeyCreated }],
   ['DELETE', new RegExp(`^/v1/api-keys/${seg}/${seg}$`), { 204: 'empty' }],
   ['POST', /^\/v1\/buyer-tokens$/, { 201: BuyerToken }],
+  ['GET', /^\/v1\/audit$/, { 200: AuditPage }],
   ['POST', /^\/v1\/webhook-endpoints$/, { 201: WebhookEndpointCreated }],
   ['GET', /^\/v1\/webhook-endpoints$/, { 200: WebhookEndpoints }],
   ['DELETE', new RegExp(`^/v1/webhook-endpoints/${seg}/${seg}$`), { 204: 'empty' }],

@@ -40,7 +40,7 @@ describe.skipIf(!HAVE_PG)('crashes and concurrency on PostgreSQL (separate proce
   let db: Database;
   let engine: Engine;
   const schema = `crash_${process.pid}`;
-  const env = { DATABASE_URL: PG_URL, AFTERSALE_SCHEMA: schema, AFTERSALE_LEASE_MS: '1500' };
+  const env = { DATABASE_URL: PG_URL, AFTERSALE_SCHEMA: schema, AFTERSALE_LEASE_MS: '1500', AFTERSALE_WEBHOOK_ALLOW_HTTP: '1', AFTERSALE_WEBHOOK_ALLOW_PRIVATE: '1' };
   const doctor = async () => run([bin, 'doctor'], env).done;
 
   beforeAll(async () => {

@@ -10,6 +10,8 @@ import type { Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 
 export const TOKEN_SECRET = 'test-secret';
+/** The tests' receivers listen on 127.0.0.1 over http: the development settings (issue 19). */
+export const LOCAL_WEBHOOKS = { urls: { allowHttp: true, allowPrivate: true } };
 
 export interface HttpWorld {
   db: Database;
@@ -25,7 +27,7 @@ export async function httpWorld(open: () => Promise<Database>, schema: string, n
   await db.useSchema(schema);
   await migrate(db);
   let tick = now;
-  const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db) });
+  const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 7) }, payments: simulatedProvider(db), webhooks: LOCAL_WEBHOOKS });
   const keys = {} as HttpWorld['keys'];
   for (const [id, pack] of [['S1', 'taobao'], ['S2', 'tmall']] as const) {
     await engine.upsertShop({ id, pack });

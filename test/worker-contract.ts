@@ -215,7 +215,7 @@ export function workerContract(engineName: string, open: () => Promise<Database>
       await addEndpoint(db, { shopId: 'S1', endpointId: 'erp', url, secret: 'whsec_1', maxAttempts: 2 }, NOW);
       const engine = await setup(1);
       await engine.caseCommand({ kind: 'agree', caseId: 'C1' }, merchant);
-      const opts = { now: () => clock.now(), random: () => 0.5, baseDelayMs: 1000 };
+      const opts = { now: () => clock.now(), random: () => 0.5, baseDelayMs: 1000, urlPolicy: { allowHttp: true, allowPrivate: true } };
       const delivered = await relayBatch(db, opts);
       expect(delivered).toBeGreaterThan(3);
       expect(hits).toHaveLength(delivered);

@@ -11,6 +11,10 @@ import { deactivateEndpoint, listEndpoints } from '../store/webhook-endpoints.ts
 import { createApiKey, issueBuyerToken, principalOfBuyerToken, principalOfKey, revokeApiKey } from './credentials.ts';
 import type { EngineCore } from './engine-core.ts';
 import { createOperations } from './operations.ts';
+import { createAuditTrail } from './audit-trail.ts';
+import { createCredentialGuard } from './credential-guard.ts';
+import { encryptSecret } from './secret-box.ts';
+import { checkWebhookUrl, PRODUCTION_WEBHOOKS } from './webhook-url.ts';
 import { canSee, SCOPES, type Principal, type Scope } from './principal.ts';
 
 /** A shop's default return address: what a parcel label can hold (SPEC §4). */
@@ -88,7 +92,14 @@ export function createAdmin(core: EngineCore) {
   /** A sandbox shop's test clock; null for a live or unknown shop. */
   const sandboxClock = async (shopId: string) => (await shopClock(db, shopId))?.sandboxClock ?? null;
 
-  const addWebhookEndpoint = (e: Endpoint) => addEndpoint(db, e, clock.now());
+  /** SPEC §11 `validation` for a URL that is not https or points inside the network (issue 19); the secret stored encrypted. */
+  async function addWebhookEndpoint(e: Endpoint): Promise<Refusal | null> {
+    const { urls = PRODUCTION_WEBHOOKS, resolve, keyring } = core.webhooks;
+    const bad = await checkWebhookUrl(e.url, urls, resolve, 'allow');
+    if (bad) return bad;
+    await addEndpoint(db, { ...e, secret: keyring ? encryptSecret(keyring, e.secret) : e.secret }, clock.now());
+    return null;
+  }
   const webhookEndpoints = (shopId: string | null) => listEndpoints(db, shopId);
   const deactivateWebhookEndpoint = (shopId: string, endpointId: string) => deactivateEndpoint(db, shopId, endpointId);
   /** The events feed (what webhooks deliver), for pulling instead. */
@@ -112,5 +123,7 @@ export function createAdmin(core: EngineCore) {
     eventsFeed,
     shopCount,
     ...createOperations(core),
+    ...createAuditTrail(core),
+    ...createCredentialGuard(core),
   };
 }

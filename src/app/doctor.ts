@@ -4,6 +4,7 @@ import type { Instant } from '../domain/types.ts';
 import type { Sql } from '../store/db.ts';
 import { depositMismatches } from '../store/governance.ts';
 import { verifyAll } from '../store/history.ts';
+import { verifyAuditChain } from '../store/audit.ts';
 import { allOrders, deadlinesFiredTwice, deadlinesMissed, refundBookMismatches, refundsConfirmedTwice, undeliveredCounts } from '../store/invariant-checks.ts';
 import { iso } from '../store/time.ts';
 import { refundBreaches } from './refund-executor.ts';
@@ -52,6 +53,9 @@ export async function doctor(sql: Sql, now: Instant): Promise<Finding[]> {
   for (const m of await depositMismatches(sql)) {
     breach('deposit_ledger', `${m.shopId}: balance ${m.state}, ledger top-ups − debits ${m.ledger}, last ledger balance ${m.last ?? 'none'}`);
   }
+
+  // 7. The audit trail's hash chain intact (issue 19 item 5).
+  for (const b of await verifyAuditChain(sql)) breach('audit_chain', `audit entry ${b.seq}: ${b.problem}`);
 
   // Reported, not an invariant of the store: refunds later than the law's 7 days (SPEC §5).
   for (const r of await refundBreaches(sql, now)) {

@@ -22,6 +22,7 @@ import { countInWindow } from '../store/rate-limits.ts';
 import { upsertShopRow } from '../store/shops.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
 import { createAdmin } from './admin.ts';
+import type { WebhookSettings } from './webhook-url.ts';
 import type { Clock } from './clock.ts';
 import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import { engineCore } from './engine-core.ts';
@@ -56,6 +57,8 @@ export interface EngineDeps {
    * workers execute them (`aftersale worker`); either way through the same executor.
    */
   inlineRefunds?: boolean;
+  /** Webhook URL rules (default: https, public addresses only) and the secrets' key (issue 19). */
+  webhooks?: WebhookSettings;
   /** false: no automation rules and no buyer-risk upkeep (the benchmark measures what they cost). */
   automation?: boolean;
   /**
@@ -71,7 +74,7 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
-  const core = engineCore(db, packs, clock);
+  const core = engineCore(db, packs, clock, deps.webhooks);
   const { shopNow, shopPolicy } = core;
   const governance = createGovernance(core);
   const metrics = createMetrics(core, governance);

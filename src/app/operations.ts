@@ -16,7 +16,8 @@ import { doctor } from './doctor.ts';
 import type { EngineCore } from './engine-core.ts';
 import { relayBatch, type RelayOptions } from './relay.ts';
 
-export function createOperations({ db, clock }: EngineCore) {
+export function createOperations(core: EngineCore) {
+  const { db, clock } = core;
   /** Readiness: the database answers (throws when it does not). */
   const ready = () => ping(db);
 
@@ -77,7 +78,7 @@ export function createOperations({ db, clock }: EngineCore) {
   }
 
   /** Delivers due webhook messages. */
-  const relay = (opts: Partial<RelayOptions>, limit: number) => relayBatch(db, { now: () => clock.now(), ...opts }, limit);
+  const relay = (opts: Partial<RelayOptions>, limit: number) => relayBatch(db, { now: () => clock.now(), urlPolicy: core.webhooks.urls, resolve: core.webhooks.resolve, keyring: core.webhooks.keyring, ...opts }, limit);
   /** Forgets idempotency keys older than `keepMs`. */
   const purgeIdempotency = (keepMs: number) => purgeIdempotencyKeys(db, clock.now() - keepMs);
   /** For each status, the first buyer with a case in it (the demo's sign-in page). */

@@ -6,6 +6,8 @@ import type { Instant } from '../domain/types.ts';
 import type { Database } from '../store/db.ts';
 import { claimDelivery, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
+import { decryptSecret, type Keyring } from './secret-box.ts';
+import { checkWebhookUrl, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
 
 export const SIGNATURE_HEADER = 'aftersale-signature';
 
@@ -33,6 +35,11 @@ export interface RelayOptions {
   timeoutMs?: number;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Checked again before each delivery, after DNS resolution (default: production rules). */
+  urlPolicy?: WebhookUrlPolicy;
+  resolve?: Resolve;
+  /** Decrypts the endpoint's stored secret (src/app/secret-box.ts). */
+  keyring?: Keyring;
 }
 
 export function retryDelay(attempt: number, opts: Pick<RelayOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
@@ -52,6 +59,15 @@ function body(d: ClaimedDelivery): string {
 
 async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | null> {
   const text = body(d);
+  // Issue 19: the URL again, after resolution (a name may now resolve inside); the secret decrypted.
+  const refused = await checkWebhookUrl(d.endpoint.url, opts.urlPolicy ?? PRODUCTION_WEBHOOKS, opts.resolve);
+  if (refused) return `refused: ${refused.message.en}`;
+  let secret: string;
+  try {
+    secret = decryptSecret(opts.keyring, d.endpoint.secret);
+  } catch (e) {
+    return `secret: ${(e as Error).message}`;
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
   try {
@@ -59,11 +75,13 @@ async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | nu
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [SIGNATURE_HEADER]: sign(d.endpoint.secret, text, opts.now()),
+        [SIGNATURE_HEADER]: sign(secret, text, opts.now()),
         'aftersale-event-id': `${d.shopId}:${d.messageId}`,
         'aftersale-delivery-attempt': String(d.attempts + 1),
       },
       body: text,
+      // Redirects are not followed (a 3xx is a failed attempt): a redirect could point inside.
+      redirect: 'manual',
       signal: controller.signal,
     });
     await res.arrayBuffer().catch(() => undefined);

@@ -15,7 +15,7 @@ usage:
 operations (PostgreSQL when DATABASE_URL is set, else the embedded database in AFTERSALE_DATA_DIR;
 --schema NAME or AFTERSALE_SCHEMA picks a schema):
   aftersale migrate                                 apply the database migrations
-  aftersale worker [--until-idle] [--no-relay]      deadline runner, reminders, refunds, webhook relay
+  aftersale worker [--until-idle] [--no-relay] [--allow-http] [--allow-private-webhooks]  deadline runner, reminders, refunds, webhook relay
   aftersale doctor [--full]                         check every invariant (metric rollups: a sample of shops, all with --full); exit 1 on a breach
   aftersale shops show SHOP                         points vs thresholds, sanctions, deposit, complaints
   aftersale rules show SHOP                         the shop's automation rules (SPEC §10.2)
@@ -25,7 +25,9 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
   aftersale history export CASE [--out FILE]        a case's history with its hash chain (JSON)
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
-  aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint
+  aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint (https; --allow-http for development)
+  aftersale audit export [--after SEQ] [--out FILE] the audit trail of platform and admin actions (JSON lines)
+  aftersale audit verify                            check the audit trail's hash chain
   aftersale import orders FILE [--format csv|json] [--as SHOP|platform]  place the orders of a CSV or JSON/NDJSON file`;
 
 const stdout: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
@@ -70,6 +72,10 @@ export async function main(argv: string[], out: Out = stdout, hosted: HostedComm
         return 2;
       }
       return (await hosted.serve())(rest, out);
+    }
+    case 'audit': {
+      const { auditCommand } = await import('./audit-command.ts');
+      return auditCommand(rest, out);
     }
     case 'rules': {
       const { rulesCommand } = await import('./rules-command.ts');

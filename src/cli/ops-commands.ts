@@ -8,6 +8,7 @@ import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
+import { configuredWebhooks } from '../app/configured-webhooks.ts';
 import { governanceView } from '../app/governance/views.ts';
 import { flag, openConfigured } from '../app/configured-database.ts';
 import { openDatabase, type Database } from '../store/db.ts';
@@ -17,8 +18,9 @@ import type { Out } from './simulate-command.ts';
 
 export { openConfigured };
 
-export function engineOn(db: Database) {
+export function engineOn(db: Database, args: string[] = [], generateKey = false) {
   return createEngine({
+    webhooks: configuredWebhooks(args, process.env, { generateKey }),
     db,
     packs: builtinPacks(),
     clock: systemClock,
@@ -52,7 +54,7 @@ export async function workerCommand(args: string[], out: Out): Promise<number> {
   process.once('SIGINT', onSignal);
   try {
     const totals = { deadlines: 0, reminders: 0, refunds: 0, deliveries: 0 };
-    await runWorker(engineOn(db), {
+    await runWorker(engineOn(db, args), {
       untilIdle: args.includes('--until-idle'),
       relay: !args.includes('--no-relay'),
       deadlines: !args.includes('--no-deadlines'),
@@ -185,7 +187,11 @@ export async function webhooksCommand(args: string[], out: Out): Promise<number>
   const db = await openConfigured(args);
   try {
     const endpointId = flag(args, '--id') ?? 'default';
-    await engineOn(db).addWebhookEndpoint({ shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) });
+    const refused = await engineOn(db, args, true).addWebhookEndpoint({ shopId: shop, endpointId, url, secret, maxAttempts: Number(flag(args, '--max-attempts') ?? 8) });
+    if (refused) {
+      out.error(refused.message.en);
+      return 1;
+    }
     out.log(`endpoint ${shop}/${endpointId} → ${url}`);
     return 0;
   } finally {

@@ -11,6 +11,7 @@ export * from './evidence.ts';
 export * from './policy.ts';
 export * from './admin.ts';
 export * from './governance.ts';
+export * from './audit.ts';
 export * from './automation.ts';
 export * from './metrics.ts';
 export * from './desk.ts';

@@ -146,7 +146,8 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
       const b = req.body;
       const allowed = req.principal.kind === 'platform' || (req.principal.kind === 'shop' && req.principal.shopId === b.shop && b.shop !== PLATFORM);
       if (!allowed) return send(req, reply, refuse('forbidden', 'shop', '不能为其他店铺注册回调', 'not your shop', {}));
-      await engine.addWebhookEndpoint({ shopId: b.shop, endpointId: b.id, url: b.url, secret: b.secret, maxAttempts: b.max_attempts });
+      const refused = await engine.addWebhookEndpoint({ shopId: b.shop, endpointId: b.id, url: b.url, secret: b.secret, maxAttempts: b.max_attempts });
+      if (refused) return send(req, reply, refused);
       return reply.status(201).send({ shop: b.shop, id: b.id, url: b.url, max_attempts: b.max_attempts });
     },
   );

@@ -16,6 +16,7 @@ import { EVIDENCE_KINDS } from '../domain/types.ts';
 import { actorOf } from '../app/principal.ts';
 import { errorBody, language } from './errors.ts';
 import { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType } from '../domain/evidence-file.ts';
+import { polyglotMarker } from '../domain/evidence-polyglot.ts';
 import { ErrorBody, EvidenceBytes, EvidenceFiles, EvidenceUploaded } from '../contract/index.ts';
 
 export { ALLOWED_TYPES, MAX_EVIDENCE_BYTES, sniffType };
@@ -134,6 +135,11 @@ export async function evidenceRoutes(raw: FastifyInstance, engine: Engine, tz: s
             allowed: ALLOWED_TYPES,
           }),
         );
+      }
+      // Issue 19: an image (video, PDF) that is also a page or a script is refused.
+      const marker = polyglotMarker(file.content, type);
+      if (marker) {
+        return send(req, reply, invalid('file_content', `文件含有可执行的内容 (${marker}), 不能作为凭证`, `the file holds active content (${marker}): a ${type} that is also a page or a script is refused`, { field: 'file', detected: type, marker }));
       }
 
       const { kind, description } = parsed.data;

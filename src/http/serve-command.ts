@@ -16,6 +16,7 @@ import { runWorker } from '../app/worker.ts';
 import { buildServer } from './server.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { openConfigured } from '../app/configured-database.ts';
+import { configuredWebhooks } from '../app/configured-webhooks.ts';
 import type { Out } from '../app/out.ts';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'dist', 'console');
@@ -38,6 +39,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     clock: systemClock,
     payments: simulatedProvider(db),
     inlineRefunds: !process.env.DATABASE_URL,
+    webhooks: configuredWebhooks(args, process.env, { generateKey: true }),
     ...(process.env.AFTERSALE_RATE_LIMIT ? { rateLimit: { perMinute: Number(process.env.AFTERSALE_RATE_LIMIT) } } : {}),
   });
   const secret = tokenSecret(dataDir);
@@ -59,6 +61,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     console: { dir: CONSOLE_DIR, ...(args.includes('--demo') && existsSync(keysFile) ? { demoIdentities: await demoIdentities(engine, JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>, secret) } : {}) },
     logger: process.env.AFTERSALE_LOG === 'json',
     requestsPerMinute: Number(process.env.AFTERSALE_REQUESTS_PER_MINUTE ?? 1200),
+    badCredentialsPerMinute: Number(process.env.AFTERSALE_BAD_CREDENTIALS_PER_MINUTE ?? 30),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';

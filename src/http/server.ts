@@ -24,11 +24,14 @@ import { errorBody, language, STATUS } from './errors.ts';
 import { requestRefusal, validationRefusal } from './request-errors.ts';
 import { idParam, wellFormed } from './input.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { automationRoutes } from './automation-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
@@ -41,6 +44,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Requests per key per minute (429 `rate_limited` beyond); unlimited when absent. */
   requestsPerMinute?: number;
+  /** Failed credentials per client address per minute before 429 (issue 19); unlimited when absent. */
+  badCredentialsPerMinute?: number;
   /** The web console (built files) and, in the demo, the identities its sign-in page lists. */
   console?: ConsoleOptions;
 }
@@ -59,6 +64,8 @@ export async function buildServer(opts: ServerOptions) {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1_048_576,
+    // Requests the HTTP parser rejects: the SPEC §11 envelope too (src/http/client-errors.ts).
+    clientErrorHandler,
     // Errors the router raises before any route runs (an over-long path parameter, a malformed
     // URL): the same `validation` error body as everything else.
     frameworkErrors: (err, req, reply) => {
@@ -81,6 +88,7 @@ export async function buildServer(opts: ServerOptions) {
       done(Object.assign(new Error(`malformed JSON: ${(e as Error).message}`), { statusCode: 400 }), undefined);
     }
   });
+  securityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -131,7 +139,18 @@ export async function buildServer(opts: ServerOptions) {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/')) return;
     const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    const guard = opts.badCredentialsPerMinute;
+    const slowDown = (waitMs: number) => {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+      return send(req, reply, refuse('rate_limited', 'bad_credentials_per_minute', '错误凭证过多, 请稍后再试', 'too many bad credentials from this address: wait and try again', { limit: guard }));
+    };
+    const lockedFor = guard === undefined ? null : await engine.credentialLockout(req.ip, guard);
+    if (lockedFor !== null) return slowDown(lockedFor);
     const principal = await engine.authenticate(m?.[1] ?? '', opts.tokenSecret);
+    if (!principal && guard !== undefined && req.headers.authorization) {
+      const wait = await engine.noteBadCredential(req.ip, guard);
+      if (wait !== null) return slowDown(wait);
+    }
     if (!principal) {
       reply.header('www-authenticate', 'Bearer');
       return send(req, reply, refuse('unauthenticated', 'authentication', '缺少或无效的凭证', 'a valid API key or buyer token is required', {}));
@@ -242,6 +261,7 @@ export async function buildServer(opts: ServerOptions) {
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
+  auditRoutes(app, engine, tz, send);
   automationRoutes(app, engine, send);
   metricsRoutes(app, engine, tz, send);
   deskRoutes(app, engine, tz, send);

@@ -493,6 +493,29 @@ CREATE TABLE metric_daily (
 `,
   },
   {
+    version: 12,
+    name: 'audit trail of platform and admin actions',
+    sql: `
+-- Issue 19 item 5: who did what from where, hash-chained (each row's hash covers the previous
+-- row's hash and its own fields, src/store/audit.ts). One chain for the deployment: appends take
+-- an advisory lock. shop_id: the shop the action concerns, '_platform' when none (Citus: the
+-- table would be a reference table, written rarely).
+CREATE TABLE audit_log (
+  seq        bigint PRIMARY KEY,
+  shop_id    text NOT NULL,
+  at         timestamptz NOT NULL,
+  principal  text NOT NULL,
+  key_id     text,
+  address    text NOT NULL,
+  action     text NOT NULL,
+  target     text NOT NULL,
+  details    text NOT NULL,
+  prev_hash  text NOT NULL,
+  hash       text NOT NULL
+);
+`,
+  },
+  {
     version: 14,
     name: 'shop metrics: the facts key carries their order and value',
     sql: `

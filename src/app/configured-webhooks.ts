@@ -1,0 +1,24 @@
+// The webhook settings of a process (serve, worker, `webhooks add`), issue 19: the URL rules —
+// production by default; `--allow-http` (or AFTERSALE_WEBHOOK_ALLOW_HTTP=1) for development,
+// `--allow-private-webhooks` (or AFTERSALE_WEBHOOK_ALLOW_PRIVATE=1) for a receiver on this machine
+// (tests, the chaos run) — and the key webhook secrets are encrypted with: AFTERSALE_SECRET_KEY,
+// else the key kept in the data directory (`secret-key`, made by the first `serve`, mode 0600).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateSecretKey, parseKeyring } from './secret-box.ts';
+import type { WebhookSettings } from './webhook-url.ts';
+
+export function configuredWebhooks(args: string[], env: NodeJS.ProcessEnv, opts: { generateKey: boolean }): WebhookSettings {
+  const urls = {
+    allowHttp: args.includes('--allow-http') || env.AFTERSALE_WEBHOOK_ALLOW_HTTP === '1',
+    allowPrivate: args.includes('--allow-private-webhooks') || env.AFTERSALE_WEBHOOK_ALLOW_PRIVATE === '1',
+  };
+  if (env.AFTERSALE_SECRET_KEY) return { urls, keyring: parseKeyring(env.AFTERSALE_SECRET_KEY) };
+  const dataDir = resolve(env.AFTERSALE_DATA_DIR ?? 'data');
+  const file = join(dataDir, 'secret-key');
+  if (!existsSync(file) && opts.generateKey) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, generateSecretKey(), { mode: 0o600 });
+  }
+  return existsSync(file) ? { urls, keyring: parseKeyring(readFileSync(file, 'utf8')) } : { urls };
+}

@@ -9,7 +9,8 @@
 //   offer          refund_only for the whole refundable amount; a reship offer when nothing is
 //                  refundable. Which other remedies can be offered depends on the goods (shipped,
 //                  signed, virtual or perishable lines): data of the order the table does not see.
-//   modify         no changes (the claim resubmitted as it stands)
+//   modify         no changes (the claim resubmitted as it stands); when the order moved on since
+//                  (shipped after an unshipped-only reason), the claim under a reason it allows now
 //   ship_return / reship   carrier and tracking number
 //   refuse_return  a reason, a courier rejection certificate and a photo
 //   correct_tracking another carrier (OTHER with a name) and number
@@ -25,7 +26,7 @@ import type { Policy } from '../policy.ts';
 import { emptyContext, type CaseState, type OrderContext } from '../state.ts';
 import { actionArb, buildOrder, dueCommands, orderArb, PACKS, toCommand } from '../../../test/sequence-kit.ts';
 import { DAY, HOUR, policy, T0 } from '../../../test/domain-kit.ts';
-import { EVIDENCE_KINDS, type Actor, type Instant } from '../types.ts';
+import { EVIDENCE_KINDS, REASONS, type Actor, type Instant } from '../types.ts';
 import { availableActions, TABLE_COMMANDS, tableRefusal, type TableCommand } from './command-table.ts';
 
 const ACTORS: Actor[] = [
@@ -79,7 +80,18 @@ function checkAgreement(ctx: OrderContext, p: Policy, now: Instant, seen: Map<st
     for (const actor of ACTORS) {
       const offered = availableActions(c, actor.role, p, now);
       for (const kind of TABLE_COMMANDS) {
-        const d = decide({ ...validCommand(kind, c), actor } as Command, ctx, p, now);
+        let d = decide({ ...validCommand(kind, c), actor } as Command, ctx, p, now);
+        // The claim as it stands may no longer be eligible (the order shipped since): the buyer
+        // modifies it under a reason the order allows now, if there is one.
+        if (kind === 'modify' && !d.ok && d.code === 'not_eligible') {
+          for (const reason of REASONS) {
+            const again = decide({ kind, caseId: c.id, args: { reason }, actor } as Command, ctx, p, now);
+            if (again.ok) {
+              d = again;
+              break;
+            }
+          }
+        }
         const where = `${actor.role} ${kind} on ${c.type} ${c.status}${c.escalated ? ' (escalated)' : ''}`;
         if (offered.includes(kind)) {
           expect(d.ok ? 'accepted' : `${d.code}: ${d.message.en}`, `offered ${where}`).toBe('accepted');
@@ -119,7 +131,7 @@ describe('the command table agrees with the decider', () => {
     });
 
   it('offered ⇔ accepted with valid arguments; not offered ⇒ refused with the table’s code', () => {
-    fc.assert(property(new Map()), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) });
+    fc.assert(property(new Map()), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) });
   });
 
   it('the sequences reach every offered command of every role (fixed seed)', () => {

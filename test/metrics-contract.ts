@@ -104,8 +104,28 @@ export function metricsContract(engineName: string, open: () => Promise<Database
           if (r() < 0.7) await cmd({ kind: 'escalate', caseId, reason: 'refused' } as CaseCommand, buyer);
         } else if (pick < 0.7) await engine.complaintCommand(complain(`K-${o.id}-${step}`, o.buyer), { shopId: o.shop, orderId: o.id });
         else await engine.orderCommand(o.shop, o.id, { kind: 'complete_order' }, buyer);
+        // SPEC §10.1: tickets on the orders too — opened, answered (or left to breach), resolved, rated.
+        // (on a few orders, so that tickets live long enough to be answered late, resolved and rated)
+        await ticketMove(orders[Math.floor(r() * 6)]!, r);
       }
       await advance(engine, clock, clock.now() + 3 * DAY);
+    }
+
+    async function ticketMove(o: { id: string; shop: string; buyer: string }, r: () => number): Promise<void> {
+      const ticketId = `T-${o.id}`;
+      const buyer = { role: 'buyer' as const, id: o.buyer };
+      const merchant = { role: 'merchant' as const, id: o.shop };
+      const t = await engine.getTicket(ticketId);
+      const pick = r();
+      if (!t) {
+        await engine.ticketCommand({ kind: 'open_ticket', ticketKind: 'consultation', message: '在吗', ticketId, actor: buyer }, { shopId: o.shop, orderId: o.id });
+      } else if (t.status === 'open' && pick < 0.4) {
+        await engine.ticketCommand({ kind: 'reply', message: '您好', ticketId, actor: merchant });
+      } else if (t.status === 'open') {
+        await engine.ticketCommand({ kind: 'resolve', ticketId, actor: merchant });
+      } else if (t.status === 'resolved' && t.csat === null) {
+        await engine.ticketCommand({ kind: 'rate', csat: 1 + Math.floor(r() * 5), ticketId, actor: buyer });
+      }
     }
 
     it('rollups equal a recount from the event history, and every read equals the pure recount', async () => {
@@ -117,9 +137,9 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       for (let i = 0; i < 12; i++) {
         const when = START - 10 * DAY + Math.floor(r() * 35 * DAY);
         for (const shop of ['S1', 'S2', 'S3']) {
-          const { history, complaints } = await shopHistory(db, shop);
+          const { history, complaints, tickets } = await shopHistory(db, shop);
           const { from, to } = windowOf(when, 30, TZ);
-          const expected = metricsOf(totalsFromFacts(factsFromHistory(shop, history, complaints), from, to), 0);
+          const expected = metricsOf(totalsFromFacts(factsFromHistory(shop, history, complaints, tickets), from, to), 0);
           const got = await engine.shopMetrics(platform, shop, { at: when });
           if ('ok' in got) throw new Error(got.message.en);
           expect({ ...got.metrics, complaint_points: 0 }).toEqual(expected);
@@ -129,7 +149,7 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       const all = await engine.categoryMetrics(platform, 'apparel', { at: clock.now() });
       if ('ok' in all) throw new Error(all.message.en);
       const has = (name: keyof (typeof all.shops)[number]['metrics']) => all.shops.some((s) => (s.metrics[name] ?? 0) > 0);
-      expect(['refund_rate', 'dispute_rate', 'intervention_volume', 'quality_refund_rate', 'avg_refund_hours', 'first_response_p50'].filter((m) => !has(m as never))).toEqual([]);
+      expect(['refund_rate', 'dispute_rate', 'intervention_volume', 'quality_refund_rate', 'avg_refund_hours', 'first_response_p50', 'ticket_sla_breach_rate', 'csat_avg'].filter((m) => !has(m as never))).toEqual([]);
     });
 
     it('a rebuild from the history gives the same numbers back after the rollups were lost', async () => {

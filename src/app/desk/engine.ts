@@ -15,9 +15,10 @@ import type { Sql } from '../../store/db.ts';
 import { ConflictError, loadForCommand, locateCase, markStale, releaseLease, type DueDeadline } from '../../store/event-store.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { deleteQuickReply, listQuickReplies, saveQuickReply } from '../../store/quick-replies.ts';
-import { appendTicket, appendTickets, loadTicket, loadTickets, type TicketDecided } from '../../store/tickets.ts';
+import { appendTickets, loadTicket, loadTickets, type TicketDecided } from '../../store/tickets.ts';
 import { attemptTransaction } from '../attempt.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { withTicketMetrics } from '../metrics/record.ts';
 import { deriveTicket, ticketOfSubject } from './notify.ts';
 
 export type TicketResult = { ok: true; ticket: TicketState; events: TicketEvent[]; policy: Policy; at: Instant } | Refusal;
@@ -90,7 +91,8 @@ export function createDesk(core: EngineCore) {
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true, ticket: loaded!.state, events: [], policy, at };
       const next = evolveTicketAll(loaded?.state ?? null, decision.events)!;
-      await appendTicket(tx, loaded, next, decision.events, cmd.actor, clock.now(), deriveTicket);
+      // The ticket's metric facts (SPEC §10.1 → §8.4) go in the same statement as its events.
+      await appendTickets(tx, [withTicketMetrics({ loaded, next, events: decision.events, actor: cmd.actor }, policy)], clock.now(), deriveTicket);
       return { ok: true, ticket: next, events: decision.events, policy, at };
     }
   }
@@ -131,7 +133,7 @@ export function createDesk(core: EngineCore) {
           const policy = shopPolicy(shops.get(d.shopId)!, d.shopId, d.dueAt);
           const decision = l && !('ok' in policy) ? decideTicket(expiry(d), { ticket: l.state, facts: null }, policy, d.dueAt) : null;
           if (!l || !decision?.ok || decision.events.length === 0) stale.push(d);
-          else decided.push({ loaded: l, next: evolveTicketAll(l.state, decision.events)!, events: decision.events, actor: SYSTEM });
+          else decided.push(withTicketMetrics({ loaded: l, next: evolveTicketAll(l.state, decision.events)!, events: decision.events, actor: SYSTEM }, policy as Policy));
         }
         await appendTickets(tx, decided, clock.now(), deriveTicket);
         return { fired: decided.length, stale };

@@ -9,7 +9,7 @@ import type { Instant } from '../../domain/types.ts';
 import { loadForCommand } from '../../store/event-store.ts';
 import { inbox, markRead, type StoredNotification } from '../../store/notifications.ts';
 import { listQuickReplies, type QuickReplyRow } from '../../store/quick-replies.ts';
-import { carrierClaims, loadTicket, queryTickets, ticketMetrics } from '../../store/tickets.ts';
+import { carrierClaims, loadTicket, queryTickets } from '../../store/tickets.ts';
 import { decodeDueCursor, encodeDueCursor } from '../cursor.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { canSee, type Principal } from '../principal.ts';
@@ -92,11 +92,5 @@ export function createDeskReads(core: EngineCore) {
     return (await inbox(db, r.role, r.id, { limit: 1 })).unread;
   }
 
-  /** SPEC §10.1 → §8.4: the shop's ticket SLA breach rate and CSAT average over [from, to). */
-  async function shopTicketMetrics(shopId: string, from: Instant, to: Instant) {
-    const m = await ticketMetrics(db, shopId, from, to);
-    return { ...m, ticket_sla_breach_rate: m.opened === 0 ? null : m.breached / m.opened, csat_avg: m.csatAvg };
-  }
-
-  return { shopTicketMetrics, ticketFor, ticketPolicy, listTickets, deskShop, quickRepliesFor, carrierClaimsFor, notificationsFor, readNotifications };
+  return { ticketFor, ticketPolicy, listTickets, deskShop, quickRepliesFor, carrierClaimsFor, notificationsFor, readNotifications };
 }

@@ -9,6 +9,7 @@ import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { advance } from '../src/app/simulate.ts';
 import { governanceView } from '../src/app/governance/views.ts';
+import { notificationView } from '../src/app/desk/notification-view.ts';
 import { metricsOf, totalsFromFacts, windowOf } from '../src/domain/metrics/compute.ts';
 import { factsFromHistory } from '../src/domain/metrics/facts.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
@@ -194,6 +195,13 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       // The notice went to webhooks as shop.notice.
       const hooks = await db.query<{ type: string }>(`SELECT type FROM outbox WHERE type = 'shop.notice'`);
       expect(hooks.rows).toHaveLength(1);
+      // SPEC §10.5: and to the merchant's inbox, once (two runners fired), in words; nobody else's.
+      const cycleNotes = async (shopId: string) =>
+        (await engine.notificationsFor({ kind: 'shop', shopId }, { limit: 100 })).rows.filter((n) => ['GovernanceNoticeSent', 'CycleRestrictionApplied'].includes(String(n.data.event)));
+      const notes = await cycleNotes('S1');
+      expect(notes.map((n) => [n.kind, n.data.event, n.data.rate, n.data.rank])).toEqual([['shop.status', 'GovernanceNoticeSent', 0.5, 1]]);
+      expect(notificationView(notes[0]!, 'zh', TZ).text).toBe(`站内信: 介入率 50.00% 高于行业均值 ${(s1!.shop.notices![0]!.average * 100).toFixed(2)}%, 介入量类目第 1; 重点观察至 2026-03-16T00:00:00+08:00`);
+      expect(await cycleNotes('S2')).toEqual([]);
 
       // A period later S1 was watched and is still above, first by volume: restricted 7 days.
       const end2 = at('2026-03-16T00:00:00+08:00');
@@ -207,6 +215,10 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       const sanctioned = await db.query<{ payload: { event: { type: string } } }>(`SELECT payload FROM outbox WHERE type = 'shop.sanctioned'`);
       expect(sanctioned.rows.filter((r) => r.payload.event.type === 'CycleRestrictionApplied')).toHaveLength(1);
       expect((await cycleDeadlines(db, 'pinduoduo')).map((d) => d.status)).toEqual(['fired', 'fired', 'pending']);
+      const restricted = (await cycleNotes('S1')).filter((n) => n.data.event === 'CycleRestrictionApplied');
+      expect(restricted.map((n) => notificationView(n, 'en', TZ).text)).toEqual([
+        'the intervention rate stayed above the category average: the shop is kept off the home page and campaigns until 2026-03-23T00:00:00+08:00',
+      ]);
     });
   });
 }

@@ -112,6 +112,8 @@ const ROUTES: [string, RegExp, Answers][] = [
   ['POST', /^\/v1\/tickets$/, { 201: TicketDetail }],
   ['GET', /^\/v1\/tickets$/, { 200: TicketPage }],
   ['GET', new RegExp(`^/v1/tickets/${seg}$`), { 200: TicketDetail }],
+  ['POST', new RegExp(`^/v1/tickets/${seg}/attachments$`), { 201: EvidenceUploaded }],
+  ['GET', new RegExp(`^/v1/tickets/${seg}/attachments/${seg}$`), { 200: 'bytes' }],
   ['POST', new RegExp(`^/v1/tickets/${seg}/${seg}$`), { 200: TicketDetail }],
   ['GET', new RegExp(`^/v1/shops/${seg}/quick-replies$`), { 200: QuickReplies }],
   ['PUT', new RegExp(`^/v1/shops/${seg}/quick-replies/[^/]+$`), { 200: QuickReplies }],

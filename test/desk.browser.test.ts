@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM } from './browser/chromium.ts';
 import type { ConsoleWorld } from './browser/console-world.ts';
 import { browserSuite } from './browser/suite.ts';
-import { horizontalOverflow, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
+import { horizontalOverflow, pick, PHOTO_PNG, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 import type { CaseMessages, NotificationPage, TicketDetail } from '../src/contract/index.ts';
 
 const DAY = 86_400_000;
@@ -123,6 +123,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the service desk in the web console', () => {
     expect([t.kind, t.awaiting_response, t.messages.map((m) => m.from)]).toEqual(['logistics', false, ['buyer', 'merchant']]);
     await page.reload();
     await expect.poll(() => page.getByTestId('ticket-messages-message').count()).toBe(2);
+
+    // SPEC §10.1: the buyer's reply carries a photo, uploaded to the ticket; the merchant sees it.
+    await page.getByTestId('ticket-reply-attach').locator('input[type=file]').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    await expect.poll(() => page.getByTestId('ticket-reply-attach-file').textContent()).toBe('parcel.png');
+    await page.getByTestId('ticket-reply-text').fill('快递单号查不到, 附上面单照片');
+    await page.getByTestId('ticket-reply-send').click();
+    await expect.poll(() => page.getByTestId('ticket-messages-message').count()).toBe(3);
+    const withPhoto = (await world.api<TicketDetail>(world.buyerToken(buyer), `/v1/tickets/${ticketId}`)).body.messages.at(-1)!;
+    expect(withPhoto.attachments).toEqual([{ kind: 'photo', description: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), url: expect.stringMatching(new RegExp(`^/v1/tickets/.+/attachments/[0-9a-f]{64}$`)) }]);
+    await merchantPage.reload();
+    await expect.poll(() => merchantPage.getByTestId('ticket-messages-attachments').locator('img').count()).toBe(1);
+    expect(await unlabelledControls(page)).toEqual([]);
   });
 
   it('the platform sees the tickets escalated for a missed resolution and answers them', async () => {

@@ -66,7 +66,7 @@ describe('aftersale metrics', () => {
     const r = await cli('metrics', 'rebuild');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\[#{30}\] 1\/1 S1/);
-    // 4 paid, the application in sale, and its refund (agreed at once and refunded inline).
+    // 4 paid, the application, and its refund: Taobao's instant refund (SPEC §10.2) pays a low-risk buyer's unshipped refund at once.
     expect(r.out).toMatch(/rebuilt 1 shop\(s\): 6 facts/);
     const d = await cli('doctor', '--full');
     expect(d.out).not.toContain('metrics_rollups');

@@ -9,6 +9,7 @@ import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { advance } from '../src/app/simulate.ts';
 import { governanceView } from '../src/app/governance/views.ts';
+import { notificationView } from '../src/app/desk/notification-view.ts';
 import { metricsOf, totalsFromFacts, windowOf } from '../src/domain/metrics/compute.ts';
 import { factsFromHistory } from '../src/domain/metrics/facts.ts';
 import type { CaseCommand } from '../src/domain/commands.ts';
@@ -104,8 +105,28 @@ export function metricsContract(engineName: string, open: () => Promise<Database
           if (r() < 0.7) await cmd({ kind: 'escalate', caseId, reason: 'refused' } as CaseCommand, buyer);
         } else if (pick < 0.7) await engine.complaintCommand(complain(`K-${o.id}-${step}`, o.buyer), { shopId: o.shop, orderId: o.id });
         else await engine.orderCommand(o.shop, o.id, { kind: 'complete_order' }, buyer);
+        // SPEC §10.1: tickets on the orders too — opened, answered (or left to breach), resolved, rated.
+        // (on a few orders, so that tickets live long enough to be answered late, resolved and rated)
+        await ticketMove(orders[Math.floor(r() * 6)]!, r);
       }
       await advance(engine, clock, clock.now() + 3 * DAY);
+    }
+
+    async function ticketMove(o: { id: string; shop: string; buyer: string }, r: () => number): Promise<void> {
+      const ticketId = `T-${o.id}`;
+      const buyer = { role: 'buyer' as const, id: o.buyer };
+      const merchant = { role: 'merchant' as const, id: o.shop };
+      const t = await engine.getTicket(ticketId);
+      const pick = r();
+      if (!t) {
+        await engine.ticketCommand({ kind: 'open_ticket', ticketKind: 'consultation', message: '在吗', ticketId, actor: buyer }, { shopId: o.shop, orderId: o.id });
+      } else if (t.status === 'open' && pick < 0.4) {
+        await engine.ticketCommand({ kind: 'reply', message: '您好', ticketId, actor: merchant });
+      } else if (t.status === 'open') {
+        await engine.ticketCommand({ kind: 'resolve', ticketId, actor: merchant });
+      } else if (t.status === 'resolved' && t.csat === null) {
+        await engine.ticketCommand({ kind: 'rate', csat: 1 + Math.floor(r() * 5), ticketId, actor: buyer });
+      }
     }
 
     it('rollups equal a recount from the event history, and every read equals the pure recount', async () => {
@@ -117,9 +138,9 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       for (let i = 0; i < 12; i++) {
         const when = START - 10 * DAY + Math.floor(r() * 35 * DAY);
         for (const shop of ['S1', 'S2', 'S3']) {
-          const { history, complaints } = await shopHistory(db, shop);
+          const { history, complaints, tickets } = await shopHistory(db, shop);
           const { from, to } = windowOf(when, 30, TZ);
-          const expected = metricsOf(totalsFromFacts(factsFromHistory(shop, history, complaints), from, to), 0);
+          const expected = metricsOf(totalsFromFacts(factsFromHistory(shop, history, complaints, tickets), from, to), 0);
           const got = await engine.shopMetrics(platform, shop, { at: when });
           if ('ok' in got) throw new Error(got.message.en);
           expect({ ...got.metrics, complaint_points: 0 }).toEqual(expected);
@@ -129,7 +150,7 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       const all = await engine.categoryMetrics(platform, 'apparel', { at: clock.now() });
       if ('ok' in all) throw new Error(all.message.en);
       const has = (name: keyof (typeof all.shops)[number]['metrics']) => all.shops.some((s) => (s.metrics[name] ?? 0) > 0);
-      expect(['refund_rate', 'dispute_rate', 'intervention_volume', 'quality_refund_rate', 'avg_refund_hours', 'first_response_p50'].filter((m) => !has(m as never))).toEqual([]);
+      expect(['refund_rate', 'dispute_rate', 'intervention_volume', 'quality_refund_rate', 'avg_refund_hours', 'first_response_p50', 'ticket_sla_breach_rate', 'csat_avg'].filter((m) => !has(m as never))).toEqual([]);
     });
 
     it('a rebuild from the history gives the same numbers back after the rollups were lost', async () => {
@@ -174,6 +195,13 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       // The notice went to webhooks as shop.notice.
       const hooks = await db.query<{ type: string }>(`SELECT type FROM outbox WHERE type = 'shop.notice'`);
       expect(hooks.rows).toHaveLength(1);
+      // SPEC §10.5: and to the merchant's inbox, once (two runners fired), in words; nobody else's.
+      const cycleNotes = async (shopId: string) =>
+        (await engine.notificationsFor({ kind: 'shop', shopId }, { limit: 100 })).rows.filter((n) => ['GovernanceNoticeSent', 'CycleRestrictionApplied'].includes(String(n.data.event)));
+      const notes = await cycleNotes('S1');
+      expect(notes.map((n) => [n.kind, n.data.event, n.data.rate, n.data.rank])).toEqual([['shop.status', 'GovernanceNoticeSent', 0.5, 1]]);
+      expect(notificationView(notes[0]!, 'zh', TZ).text).toBe(`站内信: 介入率 50.00% 高于行业均值 ${(s1!.shop.notices![0]!.average * 100).toFixed(2)}%, 介入量类目第 1; 重点观察至 2026-03-16T00:00:00+08:00`);
+      expect(await cycleNotes('S2')).toEqual([]);
 
       // A period later S1 was watched and is still above, first by volume: restricted 7 days.
       const end2 = at('2026-03-16T00:00:00+08:00');
@@ -187,6 +215,10 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       const sanctioned = await db.query<{ payload: { event: { type: string } } }>(`SELECT payload FROM outbox WHERE type = 'shop.sanctioned'`);
       expect(sanctioned.rows.filter((r) => r.payload.event.type === 'CycleRestrictionApplied')).toHaveLength(1);
       expect((await cycleDeadlines(db, 'pinduoduo')).map((d) => d.status)).toEqual(['fired', 'fired', 'pending']);
+      const restricted = (await cycleNotes('S1')).filter((n) => n.data.event === 'CycleRestrictionApplied');
+      expect(restricted.map((n) => notificationView(n, 'en', TZ).text)).toEqual([
+        'the intervention rate stayed above the category average: the shop is kept off the home page and campaigns until 2026-03-23T00:00:00+08:00',
+      ]);
     });
   });
 }

@@ -35,6 +35,11 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       for (let i = 0; i < 5; i++) expect((await call('/v1/orders', keys.platform, 'POST', order(`C${i}`, 'S3', 3))).status).toBe(201);
       // One application on S1 (in_sale): taobao agrees and refunds it at once (instant refund, SPEC §10.2).
       await world.engine.caseCommand({ kind: 'apply', caseId: 'X1', args: { type: 'refund_only', reason: 'no_longer_needed' } }, { role: 'buyer', id: 'B-A1' }, { shopId: 'S1', orderId: 'A1' });
+      // SPEC §10.1: a ticket on S1, answered in time, resolved and rated 4.
+      const ticket = (cmd: object, role: 'buyer' | 'merchant', id: string) => world.engine.ticketCommand({ ticketId: 'TK1', actor: { role, id }, ...cmd } as never, { shopId: 'S1', orderId: 'A2' });
+      expect((await ticket({ kind: 'open_ticket', ticketKind: 'consultation', message: '在吗' }, 'buyer', 'B-A2')).ok).toBe(true);
+      expect((await ticket({ kind: 'resolve' }, 'merchant', 'S1')).ok).toBe(true);
+      expect((await ticket({ kind: 'rate', csat: 4 }, 'buyer', 'B-A2')).ok).toBe(true);
     });
     afterAll(async () => {
       await world?.close();
@@ -44,7 +49,7 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       const r = await call('/v1/shops/S1/metrics', keys.S1);
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({ shop: 'S1', category: 'general', pack: 'taobao', window_days: 30, min_orders: 30, paid: 4, counted: false, status: 'active', watched: false, notices: [] });
-      expect(r.json.metrics).toMatchObject({ refund_rate: 0.25, dispute_rate: 0, intervention_rate: null, intervention_volume: 0, quality_refund_rate: 0, complaint_points: 0 });
+      expect(r.json.metrics).toMatchObject({ refund_rate: 0.25, dispute_rate: 0, intervention_rate: null, intervention_volume: 0, quality_refund_rate: 0, complaint_points: 0, ticket_sla_breach_rate: 0, csat_avg: 4 });
       // Neither shop has 30 orders: nobody counts in the average, so it is null and nobody ranks.
       expect(r.json.category_average.refund_rate).toBeNull();
       expect(r.json.rank.refund_rate).toBeNull();
@@ -74,9 +79,12 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       const c = await call('/v1/metrics/categories/general/export.csv?sort=refund_rate', keys.platform);
       expect(c.type).toMatch(/^text\/csv/);
       const lines = c.text.trim().split('\r\n');
-      expect(lines[0]).toBe('position,shop,paid,counted,status,watched,refund_rate,dispute_rate,intervention_rate,intervention_volume,quality_refund_rate,avg_refund_hours,first_response_p50,first_response_p90,complaint_points');
-      // avg_refund_hours 0: the refund-only case was agreed and refunded at the instant it was applied.
-      expect(lines[1]).toBe('1,S1,4,false,active,false,0.25,0,,0,0,0,,,');
+      expect(lines[0]).toBe('position,shop,paid,counted,status,watched,refund_rate,dispute_rate,intervention_rate,intervention_volume,quality_refund_rate,avg_refund_hours,first_response_p50,first_response_p90,complaint_points,ticket_sla_breach_rate,csat_avg');
+      // The row holds the same numbers as the JSON view (null as an empty cell), the ticket metrics last.
+      const json = (await call('/v1/metrics/categories/general?sort=refund_rate', keys.platform)).json.shops[0];
+      const cells = Object.values(json.metrics as Record<string, number | null>).map((v) => (v === null ? '' : String(v)));
+      expect(lines[1]).toBe(['1,S1,4,false,active,false', ...cells].join(','));
+      expect(lines[1]!.endsWith(',0,4')).toBe(true);
       const s = await call('/v1/shops/S1/metrics/series.csv?days=3', keys.S1);
       const rows = s.text.trim().split('\r\n');
       expect(rows).toHaveLength(4);
@@ -96,6 +104,8 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       const r = await call('/v1/shops/S1/metrics/facts?counter=applied_in_sale', keys.S1);
       expect(r.json.data).toEqual([expect.objectContaining({ order: 'A1', case: 'X1', complaint: null, value: 0 })]);
       expect((await call('/v1/shops/S1/metrics/facts?counter=paid', keys.S1)).json.data).toHaveLength(4);
+      // The rating behind the CSAT, linked to its ticket.
+      expect((await call('/v1/shops/S1/metrics/facts?counter=csat', keys.S1)).json.data).toEqual([expect.objectContaining({ order: 'A2', ticket: 'TK1', case: null, value: 4 })]);
     });
 
     it('tenancy and refusals: another shop or a bad query is refused in words', async () => {

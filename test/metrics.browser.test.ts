@@ -85,6 +85,14 @@ describe.skipIf(!HAVE_CHROMIUM)('shop metrics in the web console', () => {
     await page.getByTestId('metric-refund_rate').waitFor();
     const own = (await world.api<ShopMetrics>(world.keys['pdd-fresh']!, '/v1/shops/pdd-fresh/metrics')).body;
     expect(await page.getByTestId('shop-dashboard').textContent()).toContain(`支付订单 ${own.paid} 笔`);
+    // SPEC §10.1: the desk's numbers beside the others — the demo's breached complaint ticket shows in the rate.
+    expect(own.metrics.ticket_sla_breach_rate).toBeGreaterThan(0);
+    const breach = await page.getByTestId('metric-ticket_sla_breach_rate').textContent();
+    expect(breach).toMatch(/^工单超时率/);
+    expect(breach).toContain(`${(own.metrics.ticket_sla_breach_rate! * 100).toFixed(2)}%行业均值`);
+    const csat = await page.getByTestId('metric-csat_avg').textContent();
+    expect(csat).toMatch(/^工单满意度 \(1–5\)/);
+    expect(csat).toContain(`${own.metrics.csat_avg === null ? '—' : String(own.metrics.csat_avg)}行业均值`);
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'metrics-merchant-375');

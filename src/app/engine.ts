@@ -318,6 +318,7 @@ export function createEngine(deps: EngineDeps) {
     ensureCycle: metrics.ensureCycle,
     replayCycle: metrics.replayCycle,
     ticketCommand: desk.ticketCommand,
+    storeTicketAttachment: desk.storeTicketAttachment,
     getTicket: desk.getTicket,
     fireTicketBatch: desk.fireTicketBatch,
     putQuickReply: desk.putQuickReply,

@@ -45,7 +45,8 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
   }
 
   async function fire(d: DueDeadline): Promise<boolean> {
-    if (d.aggregate !== undefined && d.aggregate !== 'order') {
+    // An absent aggregate is an order's deadline (DueDeadline).
+    if ((d.aggregate ?? 'order') !== 'order') {
       // SPEC §8, §10.1: complaints', shops', tickets' deadlines and the governance cycle, fired by the same runner at their due instant.
       const outcome =
         d.aggregate === 'ticket' ? await desk.fireTicket(d) : d.aggregate === 'platform' ? await firePlatform(d) : await governance.fireGovernance(d);

@@ -21,7 +21,7 @@ export async function runDeadlines(
   const later: DueDeadline[] = [];
   for (const d of claimed) {
     // Complaints', shops', the platform's (SPEC §8) and tickets' (§10.1) deadlines go one by one, each in its own transaction.
-    if (d.aggregate !== undefined && d.aggregate !== 'order') {
+    if ((d.aggregate ?? 'order') !== 'order') {
       later.push(d);
       continue;
     }

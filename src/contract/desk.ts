@@ -37,8 +37,11 @@ export const TicketMessage = z.strictObject({
   seq: z.number().int(),
   from: z.enum(TICKET_PARTIES),
   text: z.string(),
-  /** Evidence uploads (POST /v1/evidence) attached to the message. */
-  attachments: z.array(z.strictObject({ kind: z.enum(EVIDENCE_KINDS), description: z.string().nullable(), sha256: z.string().nullable() })),
+  /**
+   * Files attached to the message (a ticket's: POST /v1/tickets/:ticket/attachments; a case's: its
+   * evidence uploads); `url` downloads the file named by `sha256`, null for an item without a file.
+   */
+  attachments: z.array(z.strictObject({ kind: z.enum(EVIDENCE_KINDS), description: z.string().nullable(), sha256: z.string().nullable(), url: z.string().nullable() })),
   at: IsoInstant,
 });
 

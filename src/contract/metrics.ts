@@ -85,8 +85,10 @@ export type MetricSeries = z.infer<typeof MetricSeries>;
 export const MetricFacts = z.strictObject({
   shop: z.string(),
   counter: z.enum(METRIC_COUNTERS),
-  /** value: milliseconds for durations (refund_done, first_response), else 0. */
-  data: z.array(z.strictObject({ at: IsoInstant, order: z.string(), case: z.string().nullable(), complaint: z.string().nullable(), value: z.number() })),
+  /** value: milliseconds for durations (refund_done, first_response), the rating for csat, else 0. */
+  data: z.array(
+    z.strictObject({ at: IsoInstant, order: z.string(), case: z.string().nullable(), complaint: z.string().nullable(), ticket: z.string().nullable(), value: z.number() }),
+  ),
 });
 export type MetricFacts = z.infer<typeof MetricFacts>;
 

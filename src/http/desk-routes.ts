@@ -133,7 +133,12 @@ export function deskRoutes(raw: FastifyInstance, engine: Engine, tz: string, sen
     return events.flatMap((x) => {
       const e = x.data;
       if (e.type !== 'CaseMessagePosted') return [];
-      const attachments = e.attachments.map((a) => ({ kind: a.kind, description: a.description ?? null, sha256: a.sha256 ?? null }));
+      const attachments = e.attachments.map((a) => ({
+        kind: a.kind,
+        description: a.description ?? null,
+        sha256: a.sha256 ?? null,
+        url: a.sha256 ? `/v1/cases/${encodeURIComponent(caseId)}/evidence/${a.sha256}` : null,
+      }));
       return [{ seq: x.stream_version, from: e.party, text: e.text, attachments, at: formatInstant(e.at, tz) }];
     });
   }

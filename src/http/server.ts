@@ -35,6 +35,7 @@ import { securityHeaders } from './security-headers.ts';
 import { automationRoutes } from './automation-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
+import { ticketAttachmentRoutes } from './ticket-attachment-routes.ts';
 import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
@@ -265,6 +266,7 @@ export async function buildServer(opts: ServerOptions) {
   automationRoutes(app, engine, send);
   metricsRoutes(app, engine, tz, send);
   deskRoutes(app, engine, tz, send);
+  ticketAttachmentRoutes(app, engine, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

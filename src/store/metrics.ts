@@ -4,7 +4,8 @@
 // facts of its two partial days; distinct interventions and response-time percentiles are read
 // from the window's facts (they do not add up over days).
 import { splitWindow, emptySums, type WindowTotals } from '../domain/metrics/compute.ts';
-import { isSummed, SAMPLE_COUNTERS, SUMMED_COUNTERS, TICKET_COUNTERS, type MetricCounter, type MetricFact } from '../domain/metrics/facts.ts';
+import { isOnceRef, isSummed, SAMPLE_COUNTERS, SUMMED_COUNTERS, TICKET_COUNTERS, type MetricCounter, type MetricFact, type TicketHistoryEvent } from '../domain/metrics/facts.ts';
+import type { TicketEvent } from '../domain/ticket/events.ts';
 import type { ComplaintEvent } from '../domain/complaint/events.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import type { HistoryEvent } from '../domain/metrics/facts.ts';
@@ -32,7 +33,8 @@ export async function writeFacts(tx: Sql, facts: readonly DatedFact[]): Promise<
   await tx.query(`WITH ${ctes} SELECT 1`, params);
 }
 
-const isOnce = (f: DatedFact) => f.ref.startsWith('case:');
+// A case's facts it has once (first response, first refund) and a ticket's first breach (SPEC §10.1).
+const isOnce = (f: DatedFact) => isOnceRef(f.ref);
 
 /** The rollup rows of facts: one per (shop, day, counter), their count and sum. */
 function rollupRows(facts: readonly DatedFact[]): { shopId: string; day: LocalDate; counter: MetricCounter; n: number; total: number }[] {
@@ -104,10 +106,11 @@ export async function windowTotals(sql: Sql, shopIds: readonly string[], from: I
   }
   for (const [a, b] of [head, tail]) {
     if (a >= b) continue;
-    parts.push(`SELECT 'p', shop_id, counter, count(*), sum(value) FROM metric_facts
+    // Named like the first part's columns: a window without a whole day starts with this part.
+    parts.push(`SELECT 'p' AS k, shop_id, counter, count(*) AS n, sum(value) AS t FROM metric_facts
       WHERE shop_id = ANY($1) AND counter = ANY(${(rolled ||= add(ROLLED))}::text[]) AND at >= ${add(iso(a))}::timestamptz AND at < ${add(iso(b))}::timestamptz GROUP BY shop_id, counter`);
   }
-  parts.push(`SELECT 'i', shop_id, 'intervention', count(DISTINCT order_id), 0 FROM metric_facts
+  parts.push(`SELECT 'i' AS k, shop_id, 'intervention' AS counter, count(DISTINCT order_id) AS n, 0 AS t FROM metric_facts
       WHERE shop_id = ANY($1) AND counter = 'intervention' AND at >= $2 AND at < $3 GROUP BY shop_id`);
   parts.push(`SELECT 'r', shop_id, 'first_response', 1, value FROM metric_facts
       WHERE shop_id = ANY($1) AND counter = 'first_response' AND at >= $2 AND at < $3`);
@@ -163,8 +166,11 @@ export async function clearShopMetrics(tx: Sql, shopId: string): Promise<void> {
 
 const dayText = (d: string | Date): LocalDate => String(d).slice(0, 10);
 
-/** A shop's order events in each order's sequence, and its complaint filings (the recount's input). */
-export async function shopHistory(sql: Sql, shopId: string): Promise<{ history: HistoryEvent[]; complaints: { event: ComplaintEvent; streamVersion: number }[] }> {
+/** A shop's order events in each order's sequence, its complaint filings and its tickets' counted events (the recount's input). */
+export async function shopHistory(
+  sql: Sql,
+  shopId: string,
+): Promise<{ history: HistoryEvent[]; complaints: { event: ComplaintEvent; streamVersion: number }[]; tickets: TicketHistoryEvent[] }> {
   const ev = await sql.query<{ order_id: string; seq: number; data: DomainEvent; actor: Actor }>(
     `SELECT order_id, seq, data, actor FROM events WHERE shop_id = $1 ORDER BY order_id, seq`,
     [shopId],
@@ -173,9 +179,17 @@ export async function shopHistory(sql: Sql, shopId: string): Promise<{ history: 
     `SELECT data, stream_version FROM governance_events WHERE shop_id = $1 AND type = 'ComplaintFiled' ORDER BY stream_id, stream_version`,
     [shopId],
   );
+  // SPEC §10.1: the ticket events the metrics count, in each stream's order, with the ticket's order.
+  const tk = await sql.query<{ data: TicketEvent; stream_version: number; order_id: string | null }>(
+    `SELECT g.data, g.stream_version, t.order_id FROM governance_events g
+     LEFT JOIN tickets t ON t.shop_id = g.shop_id AND g.stream_id = 'ticket:' || t.ticket_id
+     WHERE g.shop_id = $1 AND g.type IN ('TicketOpened', 'TicketSlaBreached', 'TicketRated') ORDER BY g.stream_id, g.stream_version`,
+    [shopId],
+  );
   return {
     history: ev.rows.map((x) => ({ orderId: x.order_id, seq: x.seq, event: x.data, actor: x.actor })),
     complaints: cp.rows.map((x) => ({ event: x.data, streamVersion: x.stream_version })),
+    tickets: tk.rows.map((x) => ({ event: x.data, orderId: x.order_id, streamVersion: x.stream_version })),
   };
 }
 

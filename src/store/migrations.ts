@@ -516,6 +516,26 @@ CREATE TABLE audit_log (
 `,
   },
   {
+    version: 13,
+    name: 'ticket attachments',
+    sql: `
+-- SPEC §10.1: files a ticket's messages carry (replies with attachments), stored by content hash
+-- per ticket, as a case's evidence files are; readable by the ticket's parties only.
+CREATE TABLE ticket_files (
+  shop_id       text NOT NULL,
+  ticket_id     text NOT NULL,
+  sha256        text NOT NULL,
+  content_type  text NOT NULL,
+  size          integer NOT NULL,
+  filename      text NOT NULL DEFAULT '',
+  uploaded_by   jsonb NOT NULL,
+  content       bytea NOT NULL,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (shop_id, ticket_id, sha256)
+);
+`,
+  },
+  {
     version: 14,
     name: 'shop metrics: the facts key carries their order and value',
     sql: `

@@ -7,6 +7,7 @@ import { TICKET_DEADLINE_KINDS, type TicketState } from '../domain/ticket/types.
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { ConflictError } from './event-store.ts';
+import { factCtes, type DatedFact } from './metrics.ts';
 import { StreamRows } from './stream-rows.ts';
 import type { Loaded } from './governance.ts';
 import { writeNotifications, type NotificationRow } from './notifications.ts';
@@ -34,10 +35,8 @@ export interface TicketDecided {
   next: TicketState;
   events: readonly TicketEvent[];
   actor: Actor;
-}
-
-export function appendTicket(tx: Sql, loaded: Loaded<TicketState> | null, next: TicketState, events: readonly TicketEvent[], actor: Actor, recordedAt: Instant, derive: TicketDerive): Promise<void> {
-  return appendTickets(tx, [{ loaded, next, events, actor }], recordedAt, derive);
+  /** SPEC §10.1 → §8.4: the metric facts of these events, written in the same statement as the events. */
+  facts?: readonly DatedFact[];
 }
 
 /**
@@ -77,7 +76,10 @@ export async function appendTickets(tx: Sql, items: readonly TicketDecided[], re
     }
     saved.push({ item, version, hash: prev });
   }
-  await tx.query(rows.sql(), rows.params);
+  const facts = live.flatMap((x) => x.facts ?? []);
+  // The facts (and their daily rollups) ride in front of the events insert: no extra round trip.
+  const withFacts = facts.length ? `WITH ${factCtes(facts, (v) => `$${rows.params.push(v)}`)} ` : '';
+  await tx.query(withFacts + rows.sql(), rows.params);
   await saveTickets(tx, saved, now);
   await syncTicketDeadlines(tx, live, now);
   await writeOutbox(tx, messages, recordedAt);
@@ -232,22 +234,4 @@ export async function carrierClaims(sql: Sql, shopId: string): Promise<{ claims:
   }));
   const open = claims.filter((c) => c.recovered === null);
   return { claims, open: open.reduce((s, c) => s + c.amount, 0), claimed: claims.reduce((s, c) => s + c.amount, 0), recovered: claims.reduce((s, c) => s + (c.recovered ?? 0), 0) };
-}
-
-/**
- * SPEC §10.1 metrics of a shop's tickets opened in [from, to): how many, how many with an SLA
- * breach (`ticket_sla_breach_rate` = breached / opened), and the average CSAT of those rated
- * (`csat_avg`; null when none). For the shop metrics of SPEC §8.4.
- */
-export async function ticketMetrics(sql: Sql, shopId: string, from: Instant, to: Instant): Promise<{ opened: number; breached: number; rated: number; csatAvg: number | null }> {
-  const r = await sql.query<{ opened: number; breached: number; rated: number; csat: string | number | null }>(
-    `SELECT count(*)::int AS opened,
-            count(*) FILTER (WHERE jsonb_array_length(state->'slaBreaches') > 0)::int AS breached,
-            count(*) FILTER (WHERE state->'csat' <> 'null'::jsonb)::int AS rated,
-            avg((state->>'csat')::numeric) AS csat
-     FROM tickets WHERE shop_id = $1 AND opened_at >= $2 AND opened_at < $3`,
-    [shopId, iso(from), iso(to)],
-  );
-  const x = r.rows[0]!;
-  return { opened: x.opened, breached: x.breached, rated: x.rated, csatAvg: x.csat === null ? null : Number(x.csat) };
 }

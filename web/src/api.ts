@@ -62,6 +62,15 @@ export async function uploadEvidence(caseId: string, file: File, kind: string, d
   return parse(res);
 }
 
+/** Uploads one file to a ticket (multipart: `kind`, `file`); a reply then names it by its hash (SPEC §10.1). */
+export async function uploadTicketAttachment(ticketId: string, file: File, kind = 'photo'): Promise<{ sha256: string; url: string }> {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file, file.name);
+  const res = await fetch(`/v1/tickets/${encodeURIComponent(ticketId)}/attachments`, { method: 'POST', headers: headers(), body: form });
+  return parse(res);
+}
+
 /**
  * A file's SHA-256 in hex, as the server names it; null where the browser has no WebCrypto
  * (pages served over plain HTTP from another host are not a secure context).

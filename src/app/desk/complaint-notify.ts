@@ -39,15 +39,29 @@ export function complaintNotifications(c: ComplaintState, events: readonly Compl
   return rows;
 }
 
-/** SPEC §8.2–§8.3, §10.5: a sanction, its end, a reopening, a deposit to top up — the merchant's to know. */
+/**
+ * SPEC §8.2–§8.3, §8.5, §10.5: a sanction, its end, a reopening, a deposit to top up, the
+ * governance cycle's notice (站内信) and restriction — the merchant's to know.
+ */
 const SHOP_NOTICES: Partial<Record<ShopEvent['type'], true>> = {
   SanctionApplied: true,
+  GovernanceNoticeSent: true,
+  CycleRestrictionApplied: true,
   RestrictionEnded: true,
   ShopReopened: true,
   DepositShortfallNoticed: true,
   DepositRestrictionImposed: true,
   DepositRestrictionLifted: true,
 };
+
+/** What the sentence of a shop notification needs beyond the event's type. */
+function shopNoticeFacts(e: ShopEvent): Record<string, unknown> {
+  if (e.type === 'DepositShortfallNoticed') return { due: iso(e.dueAt) };
+  // SPEC §8.5: the rate against the average and the rank, and how long the shop is watched.
+  if (e.type === 'GovernanceNoticeSent') return { rate: e.rate, average: e.average, rank: e.rank, due: iso(e.watchUntil) };
+  if (e.type === 'CycleRestrictionApplied') return { due: iso(e.until) };
+  return {};
+}
 
 /** The merchant's notifications of a shop decision's events (`version`: the shop stream's before them). */
 export function shopNotifications(shopId: string, events: readonly ShopEvent[], version: number): NotificationRow[] {
@@ -61,7 +75,7 @@ export function shopNotifications(shopId: string, events: readonly ShopEvent[], 
             kind: 'shop.status',
             subject: `shop:${shopId}`,
             orderId: null,
-            data: { shop: shopId, event: e.type, ...('to' in e ? { status: e.to } : {}), ...(e.type === 'DepositShortfallNoticed' ? { due: iso(e.dueAt) } : {}) },
+            data: { shop: shopId, event: e.type, ...('to' in e ? { status: e.to } : {}), ...shopNoticeFacts(e) },
           },
         ]
       : [],

@@ -15,9 +15,11 @@ import type { Sql } from '../../store/db.ts';
 import { ConflictError, loadForCommand, locateCase, markStale, releaseLease, type DueDeadline } from '../../store/event-store.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { deleteQuickReply, listQuickReplies, saveQuickReply } from '../../store/quick-replies.ts';
-import { appendTicket, appendTickets, loadTicket, loadTickets, type TicketDecided } from '../../store/tickets.ts';
+import { appendTickets, loadTicket, loadTickets, type TicketDecided } from '../../store/tickets.ts';
+import { storeTicketFile, ticketFilesPresent, type TicketFileInput } from '../../store/ticket-files.ts';
 import { attemptTransaction } from '../attempt.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { withTicketMetrics } from '../metrics/record.ts';
 import { deriveTicket, ticketOfSubject } from './notify.ts';
 
 export type TicketResult = { ok: true; ticket: TicketState; events: TicketEvent[]; policy: Policy; at: Instant } | Refusal;
@@ -74,6 +76,11 @@ export function createDesk(core: EngineCore) {
         if (!TICKET_ID.test(cmd.ticketId)) return refuse('validation', 'ticket_id', '工单号只能包含字母、数字和 _ . : -', 'a ticket id is letters, digits and _ . : - (at most 64)', { field: 'id' });
         // Ticket ids name a ticket everywhere (the API addresses tickets by id alone).
         if (await loadTicket(tx, cmd.ticketId)) return refuse('validation', 'ticket_id', `工单号 ${cmd.ticketId} 已被使用`, `ticket id ${cmd.ticketId} is taken`, { field: 'id' });
+        // A new ticket has no files yet: its photos come with a reply once it exists.
+        const named = filesNamed(cmd);
+        if (named.length) {
+          return refuse('validation', 'attachment', '新工单还没有附件: 请先开工单, 再上传文件并在回复中附上', 'a new ticket has no files yet: open it, then upload the file and attach it to a reply', { field: 'attachments', sha256: named[0] });
+        }
         const f = await openFacts(tx, target, opts.at);
         if ('ok' in f) return f;
         ({ facts, policy, now: at } = f);
@@ -85,15 +92,37 @@ export function createDesk(core: EngineCore) {
         const p = shopPolicy(shop, loaded.state.shopId, at);
         if ('ok' in p) return p;
         policy = p;
+        const unknown = await unknownAttachment(tx, cmd, loaded.state);
+        if (unknown) return unknown;
       }
       const decision = decideTicket(cmd, { ticket: loaded?.state ?? null, facts }, policy, at);
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true, ticket: loaded!.state, events: [], policy, at };
       const next = evolveTicketAll(loaded?.state ?? null, decision.events)!;
-      await appendTicket(tx, loaded, next, decision.events, cmd.actor, clock.now(), deriveTicket);
+      // The ticket's metric facts (SPEC §10.1 → §8.4) go in the same statement as its events.
+      await appendTickets(tx, [withTicketMetrics({ loaded, next, events: decision.events, actor: cmd.actor }, policy)], clock.now(), deriveTicket);
       return { ok: true, ticket: next, events: decision.events, policy, at };
     }
   }
+
+  /** The content hashes a command's attachments name (declared items without a file name none). */
+  const filesNamed = (cmd: TicketCommand): string[] => ('attachments' in cmd ? (cmd.attachments ?? []).flatMap((a) => (a.sha256 ? [a.sha256] : [])) : []);
+
+  /** SPEC §10.1 / §11: an attachment naming a file must name one uploaded to this ticket. */
+  async function unknownAttachment(tx: Sql, cmd: TicketCommand, t: TicketState): Promise<Refusal | null> {
+    const named = filesNamed(cmd);
+    if (named.length === 0) return null;
+    const present = await ticketFilesPresent(tx, t.shopId, t.id, named);
+    const missing = named.find((h) => !present.has(h));
+    if (!missing) return null;
+    return refuse('validation', 'attachment', `附件 ${missing} 不是工单 ${t.id} 上传的文件: 请先上传`, `attachment ${missing} is no file uploaded to ticket ${t.id}: upload it first (POST /v1/tickets/${t.id}/attachments)`, {
+      field: 'attachments',
+      sha256: missing,
+    });
+  }
+
+  /** Stores a file for a ticket (the caller checked it may). */
+  const storeTicketAttachment = (f: TicketFileInput) => storeTicketFile(db, f, clock.now());
 
   const expiry = (d: DueDeadline): TicketCommand => ({
     kind: 'fire_ticket_deadline',
@@ -131,7 +160,7 @@ export function createDesk(core: EngineCore) {
           const policy = shopPolicy(shops.get(d.shopId)!, d.shopId, d.dueAt);
           const decision = l && !('ok' in policy) ? decideTicket(expiry(d), { ticket: l.state, facts: null }, policy, d.dueAt) : null;
           if (!l || !decision?.ok || decision.events.length === 0) stale.push(d);
-          else decided.push({ loaded: l, next: evolveTicketAll(l.state, decision.events)!, events: decision.events, actor: SYSTEM });
+          else decided.push(withTicketMetrics({ loaded: l, next: evolveTicketAll(l.state, decision.events)!, events: decision.events, actor: SYSTEM }, policy as Policy));
         }
         await appendTickets(tx, decided, clock.now(), deriveTicket);
         return { fired: decided.length, stale };
@@ -163,7 +192,7 @@ export function createDesk(core: EngineCore) {
 
   const getTicket = async (ticketId: string, shopId?: string) => (await loadTicket(db, ticketId, shopId))?.state ?? null;
 
-  return { ticketCommand, fireTicket, fireTicketBatch, getTicket, putQuickReply, quickReplies, removeQuickReply };
+  return { ticketCommand, storeTicketAttachment, fireTicket, fireTicketBatch, getTicket, putQuickReply, quickReplies, removeQuickReply };
 }
 
 export type Desk = ReturnType<typeof createDesk>;

@@ -15,6 +15,9 @@ const DEADLINE: Record<string, Label> = {
   ticket_resolution: { zh: '解决时效', en: 'resolution' },
 };
 
+/** A rate as a percentage with 2 decimals (SPEC §8.4 rates are fractions). */
+const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '');
+
 function sentence(n: StoredNotification, tz: string): Label {
   const d = n.data as Record<string, string>;
   const id = d.ticket ?? d.case ?? d.complaint ?? n.subject;
@@ -66,6 +69,11 @@ function sentence(n: StoredNotification, tz: string): Label {
         DepositShortfallNoticed: { zh: `保证金不足, 请在 ${due} 前补足`, en: `the deposit is short: top it up by ${due}` },
         DepositRestrictionImposed: { zh: '保证金未按时补足, 店铺被限制经营', en: 'the deposit was not topped up in time: the shop is restricted' },
         DepositRestrictionLifted: { zh: '保证金已补足, 限制解除', en: 'the deposit is topped up: the restriction is lifted' },
+        GovernanceNoticeSent: {
+          zh: `站内信: 介入率 ${pct(d.rate)} 高于行业均值 ${pct(d.average)}, 介入量类目第 ${d.rank ?? ''}; 重点观察至 ${due}`,
+          en: `notice: the intervention rate ${pct(d.rate)} is above the category average ${pct(d.average)}, rank ${d.rank ?? ''} by volume; watched until ${due}`,
+        },
+        CycleRestrictionApplied: { zh: `介入率连续高于行业均值: 店铺被限制上首页和活动至 ${due}`, en: `the intervention rate stayed above the category average: the shop is kept off the home page and campaigns until ${due}` },
       };
       return what[d.event ?? ''] ?? { zh: d.event ?? '', en: d.event ?? '' };
     }

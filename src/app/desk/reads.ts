@@ -9,7 +9,8 @@ import type { Instant } from '../../domain/types.ts';
 import { loadForCommand } from '../../store/event-store.ts';
 import { inbox, markRead, type StoredNotification } from '../../store/notifications.ts';
 import { listQuickReplies, type QuickReplyRow } from '../../store/quick-replies.ts';
-import { carrierClaims, loadTicket, queryTickets, ticketMetrics } from '../../store/tickets.ts';
+import { carrierClaims, loadTicket, queryTickets } from '../../store/tickets.ts';
+import { readTicketFile } from '../../store/ticket-files.ts';
 import { decodeDueCursor, encodeDueCursor } from '../cursor.ts';
 import type { EngineCore } from '../engine-core.ts';
 import { canSee, type Principal } from '../principal.ts';
@@ -92,11 +93,11 @@ export function createDeskReads(core: EngineCore) {
     return (await inbox(db, r.role, r.id, { limit: 1 })).unread;
   }
 
-  /** SPEC §10.1 → §8.4: the shop's ticket SLA breach rate and CSAT average over [from, to). */
-  async function shopTicketMetrics(shopId: string, from: Instant, to: Instant) {
-    const m = await ticketMetrics(db, shopId, from, to);
-    return { ...m, ticket_sla_breach_rate: m.opened === 0 ? null : m.breached / m.opened, csat_avg: m.csatAvg };
+  /** A ticket's file, for whoever sees the ticket (its buyer, its shop, the platform); null: no such ticket for the caller. */
+  async function ticketAttachment(p: Principal, ticketId: string, sha256: string) {
+    const t = await ticketFor(p, ticketId);
+    return t ? { ticket: t, file: await readTicketFile(db, t.shopId, t.id, sha256) } : null;
   }
 
-  return { shopTicketMetrics, ticketFor, ticketPolicy, listTickets, deskShop, quickRepliesFor, carrierClaimsFor, notificationsFor, readNotifications };
+  return { ticketAttachment, ticketFor, ticketPolicy, listTickets, deskShop, quickRepliesFor, carrierClaimsFor, notificationsFor, readNotifications };
 }

@@ -10,6 +10,9 @@ import { TICKET_DEADLINE_KINDS, type TicketState } from '../../domain/ticket/typ
 import type { Actor, Instant } from '../../domain/types.ts';
 import { slaDue } from '../../store/tickets.ts';
 
+/** Where a ticket's file is downloaded (its parties only). */
+export const ticketAttachmentUrl = (ticketId: string, sha256: string) => `/v1/tickets/${encodeURIComponent(ticketId)}/attachments/${sha256}`;
+
 /** The fields a scenario's ticket check reads (FORMAT.md). */
 export function ticketView(t: TicketState) {
   return { status: t.status, sla_breaches: t.slaBreaches.map((b) => b.sla), escalated: t.escalated, csat: t.csat };
@@ -48,7 +51,7 @@ export function ticketDetail(t: TicketState, actor: Actor, policy: Policy, now: 
       seq: m.seq,
       from: m.party,
       text: m.text,
-      attachments: m.attachments.map((a) => ({ kind: a.kind, description: a.description ?? null, sha256: a.sha256 ?? null })),
+      attachments: m.attachments.map((a) => ({ kind: a.kind, description: a.description ?? null, sha256: a.sha256 ?? null, url: a.sha256 ? ticketAttachmentUrl(t.id, a.sha256) : null })),
       at: formatInstant(m.at, tz),
     })),
     deadlines: TICKET_DEADLINE_KINDS.flatMap((k) => {

@@ -239,6 +239,8 @@ export function createGovernance(core: EngineCore) {
     const s = await shopDecisions(tx, shopId, cmds, policy, at);
     if (isRefusal(s)) throw new Error(`shop ${shopId} refused ${cmds.map((c) => c.kind).join(', ')}: ${s.message.en}`);
     await appendGovernance(tx, [s], clock.now(), governanceWebhook);
+    // SPEC §8.5, §10.5: the cycle's notice or restriction reaches the merchant's inbox, in this transaction.
+    await writeNotifications(tx, shopNotificationsOf([s]), clock.now());
     return s.events as ShopEvent[];
   }
 

@@ -2,12 +2,13 @@
 // right after its events are appended), each dated by its day in the platform zone.
 import { localDateOf } from '../../domain/calendar.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
-import { caseFactsOf, complaintFactsOf, firstOfEach, type MetricFact } from '../../domain/metrics/facts.ts';
+import { caseFactsOf, complaintFactsOf, firstOfEach, ticketFactsOf, type MetricFact } from '../../domain/metrics/facts.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Decided } from '../../store/append.ts';
 import type { Sql } from '../../store/db.ts';
 import type { GovernanceDecided } from '../../store/governance.ts';
 import { writeFacts } from '../../store/metrics.ts';
+import type { TicketDecided } from '../../store/tickets.ts';
 
 const dated = (facts: readonly MetricFact[], tz: string) => firstOfEach(facts).map((f) => ({ ...f, day: localDateOf(f.at, tz) }));
 
@@ -32,4 +33,10 @@ export async function recordComplaintMetrics(tx: Sql, items: readonly Governance
     facts.push(...complaintFactsOf(item.events as readonly ComplaintEvent[], item.loaded?.version ?? 0));
   }
   await writeFacts(tx, dated(facts, policy.calendar.timeZone));
+}
+
+/** SPEC §10.1 → §8.4: the facts of a ticket's events (opened, first breach, rating), for appendTickets to write with them. */
+export function withTicketMetrics(d: TicketDecided, policy: Policy): TicketDecided {
+  const facts = ticketFactsOf(d.next.shopId, d.next.orderId, d.events, d.loaded?.version ?? 0);
+  return facts.length ? { ...d, facts: dated(facts, policy.calendar.timeZone) } : d;
 }

@@ -102,6 +102,8 @@ const metrics = (over: Partial<ShopMetrics>): ShopMetrics => ({
   first_response_p50: null,
   first_response_p90: null,
   complaint_points: 0,
+  ticket_sla_breach_rate: null,
+  csat_avg: null,
   ...over,
 });
 

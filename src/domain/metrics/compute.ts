@@ -15,11 +15,14 @@ export const METRIC_NAMES = [
   'first_response_p50',
   'first_response_p90',
   'complaint_points',
+  // SPEC §10.1: the service desk's numbers, over the same window.
+  'ticket_sla_breach_rate',
+  'csat_avg',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 export type ShopMetrics = Record<MetricName, number | null>;
-/** The metrics that are fractions of orders (SPEC §8.4 "Rates"). */
-export const RATE_METRICS = ['refund_rate', 'dispute_rate', 'intervention_rate', 'quality_refund_rate'] as const satisfies readonly MetricName[];
+/** The metrics that are fractions (SPEC §8.4 "Rates" of orders, §10.1 of tickets), shown as percentages. */
+export const RATE_METRICS = ['refund_rate', 'dispute_rate', 'intervention_rate', 'quality_refund_rate', 'ticket_sla_breach_rate'] as const satisfies readonly MetricName[];
 
 export interface Sum {
   n: number;
@@ -109,6 +112,7 @@ export function nearestRank(values: readonly number[], p: number): number | null
 export function metricsOf(t: WindowTotals, complaintPoints: number): ShopMetrics {
   const paid = t.sums.paid.n;
   const refund = t.sums.refund_done;
+  const csat = t.sums.csat;
   const p50 = nearestRank(t.firstResponses, 50);
   const p90 = nearestRank(t.firstResponses, 90);
   return {
@@ -121,6 +125,10 @@ export function metricsOf(t: WindowTotals, complaintPoints: number): ShopMetrics
     first_response_p50: p50 === null ? null : hours4(p50),
     first_response_p90: p90 === null ? null : hours4(p90),
     complaint_points: complaintPoints,
+    // SPEC §10.1: tickets whose first breach fell in the window / tickets opened in the window.
+    ticket_sla_breach_rate: ratio4(t.sums.ticket_breached.n, t.sums.ticket_opened.n),
+    // The mean of the ratings given in the window, half up at 4 decimals like the rates.
+    csat_avg: ratio4(csat.total, csat.n),
   };
 }
 

@@ -3,6 +3,7 @@
 // kept one by one, since a distinct count and a percentile do not add up over days.
 import type { ComplaintEvent } from '../complaint/events.ts';
 import type { DomainEvent } from '../events.ts';
+import type { TicketEvent } from '../ticket/events.ts';
 import type { Actor, Instant, Reason } from '../types.ts';
 
 /** Facts summed per shop and day (rollups): a count and, for `refund_done`, a total of ms. */
@@ -10,8 +11,8 @@ export const SUMMED_COUNTERS = ['paid', 'completed', 'applied_in_sale', 'applied
 /** Facts read one by one over the window. */
 export const SAMPLE_COUNTERS = ['intervention', 'first_response'] as const;
 /**
- * Facts other aggregates add (SPEC §10.1, after tickets land): `ticket_opened`, `ticket_breached`
- * (summed), `csat` (value = the rating). Named here so the store and the metrics already carry them.
+ * SPEC §10.1 facts of the service desk, summed like the order counters: `ticket_opened`,
+ * `ticket_breached` (a ticket's first SLA breach, once per ticket), `csat` (value = the rating).
  */
 export const TICKET_COUNTERS = ['ticket_opened', 'ticket_breached', 'csat'] as const;
 export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS] as const;
@@ -106,12 +107,35 @@ export function complaintFactsOf(events: readonly ComplaintEvent[], streamVersio
   return out;
 }
 
-/** What a fact's ref names: its case or complaint (the cases behind a number). */
-export function subjectOf(ref: string): { case: string | null; complaint: string | null } {
-  if (ref.startsWith('complaint:')) return { case: null, complaint: ref.slice('complaint:'.length).replace(/#\d+$/, '') };
-  if (ref.startsWith('case:')) return { case: ref.slice('case:'.length), complaint: null };
+/**
+ * SPEC §10.1 → §8.4: the facts of a ticket's events, each at its own instant. A ticket counts in
+ * `ticket_breached` once, at its first breach (ref `ticket:<id>`, the first written wins, like a
+ * case's first response); the opening and the rating are unique by their event (`ticket:<id>#<v>`).
+ */
+export function ticketFactsOf(shopId: string, orderId: string | null, events: readonly TicketEvent[], streamVersionBase: number): MetricFact[] {
+  const out: MetricFact[] = [];
+  events.forEach((e, i) => {
+    const fact = (counter: MetricCounter, ref: string, value = 0) => out.push({ shopId, counter, ref, at: e.at, orderId: orderId ?? '', value });
+    const ref = `ticket:${e.ticketId}#${streamVersionBase + i + 1}`;
+    if (e.type === 'TicketOpened') fact('ticket_opened', ref);
+    else if (e.type === 'TicketSlaBreached') fact('ticket_breached', `ticket:${e.ticketId}`);
+    else if (e.type === 'TicketRated') fact('csat', ref, e.csat);
+  });
+  return out;
+}
+
+/** A ref the store keeps once per shop and counter (`metric_once`): a case's or a ticket's, not an event's. */
+export const isOnceRef = (ref: string): boolean => ref.startsWith('case:') || (ref.startsWith('ticket:') && !ref.includes('#'));
+/** The same test in SQL, on a column `ref`. */
+export const ONCE_REF_SQL = (col: string) => `(${col} LIKE 'case:%' OR (${col} LIKE 'ticket:%' AND strpos(${col}, '#') = 0))`;
+
+/** What a fact's ref names: its case, complaint or ticket (the cases behind a number). */
+export function subjectOf(ref: string): { case: string | null; complaint: string | null; ticket: string | null } {
+  if (ref.startsWith('complaint:')) return { case: null, complaint: ref.slice('complaint:'.length).replace(/#\d+$/, ''), ticket: null };
+  if (ref.startsWith('ticket:')) return { case: null, complaint: null, ticket: ref.slice('ticket:'.length).replace(/#\d+$/, '') };
+  if (ref.startsWith('case:')) return { case: ref.slice('case:'.length), complaint: null, ticket: null };
   const at = ref.indexOf('@');
-  return { case: at >= 0 ? ref.slice(at + 1) : null, complaint: null };
+  return { case: at >= 0 ? ref.slice(at + 1) : null, complaint: null, ticket: null };
 }
 
 /**
@@ -138,11 +162,23 @@ export interface HistoryEvent {
   actor: Actor;
 }
 
+/** One stored event of a ticket's stream, as the recount reads it. */
+export interface TicketHistoryEvent {
+  event: TicketEvent;
+  orderId: string | null;
+  streamVersion: number;
+}
+
 /**
  * The pure recount's facts: a shop's order events replayed in each order's sequence (the facts
- * the transactions wrote, once each), and its complaints' filings.
+ * the transactions wrote, once each), its complaints' filings and its tickets' events.
  */
-export function factsFromHistory(shopId: string, history: readonly HistoryEvent[], complaints: readonly { event: ComplaintEvent; streamVersion: number }[]): MetricFact[] {
+export function factsFromHistory(
+  shopId: string,
+  history: readonly HistoryEvent[],
+  complaints: readonly { event: ComplaintEvent; streamVersion: number }[],
+  tickets: readonly TicketHistoryEvent[] = [],
+): MetricFact[] {
   const appliedAt = new Map<string, Instant>();
   const out: MetricFact[] = [];
   for (const h of history) {
@@ -150,5 +186,6 @@ export function factsFromHistory(shopId: string, history: readonly HistoryEvent[
     out.push(...caseFactsOf([h.event], { shopId, orderId: h.orderId, baseSeq: h.seq - 1, actor: h.actor, appliedAt: (id) => appliedAt.get(id) ?? null }));
   }
   for (const c of complaints) out.push(...complaintFactsOf([c.event], c.streamVersion - 1));
+  for (const t of tickets) out.push(...ticketFactsOf(shopId, t.orderId, [t.event], t.streamVersion - 1));
   return firstOfEach(out);
 }

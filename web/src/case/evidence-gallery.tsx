@@ -2,29 +2,13 @@
 // as links; declared items without a file show their kind and description. Files are fetched
 // with the bearer header and shown from blob URLs.
 import { Card, Empty, Image, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { blobUrl, isoMinutes } from '../api.ts';
+import { isoMinutes } from '../api.ts';
+import { useBlobUrl } from '../components/use-blob-url.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseEvidence as EvidenceItem } from '../../../src/contract/index.ts';
 
 function FilePreview({ item }: { item: EvidenceItem }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let url: string | null = null;
-    let live = true;
-    if (item.url) {
-      blobUrl(item.url)
-        .then((u) => {
-          url = u;
-          if (live) setSrc(u);
-        })
-        .catch(() => undefined);
-    }
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [item.url]);
+  const src = useBlobUrl(item.url ?? null);
   if (!item.url || !src) return null;
   const type = item.content_type ?? '';
   if (type.startsWith('image/')) return <Image src={src} width={160} height={120} style={{ objectFit: 'cover' }} alt={item.description ?? item.kind} />;

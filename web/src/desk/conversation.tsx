@@ -3,6 +3,7 @@
 import { Button, Empty, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
+import { AttachmentList, AttachPicker, type Attached } from './attachments.tsx';
 import { useT } from '../i18n/index.tsx';
 import { fillQuickReply, type QuickReplies } from '../../../src/contract/index.ts';
 
@@ -11,6 +12,7 @@ export interface Message {
   from: 'buyer' | 'merchant' | 'platform';
   text: string;
   at: string;
+  attachments?: { kind: string; description: string | null; sha256: string | null; url: string | null }[];
 }
 
 const COLOR = { buyer: 'blue', merchant: 'orange', platform: 'purple' } as const;
@@ -27,28 +29,35 @@ export function MessageList({ messages, me, testid }: { messages: Message[]; me:
             {m.at.replace('T', ' ').slice(0, 16)}
           </Typography.Text>
           <div className={`as-bubble as-bubble-${m.from === me ? 'mine' : 'theirs'}`}>{m.text}</div>
+          {m.attachments && m.attachments.length > 0 && <AttachmentList items={m.attachments} testid={`${testid}-attachments`} />}
         </Flex>
       ))}
     </Flex>
   );
 }
 
-/** The reply box; `shop` (a merchant's) offers that shop's quick replies filled with `values`. */
+/**
+ * The reply box; `shop` (a merchant's) offers that shop's quick replies filled with `values`;
+ * `upload` (a ticket's) lets the writer attach files, uploaded as they are picked.
+ */
 export function ReplyBox({
   onSend,
   placeholder,
   shop,
   values,
+  upload,
   testid,
 }: {
-  onSend: (text: string) => Promise<void>;
+  onSend: (text: string, attachments: { kind: string; sha256: string }[]) => Promise<void>;
   placeholder: string;
   shop?: string;
   values?: Record<string, string>;
+  upload?: (file: File, kind: string) => Promise<{ sha256: string }>;
   testid: string;
 }) {
   const t = useT();
   const [text, setText] = useState('');
+  const [attached, setAttached] = useState<Attached[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [templates, setTemplates] = useState<QuickReplies['data']>([]);
@@ -61,8 +70,12 @@ export function ReplyBox({
   const send = async () => {
     setBusy(true);
     try {
-      await onSend(text);
+      await onSend(
+        text,
+        attached.map((a) => ({ kind: a.kind, sha256: a.sha256 })),
+      );
       setText('');
+      setAttached([]);
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -84,6 +97,7 @@ export function ReplyBox({
         />
       )}
       <Input.TextArea aria-label={placeholder} data-testid={`${testid}-text`} rows={3} maxLength={2000} value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} />
+      {upload && <AttachPicker upload={upload} attached={attached} onChange={setAttached} onError={setError} testid={`${testid}-attach`} />}
       {error && (
         <Typography.Text type="danger" role="alert" data-testid={`${testid}-error`}>
           {error}

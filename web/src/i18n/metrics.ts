@@ -24,6 +24,7 @@ const dict: Dict = {
     'metrics.facts.order': '订单',
     'metrics.facts.subject': '售后单 / 投诉',
     'metrics.facts.value': '时长',
+    'metrics.facts.rating': '评分',
     'metrics.export': '导出 CSV',
     'metrics.watched': '重点观察中',
     'metrics.restricted': '限制经营至 {until}',
@@ -47,6 +48,8 @@ const dict: Dict = {
     'metric.first_response_p50': '首次响应 P50 (小时)',
     'metric.first_response_p90': '首次响应 P90 (小时)',
     'metric.complaint_points': '本年扣分',
+    'metric.ticket_sla_breach_rate': '工单超时率',
+    'metric.csat_avg': '工单满意度 (1–5)',
   },
   en: {
     'nav.metrics': 'Shop metrics',
@@ -69,6 +72,7 @@ const dict: Dict = {
     'metrics.facts.order': 'Order',
     'metrics.facts.subject': 'Case / complaint',
     'metrics.facts.value': 'Hours',
+    'metrics.facts.rating': 'Rating',
     'metrics.export': 'Export CSV',
     'metrics.watched': 'Watched',
     'metrics.restricted': 'Restricted until {until}',
@@ -92,6 +96,8 @@ const dict: Dict = {
     'metric.first_response_p50': 'First response P50 (h)',
     'metric.first_response_p90': 'First response P90 (h)',
     'metric.complaint_points': 'Points this year',
+    'metric.ticket_sla_breach_rate': 'Ticket SLA breach rate',
+    'metric.csat_avg': 'Ticket CSAT (1–5)',
   },
 };
 

@@ -22,11 +22,12 @@ export function FactsDrawer({ shop, metric, at, onClose }: { shop: string; metri
     };
   }, [shop, counter, at]);
   const timed = counter === 'refund_done' || counter === 'first_response';
+  const rating = counter === 'csat';
   return (
     <Drawer open={metric !== null} onClose={onClose} width={560} title={metric ? t('metrics.facts', { metric: t(`metric.${metric}`) }) : ''} data-testid="metric-facts">
       <Table
         size="small"
-        rowKey={(r) => `${r.at}|${r.order}|${r.case ?? r.complaint ?? ''}`}
+        rowKey={(r) => `${r.at}|${r.order}|${r.case ?? r.complaint ?? r.ticket ?? ''}`}
         loading={facts === null}
         dataSource={facts ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -38,9 +39,16 @@ export function FactsDrawer({ shop, metric, at, onClose }: { shop: string; metri
             title: t('metrics.facts.subject'),
             key: 'subject',
             render: (_: unknown, r: MetricFacts['data'][number]) =>
-              r.case ? <Link to={`/cases/${encodeURIComponent(r.case)}`}>{r.case}</Link> : r.complaint ? <Link to={`/complaints/${encodeURIComponent(r.complaint)}`}>{r.complaint}</Link> : <Typography.Text type="secondary">—</Typography.Text>,
+              r.case ? <Link to={`/cases/${encodeURIComponent(r.case)}`}>{r.case}</Link> : r.complaint ? (
+                <Link to={`/complaints/${encodeURIComponent(r.complaint)}`}>{r.complaint}</Link>
+              ) : r.ticket ? (
+                <Link to={`/tickets/${encodeURIComponent(r.ticket)}`}>{r.ticket}</Link>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           },
           ...(timed ? [{ title: t('metrics.facts.value'), dataIndex: 'value', render: (v: number) => (v / 3_600_000).toFixed(1) }] : []),
+          ...(rating ? [{ title: t('metrics.facts.rating'), dataIndex: 'value' }] : []),
         ]}
       />
     </Drawer>

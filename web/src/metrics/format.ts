@@ -21,4 +21,9 @@ export const COUNTER_OF: Record<MetricName, MetricCounter | null> = {
   first_response_p50: 'first_response',
   first_response_p90: 'first_response',
   complaint_points: null,
+  ticket_sla_breach_rate: 'ticket_breached',
+  csat_avg: 'csat',
 };
+
+/** SPEC §10.1: a satisfaction score is better high; every other metric is better low. */
+export const HIGHER_IS_BETTER: readonly MetricName[] = ['csat_avg'];

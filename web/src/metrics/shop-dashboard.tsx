@@ -9,7 +9,7 @@ import { api, isoMinutes } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { downloadCsv } from './download.ts';
 import { FactsDrawer } from './facts-drawer.tsx';
-import { COUNTER_OF, formatMetric } from './format.ts';
+import { COUNTER_OF, formatMetric, HIGHER_IS_BETTER } from './format.ts';
 import { TrendChart } from './trend-chart.tsx';
 
 /** SPEC §8.5: the platform acts on the intervention rate against the category average. */
@@ -81,8 +81,9 @@ export function ShopDashboard({ shop }: { shop: string }) {
   );
 }
 
-/** Above the category average (shown in red): where the platform looks first. */
+/** Worse than the category average (shown in red): where the platform looks first. */
 function above(m: ShopMetrics, name: MetricName): boolean {
   const [v, a] = [m.metrics[name], m.category_average[name]];
-  return v !== null && a !== null && name !== 'complaint_points' && v > a;
+  if (v === null || a === null || name === 'complaint_points') return false;
+  return HIGHER_IS_BETTER.includes(name) ? v < a : v > a;
 }

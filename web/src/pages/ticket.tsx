@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Flex, Rate, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, uploadTicketAttachment } from '../api.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { MessageList, ReplyBox } from '../desk/conversation.tsx';
 import { ClaimActions } from '../desk/claim-actions.tsx';
@@ -69,9 +69,10 @@ export default function TicketPage() {
         {ticket.actions.includes('reply') && (
           <div style={{ marginTop: 12 }}>
             <ReplyBox
-              onSend={async (text) => {
-                setTicket(await api<TicketDetail>(`${path}/reply`, { body: { message: text } }));
+              onSend={async (text, attachments) => {
+                setTicket(await api<TicketDetail>(`${path}/reply`, { body: { message: text, ...(attachments.length ? { attachments } : {}) } }));
               }}
+              upload={(file, kind) => uploadTicketAttachment(ticket.id, file, kind)}
               placeholder={t('ticket.replyPlaceholder')}
               shop={me === 'merchant' ? ticket.shop : undefined}
               values={values}

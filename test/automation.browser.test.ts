@@ -3,10 +3,11 @@
 // saved, saves it (off), switches it on — and the next application is agreed by it, named in the
 // case's timeline. The merchant's case page shows the buyer's risk badge and the suggestions; the
 // platform sees its high-risk buyers. Labelled controls, no overflow at 375 px.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
-import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM } from './browser/chromium.ts';
+import type { ConsoleWorld } from './browser/console-world.ts';
+import { browserSuite } from './browser/suite.ts';
 import { horizontalOverflow, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 import type { AutomationSettings, CaseDetail } from '../src/contract/index.ts';
 
@@ -14,22 +15,11 @@ import type { AutomationSettings, CaseDetail } from '../src/contract/index.ts';
 const SHOP = 'pdd-fresh';
 
 describe.skipIf(!HAVE_CHROMIUM)('automation in the web console', () => {
+  const suite = browserSuite();
+  const newPage = suite.newPage;
   let world: ConsoleWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const newPage = async (width = 1440, height = 900): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(context);
-    return context.newPage();
-  };
-  beforeAll(async () => {
-    world = await consoleWorld();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await world?.close();
+  beforeAll(() => {
+    world = suite.world();
   });
 
   let merchant: Page;

@@ -4,31 +4,19 @@
 // its 90-day trend and the governance line, the cases behind the 介入率 one click away; the
 // merchant sees its own numbers and exports them as CSV. Labelled controls, no layout break at
 // 375 px; screenshots in .artifacts/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryMetrics, ShopMetrics } from '../src/contract/index.ts';
-import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
-import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import { HAVE_CHROMIUM } from './browser/chromium.ts';
+import type { ConsoleWorld } from './browser/console-world.ts';
+import { browserSuite } from './browser/suite.ts';
 import { horizontalOverflow, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 
 describe.skipIf(!HAVE_CHROMIUM)('shop metrics in the web console', () => {
+  const suite = browserSuite();
+  const newPage = suite.newPage;
   let world: ConsoleWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const newPage = async (width = 1440, height = 900): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  beforeAll(async () => {
-    world = await consoleWorld();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await world?.close();
+  beforeAll(() => {
+    world = suite.world();
   });
 
   it('the platform ranks a category’s shops and sees who is watched and restricted this period', async () => {

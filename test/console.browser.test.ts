@@ -3,10 +3,11 @@
 // receives and the refund shows; an arbitration ruling; the zh/en switch; a refused action shows
 // the API's message by its control; no layout break at 375 and 1440 px; labelled controls.
 // Screenshots of every main page go to .artifacts/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
-import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM } from './browser/chromium.ts';
+import type { ConsoleWorld } from './browser/console-world.ts';
+import { browserSuite } from './browser/suite.ts';
 import { returnsGoods, type CaseType } from '../src/contract/enums.ts';
 import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 
@@ -15,25 +16,13 @@ type Eligibility = { options: { type: string; reason: string; eligible: boolean 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
+  const suite = browserSuite();
+  const newPage = suite.newPage;
   let world: ConsoleWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** A page of its own (own localStorage: own sign-in) at a viewport width. */
-  const newPage = async (width = 1440, height = 900): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(context);
-    return context.newPage();
-  };
   const status = (page: Page) => page.getByTestId('case-status');
 
-  beforeAll(async () => {
-    world = await consoleWorld();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await world?.close();
+  beforeAll(() => {
+    world = suite.world();
   });
 
   // The return walk of SPEC §4, every step through the console.

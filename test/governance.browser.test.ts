@@ -4,10 +4,11 @@
 // shows the points and the 7-day restriction with its end; the merchant appeals, the platform
 // accepts, and the restriction is gone. The deposit: a top-up shows in the ledger. Labelled
 // controls, no layout break at 375 px; screenshots in .artifacts/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium } from './browser/chromium.ts';
-import { consoleWorld, type ConsoleWorld } from './browser/console-world.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM } from './browser/chromium.ts';
+import type { ConsoleWorld } from './browser/console-world.ts';
+import { browserSuite } from './browser/suite.ts';
 import { horizontalOverflow, pick, screenshot, signIn, unlabelledControls } from './browser/page-helpers.ts';
 import type { ComplaintDetail, DepositLedger, ShopGovernance } from '../src/contract/index.ts';
 
@@ -16,26 +17,15 @@ import type { ComplaintDetail, DepositLedger, ShopGovernance } from '../src/cont
 const SHOP = 'jd-digital';
 
 describe.skipIf(!HAVE_CHROMIUM)('governance in the web console', () => {
+  const suite = browserSuite();
+  const newPage = suite.newPage;
   let world: ConsoleWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const newPage = async (width = 1440, height = 900): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(context);
-    return context.newPage();
-  };
   const status = (page: Page) => page.getByTestId('complaint-status');
   const complaint = async (id: string) => (await world.api<ComplaintDetail>(world.keys.platform!, `/v1/complaints/${id}`)).body;
   const governance = async () => (await world.api<ShopGovernance>(world.keys.platform!, `/v1/shops/${SHOP}/governance`)).body;
 
-  beforeAll(async () => {
-    world = await consoleWorld();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await world?.close();
+  beforeAll(() => {
+    world = suite.world();
   });
 
   let complaintId = '';

@@ -30,6 +30,7 @@ import { createFiring } from './firing.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
+import { createReasonPresets } from './reason-presets.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createDesk } from './desk/engine.ts';
@@ -325,5 +326,6 @@ export function createEngine(deps: EngineDeps) {
     quickReplies: desk.quickReplies,
     removeQuickReply: desk.removeQuickReply,
     ...createDeskReads(core),
+    ...createReasonPresets(core),
   };
 }

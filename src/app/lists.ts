@@ -3,7 +3,7 @@
 import { parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
-import { casesOfOrders, queryCases, queryOrders, type CaseQuery } from '../store/case-reads.ts';
+import { casesOfOrders, queryCases, queryOrders, type CaseProduct, type CaseQuery } from '../store/case-reads.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Principal } from './principal.ts';
 
@@ -36,7 +36,7 @@ export interface OrderFilter {
 
 export function createLists({ db }: EngineCore) {
   /** The queue: newest first, or nearest deadline first (the merchant workbench). */
-  async function listCases(p: Principal, f: CaseFilter): Promise<{ cases: CaseState[]; nextCursor: string | null } | Refusal> {
+  async function listCases(p: Principal, f: CaseFilter): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; nextCursor: string | null } | Refusal> {
     let after: { key: string; caseId: string } | undefined;
     if (f.cursor) {
       const c = decode(f.cursor);
@@ -59,7 +59,26 @@ export function createLists({ db }: EngineCore) {
       limit: f.limit,
       after,
     });
-    return { cases: page.cases, nextCursor: page.next ? encode([page.next.key, page.next.caseId]) : null };
+    return { cases: page.cases, products: page.products, nextCursor: page.next ? encode([page.next.key, page.next.caseId]) : null };
+  }
+
+  /**
+   * Every case matching the filters, in the list's order, a page at a time (issue 16: an export is
+   * of the whole filtered list, not of the page on screen). `max` bounds one export.
+   */
+  async function allCases(p: Principal, f: Omit<CaseFilter, 'cursor' | 'limit'>, max: number): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; truncated: boolean } | Refusal> {
+    const cases: CaseState[] = [];
+    const products = new Map<string, CaseProduct[]>();
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await listCases(p, { ...f, limit: Math.min(200, max - cases.length), cursor });
+      if ('ok' in page) return page;
+      cases.push(...page.cases);
+      for (const [k, v] of page.products) products.set(k, v);
+      if (!page.nextCursor) return { cases, products, truncated: false };
+      if (cases.length >= max) return { cases, products, truncated: true };
+      cursor = page.nextCursor;
+    }
   }
 
   /** Orders, most recently changed first, each with its cases. */
@@ -82,5 +101,5 @@ export function createLists({ db }: EngineCore) {
     };
   }
 
-  return { listCases, listOrders };
+  return { listCases, allCases, listOrders };
 }

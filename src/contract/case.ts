@@ -46,8 +46,11 @@ export const CaseView = z.strictObject({
 });
 export type CaseView = z.infer<typeof CaseView>;
 
-/** A row of GET /v1/cases (the queue). */
-export const CaseSummary = z.strictObject({ ...CaseView.shape, applied_at: IsoInstant });
+/** A claimed line's product (the order line's SKU and title). */
+export const CaseProduct = z.strictObject({ sku: z.string(), title: z.string().nullable() });
+
+/** A row of GET /v1/cases (the queue): the case, when applied, and the products it claims. */
+export const CaseSummary = z.strictObject({ ...CaseView.shape, applied_at: IsoInstant, products: z.array(CaseProduct) });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 /** GET /v1/cases: newest first, or nearest deadline first. */
@@ -145,7 +148,8 @@ export const Ruling = z.strictObject({ outcome: z.enum(RULING_OUTCOMES), liabili
 
 /** GET /v1/cases/:case, and the answer of every case command. */
 export const CaseDetail = z.strictObject({
-  ...CaseSummary.shape,
+  ...CaseView.shape,
+  applied_at: IsoInstant,
   money: CaseMoney,
   /** What the caller may do now (SPEC §4 table). */
   actions: z.array(z.enum(CASE_COMMAND_NAMES)),

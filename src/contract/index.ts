@@ -15,3 +15,4 @@ export * from './audit.ts';
 export * from './automation.ts';
 export * from './metrics.ts';
 export * from './desk.ts';
+export * from './workday.ts';

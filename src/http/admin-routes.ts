@@ -4,11 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from './input.ts';
+import { caseFilterOf, caseFilterQuery } from './case-list-query.ts';
 import type { Engine } from '../app/engine.ts';
 import { caseView } from '../app/views.ts';
-import { formatInstant, parseInstant } from '../domain/calendar.ts';
+import { formatInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../domain/types.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { canSee, SCOPES } from '../app/principal.ts';
@@ -16,7 +16,6 @@ import { ApiKeyCreated, BuyerToken, CasePage, Eligibility, ErrorBody, EventsFeed
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
 
-const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO-8601 instant with an offset');
 const platformOnly = refuse('forbidden', 'platform_only', '仅平台可操作', 'only the platform may do this', {});
 
 export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: string, tz: string, send: Send): void {
@@ -30,21 +29,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
         tags: ['cases'],
         querystring: z
           .object({
-            shop: idParam.optional(),
-            buyer: idParam.optional(),
-            // One status or several, comma-separated (the workbench's "open" = every status but completed/closed).
-            status: z
-              .string()
-              .max(300)
-              .refine((v) => v.split(',').every((x) => (CASE_STATUSES as readonly string[]).includes(x)), `case statuses separated by commas: ${CASE_STATUSES.join(', ')}`)
-              .optional(),
-            type: z.enum(CASE_TYPES).optional(),
-            reason: z.enum(REASONS).optional(),
-            phase: z.enum(PHASES).optional(),
-            deadline_before: instant.optional(),
-            deadline_after: instant.optional(),
-            q: z.string().max(64).optional(),
-            sort: z.enum(['applied', 'deadline']).default('applied'),
+            ...caseFilterQuery,
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z.string().max(200).optional(),
           })
@@ -55,23 +40,10 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
     async (req, reply) => {
       const f = req.query;
       // Tenancy is the engine's (a shop sees its shop, a buyer their own cases, whatever the filters say).
-      const page = await engine.listCases(req.principal, {
-        shop: f.shop,
-        buyer: f.buyer,
-        statuses: f.status?.split(','),
-        type: f.type,
-        reason: f.reason,
-        phase: f.phase,
-        deadlineBefore: f.deadline_before === undefined ? undefined : parseInstant(f.deadline_before)!,
-        deadlineAfter: f.deadline_after === undefined ? undefined : parseInstant(f.deadline_after)!,
-        q: f.q,
-        sort: f.sort,
-        limit: f.limit,
-        cursor: f.cursor,
-      });
+      const page = await engine.listCases(req.principal, { ...caseFilterOf(f), limit: f.limit, cursor: f.cursor });
       if ('ok' in page) return send(req, reply, page);
       return {
-        data: page.cases.map((c) => ({ ...caseView(c, tz), applied_at: formatInstant(c.appliedAt, tz) })),
+        data: page.cases.map((c) => ({ ...caseView(c, tz), applied_at: formatInstant(c.appliedAt, tz), products: page.products.get(c.id) ?? [] })),
         next_cursor: page.nextCursor,
       };
     },

@@ -36,7 +36,9 @@ import { automationRoutes } from './automation-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { ticketAttachmentRoutes } from './ticket-attachment-routes.ts';
-import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
+import { workdayRoutes } from './workday-routes.ts';
+import { etagOf, matchesEtag } from './etag.ts';
+import { CaseDetail, ErrorBody, NotModified, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -250,11 +252,23 @@ export async function buildServer(opts: ServerOptions) {
 
   const caseDetail = (c: CaseState, p: Principal, after?: DecidedState) => detailOf(engine, c, p, tz, after);
 
-  app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } }, async (req, reply) => {
-    const c = await engine.caseFor(req.principal, req.params.case);
-    if (!c) return send(req, reply, notFound('case'));
-    return (await caseDetail(c, req.principal)) ?? send(req, reply, notFound('case'));
-  });
+  app.get(
+    '/v1/cases/:case',
+    { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDetail, 304: NotModified, '4xx': ErrorBody } } },
+    async (req, reply) => {
+      const c = await engine.caseFor(req.principal, req.params.case);
+      if (!c) return send(req, reply, notFound('case'));
+      const detail = await caseDetail(c, req.principal);
+      if (!detail) return send(req, reply, notFound('case'));
+      // Issue 16: a page polls with If-None-Match and gets 304 while nothing changed (stale tabs drop
+      // dead actions within one poll). The tag is the stream version plus a digest of this caller's
+      // answer, since actions can open with time alone (escalation_after) without a new event.
+      const tag = etagOf(c.version, detail);
+      reply.header('etag', tag).header('cache-control', 'no-store');
+      if (matchesEtag(req.headers['if-none-match'], tag)) return reply.code(304).send();
+      return detail;
+    },
+  );
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
   sandboxRoutes(app, engine, tz, send);
@@ -267,6 +281,7 @@ export async function buildServer(opts: ServerOptions) {
   metricsRoutes(app, engine, tz, send);
   deskRoutes(app, engine, tz, send);
   ticketAttachmentRoutes(app, engine, send);
+  workdayRoutes(app, engine, tz, send);
   await consoleRoutes(app, engine, tz, send, opts.console ?? {});
 
   // The engine's packs, in force on its clock.

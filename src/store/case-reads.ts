@@ -56,7 +56,10 @@ export interface CaseQuery {
   phase?: string;
   deadlineBefore?: Instant;
   deadlineAfter?: Instant;
-  /** Part of the case or order id. */
+  /**
+   * Part of the case id, the order id, the buyer, or a claimed product's title or SKU (issue 16:
+   * the merchant looks a case up by whatever the buyer told them).
+   */
   q?: string;
   sort: 'applied' | 'deadline';
   limit: number;
@@ -65,7 +68,7 @@ export interface CaseQuery {
 }
 
 /** A page of the queue, newest first or nearest deadline first; `next` is where the page ended when more follow. */
-export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseState[]; next: { key: string; caseId: string } | null }> {
+export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; next: { key: string; caseId: string } | null }> {
   const c = conditions();
   for (const s of f.shops) c.eq('shop_id', s);
   for (const b of f.buyers) c.eq('buyer_id', b);
@@ -77,7 +80,11 @@ export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseS
   if (f.deadlineAfter !== undefined) c.raw('deadline_due >= ?', iso(f.deadlineAfter));
   if (f.q) {
     const i = c.params.push(`%${f.q.replace(/[%_\\]/g, '')}%`);
-    c.where.push(`(case_id ILIKE $${i} OR order_id ILIKE $${i})`);
+    // The order's lines are in its snapshot: a product matches on any line of the case's order.
+    c.where.push(
+      `(case_id ILIKE $${i} OR order_id ILIKE $${i} OR buyer_id ILIKE $${i} OR EXISTS (SELECT 1 FROM orders o, jsonb_array_elements(o.state->'lines') l ` +
+        `WHERE o.shop_id = cases.shop_id AND o.order_id = cases.order_id AND (l->>'title' ILIKE $${i} OR l->>'sku' ILIKE $${i})))`,
+    );
   }
   const byDeadline = f.sort === 'deadline';
   const key = byDeadline ? "coalesce(deadline_due, 'infinity'::timestamptz)" : 'applied_at';
@@ -88,9 +95,38 @@ export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseS
     c.params,
   );
   const page = r.rows.slice(0, f.limit);
+  const products = await productsOf(sql, page.map((x) => x.state));
   const last = page.at(-1);
   const lastKey = last && (isFinite(new Date(last.k).getTime()) ? new Date(last.k).toISOString() : 'infinity');
-  return { cases: page.map((x) => x.state), next: r.rows.length > f.limit && last ? { key: lastKey!, caseId: last.case_id } : null };
+  return { cases: page.map((x) => x.state), products, next: r.rows.length > f.limit && last ? { key: lastKey!, caseId: last.case_id } : null };
+}
+
+/** A claimed line's product as the queue shows it. */
+export interface CaseProduct {
+  sku: string;
+  title: string | null;
+}
+
+/** The products each case claims, by case id (the titles and SKUs live on the order's lines). */
+async function productsOf(sql: Sql, cases: readonly CaseState[]): Promise<Map<string, CaseProduct[]>> {
+  const out = new Map<string, CaseProduct[]>();
+  if (cases.length === 0) return out;
+  const r = await sql.query<{ shop_id: string; order_id: string; lines: { id: string; sku: string; title?: string | null }[] }>(
+    `SELECT shop_id, order_id, state->'lines' AS lines FROM orders WHERE (shop_id, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [cases.map((c) => c.shopId), cases.map((c) => c.orderId)],
+  );
+  const byOrder = new Map(r.rows.map((x) => [`${x.shop_id}/${x.order_id}`, x.lines]));
+  for (const c of cases) {
+    const lines = byOrder.get(`${c.shopId}/${c.orderId}`) ?? [];
+    out.set(
+      c.id,
+      c.lines.map((cl) => {
+        const l = lines.find((x) => x.id === cl.lineId);
+        return { sku: l?.sku ?? '', title: l?.title ?? null };
+      }),
+    );
+  }
+  return out;
 }
 
 export interface OrderQuery {

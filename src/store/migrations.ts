@@ -546,6 +546,19 @@ ALTER TABLE metric_facts DROP CONSTRAINT metric_facts_pkey;
 ALTER TABLE metric_facts ADD PRIMARY KEY (shop_id, counter, at, ref) INCLUDE (order_id, value);
 `,
   },
+  {
+    version: 15,
+    name: 'reason presets: the reasons a shop picks from when it rejects or refuses a return',
+    sql: `
+-- Issue 16: one row per shop (its shard key), the preset reasons by action as a JSON object
+-- {"reject": [...], "refuse_return": [...]}; no row: the built-in defaults (src/app/reason-presets.ts).
+CREATE TABLE reason_presets (
+  shop_id     text PRIMARY KEY,
+  presets     jsonb NOT NULL,
+  updated_at  timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -133,5 +133,12 @@ export function workdayHttp(engineName: string, open: () => Promise<Database>) {
       expect(tooLong.json.error.code).toBe('validation');
       expect((await call('GET', '/v1/shops/S1/reason-presets', world.keys.S1)).json.presets.reject).toEqual(['已发货', '质量无问题']);
     });
+
+    it('puts the merchant\'s latest refusal and its reason on the case', async () => {
+      expect((await call('GET', '/v1/cases/W2-C1', token('li-si'))).json.latest_refusal).toBeNull();
+      expect((await call('POST', '/v1/cases/W2-C1/reject', world.keys.S1, { reason: '质量无问题', evidence: [{ kind: 'photo' }] })).status).toBe(200);
+      const seen = (await call('GET', '/v1/cases/W2-C1', token('li-si'))).json;
+      expect(seen.latest_refusal).toMatchObject({ kind: 'reject', reason: '质量无问题' });
+    });
   });
 }

@@ -155,6 +155,8 @@ export const CaseDetail = z.strictObject({
   actions: z.array(z.enum(CASE_COMMAND_NAMES)),
   /** When escalation opens, while it is not yet allowed (SPEC §4 escalation_after). */
   escalate_from: IsoInstant.nullable(),
+  /** Issue 16: the merchant's last refusal (reject, or refuse_return of a parcel) with its reason; null if none. */
+  latest_refusal: z.strictObject({ kind: z.enum(['reject', 'refuse_return']), reason: z.string(), at: IsoInstant }).nullable(),
   timeline: z.array(TimelineEntry),
   lines: z.array(ClaimedLine),
   note: z.string().nullable(),

@@ -52,6 +52,7 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
     },
     actions,
     escalate_from: escalateFrom,
+    latest_refusal: latestRefusal(events, at),
     timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,
@@ -98,6 +99,16 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
     replacement: c.replacement ? { ...c.replacement, at: at(c.replacement.at) } : null,
     ruling: c.ruling ? { ...c.ruling, note: c.ruling.note ?? null } : null,
   };
+}
+
+/**
+ * Issue 16: the merchant's last refusal (a rejected application or a refused parcel) and its
+ * reason, shown at the top of the case page rather than only in the timeline.
+ */
+function latestRefusal(events: readonly { type: string; data: { at: number } }[], at: (ms: number) => string) {
+  const e = [...events].reverse().find((x) => x.type === 'CaseRejected' || x.type === 'ReturnRefused');
+  if (!e) return null;
+  return { kind: e.type === 'CaseRejected' ? ('reject' as const) : ('refuse_return' as const), reason: (e.data as unknown as { reason: string }).reason, at: at(e.data.at) };
 }
 
 /** An order with its lines, lifecycle instants and cases (the buyer portal's order page). */

@@ -23,6 +23,9 @@ export const CONSOLE_CSP = [
 export function securityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    // Issue 16: an API answer is never reused from a cache (Back after applying shows what is true
+    // now); an answer that set its own policy (evidence files) keeps it.
+    if (req.url.startsWith('/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html') && !req.url.startsWith('/docs')) {
       reply.header('content-security-policy', CONSOLE_CSP);

@@ -9,6 +9,8 @@ import { CARRIERS, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTC
 import { OFFER_TYPES, offerInWords, toFen } from './codes.ts';
 import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
+import { fenInChinese, fenInEnglish, hasAtMostFen } from './amount-words.ts';
+import { ReasonField } from './reason-presets.tsx';
 
 export interface ActionValues {
   return_address?: string;
@@ -43,6 +45,11 @@ export interface ActionSpec {
   /** The form's fields; none for a plain confirmation. */
   fields?: (ctx: Ctx) => ReactNode;
   initial?: (c: CaseDetail) => ActionValues;
+  /**
+   * Issue 16: what the user confirms before the command is sent (an offer's amount in words), or
+   * null to send at once.
+   */
+  confirm?: (c: CaseDetail, v: ActionValues, ctx: { t: T; label: Label; lang: 'zh' | 'en' }) => string | null;
   /** Sends the command (uploading picked files first where the command names evidence). */
   run: (c: CaseDetail, v: ActionValues, t: T) => Promise<unknown>;
   danger?: boolean;
@@ -63,8 +70,14 @@ function Text({ name, labelKey, t, required, testid, area }: { name: string; lab
 
 function Yuan({ name, labelKey, t, required, testid, extra }: { name: string; labelKey: string; t: T; required?: boolean; testid: string; extra?: string }) {
   return (
-    <Form.Item name={name} label={t(labelKey)} extra={extra} rules={required ? [{ required: true, message: t('case.form.required') }] : []}>
-      <InputNumber data-testid={testid} min={0} step={0.01} precision={2} prefix="¥" style={{ width: 200, maxWidth: '100%' }} />
+    <Form.Item
+      name={name}
+      label={t(labelKey)}
+      extra={extra}
+      // Issue 16: no silent rounding — 12.345 is refused in words, never sent as ¥12.35.
+      rules={[...(required ? [{ required: true, message: t('case.form.required') }] : []), { validator: async (_: unknown, v: unknown) => (hasAtMostFen(v as number) ? undefined : Promise.reject(new Error(t('wd.amount.fen')))) }]}
+    >
+      <InputNumber data-testid={testid} min={0} step={0.01} prefix="¥" style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
   );
 }
@@ -147,6 +160,15 @@ function evidenceFields(ctx: Ctx, wanted: string[], mode: 'any' | 'all') {
   );
 }
 
+/** "确认向买家提出部分退款 ¥12.35（人民币壹拾贰元叁角伍分）？" — the amount exactly as it will be sent. */
+export function offerConfirmation(c: Pick<CaseDetail, 'money'>, v: ActionValues, { t, label, lang }: { t: T; label: Label; lang: 'zh' | 'en' }): string {
+  const fen = toFen(v.amount) ?? 0;
+  const partial = REFUND_OFFERS.includes(v.type ?? '') && fen < c.money.refundable;
+  const what = partial ? t('wd.offer.partial') : label('type', v.type);
+  if (fen === 0) return t('wd.offer.confirmNoMoney', { what });
+  return t('wd.offer.confirm', { what, amount: yuan(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) });
+}
+
 export const ACTION_SPECS: Record<string, ActionSpec> = {
   agree: {
     // The buyer ships the goods back to this address, so a return cannot be agreed without one.
@@ -174,7 +196,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     danger: true,
     fields: (ctx) => (
       <>
-        <Text name="reason" labelKey="case.form.rejectReason" t={ctx.t} required testid="field-reason" area />
+        <ReasonField shop={ctx.c.shop} action="reject" labelKey="case.form.rejectReason" t={ctx.t} />
         {evidenceFields(ctx, merchantBurden(ctx.c)?.kinds ?? [], merchantBurden(ctx.c)?.mode ?? 'any')}
       </>
     ),
@@ -204,6 +226,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         <Text name="note" labelKey="case.form.note" t={t} testid="field-note" area />
       </>
     ),
+    confirm: (c, v, ctx) => offerConfirmation(c, v, ctx),
     run: (c, v) =>
       send(
         c,
@@ -301,7 +324,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     danger: true,
     fields: (ctx) => (
       <>
-        <Text name="reason" labelKey="case.form.refuseReason" t={ctx.t} required testid="field-reason" area />
+        <ReasonField shop={ctx.c.shop} action="refuse_return" labelKey="case.form.refuseReason" t={ctx.t} />
         {evidenceFields(ctx, REFUSE_RETURN_KINDS, 'all')}
       </>
     ),

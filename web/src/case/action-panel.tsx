@@ -2,9 +2,9 @@
 // role and the status, SPEC §4), each opening a form in a dialog. A refusal stays in the form,
 // next to its submit button, in the API's own words.
 import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isoMinutes } from '../api.ts';
-import { useLabel, useT } from '../i18n/index.tsx';
+import { useLabel, useLang, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
 import { ACTION_SPECS, type ActionValues } from './action-forms.tsx';
 import { refusalField } from './refusal-field.ts';
@@ -12,13 +12,20 @@ import { refusalField } from './refusal-field.ts';
 function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string; onDone: () => void; onCancel: () => void }) {
   const t = useT();
   const label = useLabel();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const { lang } = useLang();
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const spec = ACTION_SPECS[name]!;
 
   const submit = async (values: ActionValues) => {
+    // Issue 16: an offer is confirmed with its amount in words before anything is sent.
+    const question = spec.confirm?.(c, values, { t, label, lang });
+    if (question) {
+      const ok = await modal.confirm({ title: label('action', name), content: <span data-testid="confirm-words">{question}</span>, okText: t('common.ok'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' } as object });
+      if (!ok) return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -54,10 +61,20 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
 /** The commands that move a case forward, in the order the console prefers them. */
 const FORWARD = ['agree', 'accept_offer', 'ship_return', 'receive_return', 'reship', 'confirm_receipt', 'rule'];
 
-export function ActionPanel({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+export function ActionPanel({ c, onDone, initial }: { c: CaseDetail; onDone: () => void; initial?: string | null }) {
   const t = useT();
   const label = useLabel();
-  const [open, setOpen] = useState<string | null>(null);
+  const { message } = App.useApp();
+  // `initial`: the dialog the queue asked for (its `a` key opens the case with agree), if allowed.
+  const [open, setOpen] = useState<string | null>(() => (initial && c.actions.includes(initial as never) ? initial : null));
+  // Issue 16: the case changed under an open dialog (another tab, the other party, a deadline) and
+  // its command is no longer allowed: close it and say so, rather than let it be refused.
+  useEffect(() => {
+    if (open && !c.actions.includes(open as never)) {
+      setOpen(null);
+      message.warning(t('wd.live.gone', { action: label('action', open) }));
+    }
+  }, [c.actions, open, message, t, label]);
   // Only commands this console has a form for; the API's list is the authority on what is allowed.
   const actions = c.actions.filter((a) => a in ACTION_SPECS);
   // The filled button is the step that moves the case on, never cancel or escalate.

@@ -1,11 +1,12 @@
 // One case as every role sees it (buyer on a phone, merchant, platform): its facts, money, how it
 // is being settled, evidence, history, and the caller's actions (GET /v1/cases/:id decides which).
 import { Alert, Button, Card, Col, Flex, Row, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
-import type { CaseDetail as CaseData } from '../../../src/contract/index.ts';
 import { ActionPanel } from './action-panel.tsx';
+import { CaseHeadline, OfferBox } from './case-headline.tsx';
+import { CaseProgress } from './case-progress.tsx';
+import { useLiveCase } from './use-live-case.ts';
 import { CaseFacts, ClaimedLines, ProofAsked, Settlement, StatusTag } from './case-facts.tsx';
 import { EvidenceGallery } from './evidence-gallery.tsx';
 import { MoneyBreakdown } from './money.tsx';
@@ -20,22 +21,11 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const { principal } = useSession();
   // SPEC §10.4: a buyer's risk is for the merchant and the platform, never the buyer's own page.
   const staff = principal?.kind === 'shop' || principal?.kind === 'platform';
-  const [c, setC] = useState<CaseData | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setC(await api<CaseData>(`/v1/cases/${encodeURIComponent(caseId)}`));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e)));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    setC(null);
-    void load();
-  }, [load]);
+  // Issue 16: the page refreshes itself when the case changes (ETag polling), so no dead action stays.
+  const { c, error, reload } = useLiveCase(caseId);
+  const load = reload;
+  // The queue's `a` key opens the case with its agree dialog (?do=agree).
+  const [params] = useSearchParams();
 
   if (error && !c) {
     return (
@@ -66,9 +56,14 @@ export function CaseDetail({ caseId }: { caseId: string }) {
               </Flex>
             }
           >
+            <Flex vertical gap={12}>
+              <CaseHeadline c={c} role={principal?.kind} />
+              <CaseProgress c={c} />
+            </Flex>
             <CaseFacts c={c} />
             <Typography.Title level={5}>{t('case.actions')}</Typography.Title>
-            <ActionPanel c={c} onDone={() => void load()} />
+            <OfferBox c={c} />
+            <ActionPanel c={c} onDone={() => void load()} initial={params.get('do')} />
           </Card>
           {principal?.kind === 'shop' && <Suggestions caseId={c.id} version={c.version} onDone={() => void load()} />}
           <Card title={t('case.lines')} size="small">

@@ -26,6 +26,7 @@ import desk from './desk.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
+import workday from './workday.ts';
 
 const DICTS: [string, Dict][] = [
   ['common', common],
@@ -37,6 +38,7 @@ const DICTS: [string, Dict][] = [
   ['automation', automation],
   ['metrics', metrics],
   ['desk', desk],
+  ['workday', workday],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -2,17 +2,19 @@
 // be cleared to see every case; the deadline choice becomes `deadline_before` (now + hours).
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CASE_STATUSES, CASE_TYPES, PHASES, REASONS } from '../../../src/contract/enums.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { QueueFilters } from './use-queue.ts';
 
 const WITHIN_HOURS = [6, 24, 72];
 
-/** Case or order id: searched on Enter or the button, cleared at once. */
+/** Case or order id, buyer, product title or SKU: searched on Enter or the button, cleared at once. */
 function SearchBox({ value, onSearch }: { value?: string; onSearch: (q?: string) => void }) {
   const t = useT();
   const [text, setText] = useState(value ?? '');
+  // A saved filter or the address changes the search from outside.
+  useEffect(() => setText(value ?? ''), [value]);
   const go = (q: string) => onSearch(q.trim() || undefined);
   return (
     <Space.Compact style={{ width: '100%' }}>
@@ -21,7 +23,7 @@ function SearchBox({ value, onSearch }: { value?: string; onSearch: (q?: string)
         data-testid="filter-q"
         allowClear
         maxLength={64}
-        placeholder={t('wb.filter.searchHint')}
+        placeholder={t('wd.searchHint')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -42,6 +44,7 @@ export function QueueFilterBar({ value, onChange }: { value: QueueFilters; onCha
   const set = (patch: Partial<QueueFilters>) => onChange({ ...value, ...patch });
   const codes = (group: string, list: readonly string[]) => list.map((code) => ({ value: code, label: label(group, code) }));
   const col = { xs: 24, sm: 12, md: 8, xl: 4 };
+  const wideCol = { xs: 24, sm: 12, md: 8, xl: 8 };
   return (
     <Form layout="vertical" component="div" data-testid="queue-filters">
       <Row gutter={12}>
@@ -54,7 +57,7 @@ export function QueueFilterBar({ value, onChange }: { value: QueueFilters; onCha
               placeholder={t('wb.filter.allStatuses')}
               value={value.status === 'all' ? undefined : value.status}
               onChange={(v?: string) => set({ status: v ?? 'all' })}
-              options={[{ value: 'open', label: t('wb.filter.open') }, ...codes('status', CASE_STATUSES)]}
+              options={[{ value: 'open', label: t('wb.filter.open') }, { value: 'ended', label: t('wd.filter.ended') }, ...codes('status', CASE_STATUSES)]}
             />
           </Form.Item>
         </Col>
@@ -96,6 +99,20 @@ export function QueueFilterBar({ value, onChange }: { value: QueueFilters; onCha
           </Form.Item>
         </Col>
         <Col {...col}>
+          <Form.Item label={t('wd.sort')} htmlFor="filter-sort" style={{ marginBottom: 12 }}>
+            <Select
+              id="filter-sort"
+              data-testid="filter-sort"
+              value={value.sort ?? 'urgency'}
+              onChange={(v: string) => set({ sort: v === 'applied' ? 'applied' : undefined })}
+              options={[
+                { value: 'urgency', label: t('wd.sort.urgency') },
+                { value: 'applied', label: t('wd.sort.applied') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...wideCol}>
           <Form.Item label={t('wb.filter.search')} htmlFor="filter-q" style={{ marginBottom: 12 }}>
             <SearchBox value={value.q} onSearch={(q) => set({ q })} />
           </Form.Item>

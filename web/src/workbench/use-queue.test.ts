@@ -17,3 +17,11 @@ describe('queryOf', () => {
     expect(params(queryOf({ status: 'closed', q: 'AS-1' }, null)).get('status')).toBe('closed');
   });
 });
+
+describe('the queue\'s ended cases and order (issue 16)', () => {
+  it('lists ended cases only under "ended", newest first when asked', () => {
+    const p = params(queryOf({ status: 'ended', sort: 'applied' }, null));
+    expect(p.get('status')!.split(',').sort()).toEqual(['closed', 'completed']);
+    expect(p.get('sort')).toBe('applied');
+  });
+});

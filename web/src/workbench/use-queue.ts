@@ -6,8 +6,10 @@ import { CASE_STATUSES, isOpenStatus } from '../../../src/contract/enums.ts';
 import type { CaseSummary, CursorPage as Page } from '../../../src/contract/index.ts';
 
 export interface QueueFilters {
-  /** A status, `open` (every status but completed/closed), or `all`. */
+  /** A status, `open` (every status but completed/closed), `ended` (completed or closed), or `all`. */
   status: string;
+  /** `applied`: newest first; otherwise most urgent first (the running deadline's due instant). */
+  sort?: 'applied';
   type?: string;
   reason?: string;
   phase?: string;
@@ -18,21 +20,33 @@ export interface QueueFilters {
 
 const PAGE = 50;
 const OPEN_STATUSES = CASE_STATUSES.filter(isOpenStatus);
+const ENDED_STATUSES = CASE_STATUSES.filter((s) => !isOpenStatus(s));
 
-export function queryOf(f: QueueFilters, cursor: string | null): string {
-  const p = new URLSearchParams({ sort: 'deadline', limit: String(PAGE) });
+/** The list's filters as a query string (no page): the queue and its exports ask the same. */
+export function filterQuery(f: QueueFilters): URLSearchParams {
+  const p = new URLSearchParams({ sort: f.sort ?? 'deadline' });
   // Looking a case up by its number finds it finished too: "open" only narrows a browse.
   if (f.status === 'open') {
     if (!f.q) p.set('status', OPEN_STATUSES.join(','));
-  } else if (f.status !== 'all') p.set('status', f.status);
+  } else if (f.status === 'ended') p.set('status', ENDED_STATUSES.join(','));
+  else if (f.status !== 'all') p.set('status', f.status);
   if (f.type) p.set('type', f.type);
   if (f.reason) p.set('reason', f.reason);
   if (f.phase) p.set('phase', f.phase);
   if (f.within) p.set('deadline_before', new Date(Date.now() + f.within * 3_600_000).toISOString());
   if (f.q) p.set('q', f.q);
+  return p;
+}
+
+export function queryOf(f: QueueFilters, cursor: string | null): string {
+  const p = filterQuery(f);
+  p.set('limit', String(PAGE));
   if (cursor) p.set('cursor', cursor);
   return `/v1/cases?${p.toString()}`;
 }
+
+/** Any filter beyond the default queue (open cases, most urgent first): an empty list then means "nothing found". */
+export const isNarrowed = (f: QueueFilters) => f.status !== 'open' || !!(f.type || f.reason || f.phase || f.within || f.q);
 
 export function useQueue(filters: QueueFilters) {
   const [rows, setRows] = useState<CaseSummary[]>([]);

@@ -85,7 +85,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
       const api = await world.api<{ data: { id: string }[] }>(world.keys[SHOP]!, `/v1/cases?sort=deadline&limit=50&q=${encodeURIComponent(term)}`);
       const expected = api.body.data.map((r) => r.id);
       expect(expected, term).toContain(c.case_id);
-      await expect.poll(() => rowIds(merchant), term).toEqual(expected);
+      await expect.poll(() => rowIds(merchant), { message: term }).toEqual(expected);
       // Where the queue shows the term, every row found carries it.
       if (cell) for (const id of expected) expect(await merchant.getByTestId(`${cell}-${id}`).textContent(), `${term} ${id}`).toContain(term);
     }

@@ -1,7 +1,7 @@
 // The caller's buttons on a case: exactly the commands the API lists in `actions` (it knows the
 // role and the status, SPEC §4), each opening a form in a dialog. A refusal stays in the form,
 // next to its submit button, in the API's own words.
-import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Modal, Typography, type ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { isoMinutes } from '../api.ts';
 import { useLabel, useLang, useT } from '../i18n/index.tsx';
@@ -23,7 +23,7 @@ function ActionForm({ c, name, onDone, onCancel }: { c: CaseDetail; name: string
     // Issue 16: an offer is confirmed with its amount in words before anything is sent.
     const question = spec.confirm?.(c, values, { t, label, lang });
     if (question) {
-      const ok = await modal.confirm({ title: label('action', name), content: <span data-testid="confirm-words">{question}</span>, okText: t('common.ok'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' } as object });
+      const ok = await modal.confirm({ title: label('action', name), content: <span data-testid="confirm-words">{question}</span>, okText: t('common.ok'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' } as ButtonProps });
       if (!ok) return;
     }
     setBusy(true);

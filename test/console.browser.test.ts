@@ -146,6 +146,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     // The most it may refund is said before anyone types.
     expect(await page.getByTestId('form-offer').textContent()).toContain(`本单最多可退 ${yuan(before.body.amount)}`);
     await page.getByTestId('action-submit').click();
+    // Issue 16: an offer is confirmed with its amount in words first.
+    await page.getByTestId('confirm-ok').click();
     // The refusal is about the amount: it sits under the amount field.
     const refusal = page.getByTestId('form-offer').locator('.ant-form-item').filter({ has: page.getByTestId('field-amount') }).locator('.ant-form-item-explain-error');
     await expect.poll(() => refusal.textContent()).toContain(expected.body.error.message);

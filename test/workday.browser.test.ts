@@ -16,7 +16,7 @@ import { urgencyOf } from '../web/src/workbench/urgency.ts';
 import { HAVE_CHROMIUM } from './browser/chromium.ts';
 import type { ConsoleWorld } from './browser/console-world.ts';
 import { browserSuite } from './browser/suite.ts';
-import { horizontalOverflow, screenshot, signIn } from './browser/page-helpers.ts';
+import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn } from './browser/page-helpers.ts';
 
 const HOUR = 3_600_000;
 const SHOP = 'tb-apparel';
@@ -126,6 +126,14 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
     await merchant.keyboard.press('Enter');
     await merchant.waitForURL(/\/cases\/URG-h4$/);
     await merchant.getByTestId('case-progress').waitFor();
+    // `a`: the current case opens with its agree dialog (nothing is sent before it is confirmed).
+    await merchant.goBack();
+    await merchant.getByTestId('queue-row-URG-later').waitFor();
+    await merchant.keyboard.press('j');
+    await merchant.keyboard.press('a');
+    await merchant.waitForURL(/\/cases\/URG-overdue\?do=agree$/);
+    await merchant.getByTestId('form-agree').waitFor();
+    expect((await world.api<Detail>(world.keys.platform!, '/v1/cases/URG-overdue')).body.status).toBe('requested');
   });
 
   it('exports the filtered list as CSV and Excel with exactly its rows', async () => {
@@ -205,5 +213,36 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
     // The other tab, untouched: its agree button goes and its status follows, without a reload.
     await expect.poll(() => stale.getByTestId('action-agree').count(), LIVE).toBe(0);
     expect(await stale.getByTestId('case-status').textContent()).toBe('待买家退货');
+  });
+
+  it('shows the fresh order after Back from a new application', async () => {
+    const { rows } = await world.db.query<{ order_id: string; buyer_id: string }>(
+      "SELECT order_id, buyer_id FROM orders o WHERE shop_id = $1 AND status IN ('signed', 'completed') AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = o.shop_id AND c.order_id = o.order_id) ORDER BY order_id DESC",
+      [SHOP],
+    );
+    let target: { order_id: string; buyer_id: string } | undefined;
+    for (const r of rows) {
+      const e = await world.api<{ options: { type: string; reason: string; eligible: boolean }[] }>(world.buyerToken(r.buyer_id), `/v1/shops/${SHOP}/orders/${r.order_id}/eligibility`);
+      if (e.body.options.some((o) => o.type === 'return_refund' && o.reason === 'quality_issue' && o.eligible)) {
+        target = r;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const buyer = await suite.newPage(375, 812);
+    await signIn(buyer, world.url, world.buyerToken(target!.buyer_id));
+    await buyer.goto(`${world.url}/buyer/orders/${SHOP}/${target!.order_id}`);
+    await buyer.getByTestId('eligibility').waitFor();
+    expect(await buyer.locator('[data-testid^="order-case-"]').count()).toBe(0);
+    await pick(buyer, 'apply-type', /^退货退款$/);
+    await pick(buyer, 'apply-reason', /^质量问题$/);
+    await buyer.getByTestId('apply-evidence').locator('input[type=file]').setInputFiles({ name: 'seam.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    await buyer.getByTestId('apply-submit').click();
+    await buyer.waitForURL(/\/cases\/[^/]+$/);
+    const caseId = decodeURIComponent(new URL(buyer.url()).pathname.split('/').pop()!);
+    await buyer.getByTestId('buyer-next').waitFor();
+    await buyer.goBack();
+    // The order page as it is now: the new case on it (no stale copy from before applying).
+    await buyer.getByTestId(`order-case-${caseId}`).waitFor();
   });
 });

@@ -62,6 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
     await apply('URG-overdue', window + HOUR);
     await apply('URG-h4', window - 2 * HOUR);
     await apply('URG-h24', window - 12 * HOUR);
+    for (const id of ['BAT-1', 'BAT-2', 'BAT-3', 'BAT-4']) await apply(id, 0);
     merchant = await suite.newPage();
     await signIn(merchant, world.url, world.keys[SHOP]!);
   });
@@ -244,5 +245,44 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
     await buyer.goBack();
     // The order page as it is now: the new case on it (no stale copy from before applying).
     await buyer.getByTestId(`order-case-${caseId}`).waitFor();
+  });
+
+  it('rejects and offers in a batch after one confirmation each, the offer in words', async () => {
+    const status = async (id: string) => (await world.api<Detail>(world.keys.platform!, `/v1/cases/${id}`)).body.status;
+    await merchant.goto(`${world.url}/workbench?q=BAT-`);
+    await merchant.getByTestId('queue-row-BAT-4').waitFor();
+    for (const id of ['BAT-1', 'BAT-2']) await merchant.getByTestId(`queue-row-${id}`).getByRole('checkbox').check();
+    await pick(merchant, 'batch-action', /^拒绝$/);
+    await merchant.getByTestId('batch-reason').click();
+    await merchant.getByTestId('batch-preset').first().click();
+    await merchant.getByTestId('batch-reject').click();
+    expect(await merchant.getByTestId('batch-question').textContent()).toMatch(/^拒绝所选 2 件, 理由: .+\?$/);
+    await merchant.getByTestId('batch-reject-confirm').click();
+    await expect.poll(() => merchant.getByTestId('batch-result').textContent()).toContain('已处理 2 件');
+    expect([await status('BAT-1'), await status('BAT-2')]).toEqual(['rejected', 'rejected']);
+
+    for (const id of ['BAT-3', 'BAT-4']) await merchant.getByTestId(`queue-row-${id}`).getByRole('checkbox').check();
+    await pick(merchant, 'batch-action', /^部分退款$/);
+    await merchant.getByTestId('batch-amount').fill('5.005');
+    await merchant.getByTestId('batch-amount-error').waitFor();
+    expect(await merchant.getByTestId('batch-offer').isDisabled()).toBe(true);
+    await merchant.getByTestId('batch-amount').fill('5');
+    await merchant.getByTestId('batch-offer').click();
+    expect(await merchant.getByTestId('batch-question').textContent()).toBe('向所选 2 件的买家各提出部分退款 ¥5.00（人民币伍元整）?');
+    await merchant.getByTestId('batch-offer-confirm').click();
+    await expect.poll(() => status('BAT-4')).toBe('offer_pending');
+    expect(await status('BAT-3')).toBe('offer_pending');
+  });
+
+  it('keeps a saved filter in this browser and applies it again', async () => {
+    await merchant.goto(`${world.url}/workbench?q=BAT-&status=all`);
+    await merchant.getByTestId('queue-row-BAT-1').waitFor();
+    await merchant.getByTestId('saved-save').click();
+    await merchant.getByTestId('saved-name').fill('批量测试');
+    await merchant.getByTestId('saved-confirm').click();
+    await merchant.goto(`${world.url}/workbench`);
+    await pick(merchant, 'saved-pick', '批量测试');
+    await merchant.waitForURL((u) => u.searchParams.get('q') === 'BAT-' && u.searchParams.get('status') === 'all');
+    await expect.poll(() => rowIds(merchant)).toEqual(expect.arrayContaining(['BAT-1', 'BAT-2', 'BAT-3', 'BAT-4']));
   });
 });

@@ -99,7 +99,7 @@ export function BatchActions({ shop, selected, needsAddress, onDone }: Props) {
             placeholder={t('case.form.rejectReason')}
             value={reason}
             onChange={(v: string) => setReason(v)}
-            options={presets.map((p) => ({ value: p }))}
+            options={presets.map((p) => ({ value: p, label: <span data-testid="batch-preset">{p}</span> }))}
             filterOption={false}
             style={{ flex: '1 1 260px', maxWidth: 480 }}
           />

@@ -260,6 +260,8 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
     await merchant.getByTestId('batch-reject-confirm').click();
     await expect.poll(() => merchant.getByTestId('batch-result').textContent()).toContain('已处理 2 件');
     expect([await status('BAT-1'), await status('BAT-2')]).toEqual(['rejected', 'rejected']);
+    // The queue has reloaded (the rows show the refusals) before the next selection.
+    await expect.poll(() => merchant.getByTestId('queue-row-BAT-2').textContent()).toContain('商家已拒绝');
 
     for (const id of ['BAT-3', 'BAT-4']) await merchant.getByTestId(`queue-row-${id}`).getByRole('checkbox').check();
     await pick(merchant, 'batch-action', /^部分退款$/);

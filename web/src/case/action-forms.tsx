@@ -9,7 +9,8 @@ import { CARRIERS, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTC
 import { OFFER_TYPES, offerInWords, toFen } from './codes.ts';
 import { lastReturnAddress, rememberReturnAddress } from './return-address.ts';
 import { EvidencePicker, sendWithFiles, uploadPicked, type PickedFile } from './evidence-picker.tsx';
-import { fenInChinese, fenInEnglish, hasAtMostFen } from './amount-words.ts';
+import { hasAtMostFen } from './amount-words.ts';
+import { offerConfirmation, REFUND_OFFERS } from './offer-confirm.ts';
 import { ReasonField } from './reason-presets.tsx';
 
 export interface ActionValues {
@@ -145,7 +146,6 @@ function returnTerms(c: CaseDetail, t: T) {
   );
 }
 
-const REFUND_OFFERS = ['refund_only', 'return_refund'];
 const REFUSE_RETURN_KINDS = ['courier_rejection_certificate', 'photo'];
 const merchantBurden = (c: CaseDetail) => c.burdens.find((b) => b.party === 'merchant' && !b.met);
 
@@ -158,15 +158,6 @@ function evidenceFields(ctx: Ctx, wanted: string[], mode: 'any' | 'all') {
       </Form.Item>
     </>
   );
-}
-
-/** "确认向买家提出部分退款 ¥12.35（人民币壹拾贰元叁角伍分）？" — the amount exactly as it will be sent. */
-export function offerConfirmation(c: Pick<CaseDetail, 'money'>, v: ActionValues, { t, label, lang }: { t: T; label: Label; lang: 'zh' | 'en' }): string {
-  const fen = toFen(v.amount) ?? 0;
-  const partial = REFUND_OFFERS.includes(v.type ?? '') && fen < c.money.refundable;
-  const what = partial ? t('wd.offer.partial') : label('type', v.type);
-  if (fen === 0) return t('wd.offer.confirmNoMoney', { what });
-  return t('wd.offer.confirm', { what, amount: yuan(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) });
 }
 
 export const ACTION_SPECS: Record<string, ActionSpec> = {

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Instant } from '../domain/types.ts';
 import type { Database } from '../store/db.ts';
-import { claimDelivery, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
+import { claimDeliveries, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { decryptSecret, type Keyring } from './secret-box.ts';
 import { checkWebhookUrl, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
@@ -94,26 +94,33 @@ async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | nu
 }
 
 /**
- * Delivers one due message, holding its row locked while posting (a relay that dies releases it
- * and another delivers it again: at least once). Returns false when nothing was due.
+ * Delivers the due messages of up to `parallel` streams at once (one per stream: order per case
+ * holds), holding their rows locked while posting (a relay that dies releases them and another
+ * delivers them again: at least once). Returns how many were attempted (0: nothing was due).
  */
-export async function relayOne(db: Database, opts: RelayOptions): Promise<boolean> {
+export async function relayClaimed(db: Database, opts: RelayOptions, parallel = 16): Promise<number> {
   return db.transaction(async (tx) => {
-    const d = await claimDelivery(tx, opts.now());
-    if (!d) return false;
-    const error = await post(d, opts);
+    const claimed = await claimDeliveries(tx, opts.now(), parallel);
+    const errors = await Promise.all(claimed.map((d) => post(d, opts)));
     const now = opts.now();
-    if (error === null) await recordAttempt(tx, d, { ok: true, at: now });
-    else {
-      const last = d.attempts + 1 >= d.endpoint.maxAttempts;
-      await recordAttempt(tx, d, { ok: false, error, retryAt: last ? null : now + retryDelay(d.attempts, opts) });
+    for (const [i, d] of claimed.entries()) {
+      const error = errors[i]!;
+      if (error === null) await recordAttempt(tx, d, { ok: true, at: now });
+      else {
+        const last = d.attempts + 1 >= d.endpoint.maxAttempts;
+        await recordAttempt(tx, d, { ok: false, error, retryAt: last ? null : now + retryDelay(d.attempts, opts) });
+      }
     }
-    return true;
+    return claimed.length;
   });
 }
 
 export async function relayBatch(db: Database, opts: RelayOptions, limit = 100): Promise<number> {
   let n = 0;
-  while (n < limit && (await relayOne(db, opts))) n++;
+  while (n < limit) {
+    const done = await relayClaimed(db, opts, Math.min(16, limit - n));
+    if (done === 0) break;
+    n += done;
+  }
   return n;
 }

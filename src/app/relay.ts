@@ -7,7 +7,8 @@ import type { Database } from '../store/db.ts';
 import { claimDeliveries, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { decryptSecret, type Keyring } from './secret-box.ts';
-import { checkWebhookUrl, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
+import { pinnedPost } from './webhook-post.ts';
+import { deliveryTarget, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
 
 export const SIGNATURE_HEADER = 'aftersale-signature';
 
@@ -34,7 +35,6 @@ export interface RelayOptions {
   maxDelayMs?: number;
   timeoutMs?: number;
   random?: () => number;
-  fetch?: typeof fetch;
   /** Checked again before each delivery, after DNS resolution (default: production rules). */
   urlPolicy?: WebhookUrlPolicy;
   resolve?: Resolve;
@@ -59,37 +59,27 @@ function body(d: ClaimedDelivery): string {
 
 async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | null> {
   const text = body(d);
-  // Issue 19: the URL again, after resolution (a name may now resolve inside); the secret decrypted.
-  const refused = await checkWebhookUrl(d.endpoint.url, opts.urlPolicy ?? PRODUCTION_WEBHOOKS, opts.resolve);
-  if (refused) return `refused: ${refused.message.en}`;
+  // Issue 19: the URL again, after resolution (a name may now resolve inside), and the connection
+  // made to exactly the addresses checked; the secret decrypted.
+  const target = await deliveryTarget(d.endpoint.url, opts.urlPolicy ?? PRODUCTION_WEBHOOKS, opts.resolve);
+  if ('refused' in target) return `refused: ${target.refused.message.en}`;
   let secret: string;
   try {
     secret = decryptSecret(opts.keyring, d.endpoint.secret);
   } catch (e) {
     return `secret: ${(e as Error).message}`;
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
+  const headers = {
+    'content-type': 'application/json',
+    [SIGNATURE_HEADER]: sign(secret, text, opts.now()),
+    'aftersale-event-id': `${d.shopId}:${d.messageId}`,
+    'aftersale-delivery-attempt': String(d.attempts + 1),
+  };
   try {
-    const res = await (opts.fetch ?? fetch)(d.endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: sign(secret, text, opts.now()),
-        'aftersale-event-id': `${d.shopId}:${d.messageId}`,
-        'aftersale-delivery-attempt': String(d.attempts + 1),
-      },
-      body: text,
-      // Redirects are not followed (a 3xx is a failed attempt): a redirect could point inside.
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.ok ? null : `HTTP ${res.status}`;
+    const res = await pinnedPost(d.endpoint.url, target.addresses, headers, text, opts.timeoutMs ?? 10_000);
+    return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
   } catch (e) {
-    return (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message;
-  } finally {
-    clearTimeout(timer);
+    return (e as Error).message;
   }
 }
 

@@ -11,8 +11,14 @@ export interface Check {
 
 const count = async (db: Database, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
-/** Everything the controller can wait for is done: refunds paid, due deadlines fired, messages delivered. */
+/**
+ * Everything the controller can wait for is done: refunds paid, due deadlines fired, messages
+ * delivered. A refund the provider failed waits its backoff (30 s, 2 min, 10 min…): the wait is
+ * skipped — as if that time had passed — for refunds no live executor holds (no lease, or an
+ * expired one), so the run ends in minutes; the executor and the provider's idempotency are the same.
+ */
 export async function drained(db: Database): Promise<boolean> {
+  await db.query("UPDATE refunds SET next_attempt_at = now() WHERE status = 'pending' AND next_attempt_at > now() AND (lease_until IS NULL OR lease_until < now())");
   const left = await count(
     db,
     `SELECT ((SELECT count(*) FROM refunds WHERE status = 'pending')

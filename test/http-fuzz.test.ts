@@ -23,6 +23,7 @@ import { openPglite, type Database } from '../src/store/db.ts';
 import { verifyAll } from '../src/store/history.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { multipart as multipartBody, type Part } from './http-world.ts';
+import { testEngines } from './postgres.ts';
 
 const SECRET = 'fuzz-secret';
 const NOW = Date.now();
@@ -468,10 +469,13 @@ function request(spec: RequestSpec): fc.Arbitrary<Req> {
 
 const multipart = (parts: Part[], boundary = BOUNDARY): Buffer => multipartBody(parts, boundary);
 
-/** A server on a fresh in-memory PGlite with shop S1, keys, tokens, the orders and the cases above. */
-async function openFixture() {
-  const db: Database = await openPglite();
-  await db.useSchema('http_fuzz');
+/** A server on a fresh database (in-memory PGlite unless told) with shop S1, keys, tokens, the orders and the cases above. */
+async function openFixture(open: (schema: string) => Promise<Database> = async (schema) => {
+  const db = await openPglite();
+  await db.useSchema(schema);
+  return db;
+}) {
+  const db: Database = await open('http_fuzz');
   await migrate(db);
   const engine: Engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => Date.now() }, payments: simulatedProvider(db) });
   await engine.upsertShop({ id: 'S1', pack: 'taobao' });
@@ -549,7 +553,8 @@ async function openFixture() {
   return { db, engine, app, send, victimKeyId, close };
 }
 
-describe('HTTP API fuzz (PGlite)', () => {
+// Issue 19: the fuzz runs on both engines (PostgreSQL when reachable).
+describe.each(testEngines())('HTTP API fuzz (%s)', (_name, open) => {
   let fx: Awaited<ReturnType<typeof openFixture>>;
 
   async function fuzz(arb: fc.Arbitrary<Req>, numRuns: number) {
@@ -560,7 +565,7 @@ describe('HTTP API fuzz (PGlite)', () => {
   }
 
   beforeAll(async () => {
-    fx = await openFixture();
+    fx = await openFixture(open);
   });
   afterAll(async () => {
     await fx?.close();

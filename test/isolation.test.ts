@@ -12,13 +12,15 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { CASE_COMMAND_NAMES } from '../src/app/schemas.ts';
 import { createApiKey, issueBuyerToken, revokeApiKey } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
-import { openPglite, type Database } from '../src/store/db.ts';
+import type { Database } from '../src/store/db.ts';
+import { testEngines } from './postgres.ts';
 import { migrate } from '../src/store/migrations.ts';
 
 const SECRET = 'isolation';
 const DAY = 86_400_000;
 
-describe('tenant isolation on every endpoint', () => {
+// Issue 19: on both engines (PostgreSQL when reachable).
+describe.each(testEngines())('tenant isolation on every endpoint (%s)', (_name, open) => {
   let db: Database;
   let app: Awaited<ReturnType<typeof buildServer>>;
   const wrong: Record<string, string | null> = {};
@@ -29,8 +31,7 @@ describe('tenant isolation on every endpoint', () => {
   const sha = 'a'.repeat(64);
 
   beforeAll(async () => {
-    db = await openPglite();
-    await db.useSchema('isolation');
+    db = await open('isolation');
     await migrate(db);
     const engine = createEngine({ db, packs: builtinPacks(), clock: systemClock, payments: simulatedProvider(db) });
     await engine.upsertShop({ id: 'S1', pack: 'taobao' });

@@ -10,7 +10,8 @@ import { builtinPacks } from '../src/app/packs.ts';
 import { simulatedProvider } from '../src/app/payments.ts';
 import { relayBatch, SIGNATURE_HEADER, verifySignature } from '../src/app/relay.ts';
 import { decryptSecret, encryptSecret, generateSecretKey, parseKeyring, storedKeyId } from '../src/app/secret-box.ts';
-import { checkWebhookUrl, internalRange, PRODUCTION_WEBHOOKS, webhookUrlRefusal } from '../src/app/webhook-url.ts';
+import { pinnedPost } from '../src/app/webhook-post.ts';
+import { checkWebhookUrl, deliveryTarget, internalRange, PRODUCTION_WEBHOOKS, webhookUrlRefusal } from '../src/app/webhook-url.ts';
 import { openPglite, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { shippedOrder, T0 } from './domain-kit.ts';
@@ -99,7 +100,7 @@ describe('registration and delivery (PGlite)', () => {
   let server: Server;
   let redirectTarget: Server;
   let port = 0;
-  let hits: { path: string; signature: string; body: string }[] = [];
+  let hits: { path: string; signature: string; body: string; host?: string }[] = [];
   let targetHits = 0;
   const ring = parseKeyring(generateSecretKey());
   const clock = new SimulatedClock(T0 + 3 * 86_400_000);
@@ -116,7 +117,7 @@ describe('registration and delivery (PGlite)', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        hits.push({ path: req.url ?? '', signature: String(req.headers[SIGNATURE_HEADER]), body });
+        hits.push({ path: req.url ?? '', signature: String(req.headers[SIGNATURE_HEADER]), body, host: req.headers.host });
         if (req.url === '/redirect') {
           res.statusCode = 302;
           res.setHeader('location', target);
@@ -178,5 +179,26 @@ describe('registration and delivery (PGlite)', () => {
     expect(redir.some((d) => /HTTP 302/.test(d.last_error ?? ''))).toBe(true);
     expect(redir.every((d) => d.status !== 'delivered')).toBe(true);
     expect((await pendingFor('ok')).every((d) => d.status === 'delivered')).toBe(true);
+  });
+
+  it('connects to the addresses the check resolved, never resolving the name again (DNS rebinding)', async () => {
+    // `.invalid` never resolves (RFC 6761): only the pinned address can have carried the request.
+    hits = [];
+    const out = await pinnedPost(`http://pinned.invalid:${port}/pin`, ['127.0.0.1'], { 'content-type': 'application/json' }, '{}', 5000);
+    expect(out.status).toBe(204);
+    expect(hits).toMatchObject([{ path: '/pin', host: `pinned.invalid:${port}` }]);
+    // Through the relay: the resolver's answer is the address connected to.
+    const local = engineWith({ allowHttp: true, allowPrivate: true });
+    await local.upsertShop({ id: 'S3', pack: 'taobao' });
+    expect(await local.addWebhookEndpoint({ shopId: 'S3', endpointId: 'pin', url: `http://erp.invalid:${port}/pinned`, secret: 'whsec_deliver_0123', maxAttempts: 3 })).toBeNull();
+    expect((await local.placeOrder(shippedOrder({ id: 'P1', shop: 'S3' }), { role: 'platform' })).ok).toBe(true);
+    hits = [];
+    await relayBatch(db, { now: () => clock.now(), keyring: ring, urlPolicy: { allowHttp: true, allowPrivate: true }, resolve: async () => ['127.0.0.1'] }, 50);
+    expect(hits.filter((h) => h.path === '/pinned').length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.host === `erp.invalid:${port}`)).toBe(true);
+    // One internal address among public ones is enough to refuse.
+    const mixed = await deliveryTarget('https://erp.example.com/h', PRODUCTION_WEBHOOKS, async () => ['93.184.216.34', '10.1.2.3']);
+    expect('refused' in mixed && mixed.refused.details).toMatchObject({ range: 'private', address: '10.1.2.3' });
+    expect(await deliveryTarget('https://erp.example.com/h', PRODUCTION_WEBHOOKS, async () => ['93.184.216.34'])).toEqual({ addresses: ['93.184.216.34'] });
   });
 });

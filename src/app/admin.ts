@@ -7,13 +7,13 @@ import { parseOverrides } from '../domain/policy-schema.ts';
 import type { Instant } from '../domain/types.ts';
 import { addEndpoint, readOutbox, type Endpoint } from '../store/outbox.ts';
 import { countShops, listShops, setReturnAddress as storeReturnAddress, shopClock } from '../store/shops.ts';
-import { deactivateEndpoint, listEndpoints } from '../store/webhook-endpoints.ts';
+import { deactivateEndpoint, listEndpoints, replaceSecret, storedSecrets } from '../store/webhook-endpoints.ts';
 import { createApiKey, issueBuyerToken, principalOfBuyerToken, principalOfKey, revokeApiKey } from './credentials.ts';
 import type { EngineCore } from './engine-core.ts';
 import { createOperations } from './operations.ts';
 import { createAuditTrail } from './audit-trail.ts';
 import { createCredentialGuard } from './credential-guard.ts';
-import { encryptSecret } from './secret-box.ts';
+import { decryptSecret, encryptSecret, storedKeyId } from './secret-box.ts';
 import { checkWebhookUrl, PRODUCTION_WEBHOOKS } from './webhook-url.ts';
 import { canSee, SCOPES, type Principal, type Scope } from './principal.ts';
 
@@ -100,6 +100,22 @@ export function createAdmin(core: EngineCore) {
     await addEndpoint(db, { ...e, secret: keyring ? encryptSecret(keyring, e.secret) : e.secret }, clock.now());
     return null;
   }
+  /**
+   * Issue 19 (secrets at rest, rotation): every webhook secret not under the current key (or stored
+   * in clear) re-encrypted under it. Old keys can then leave AFTERSALE_SECRET_KEY.
+   */
+  async function reencryptWebhookSecrets(): Promise<{ endpoints: number; reencrypted: number }> {
+    const { keyring } = core.webhooks;
+    if (!keyring) throw new Error('no secret key: set AFTERSALE_SECRET_KEY');
+    let reencrypted = 0;
+    const all = await storedSecrets(db);
+    for (const e of all) {
+      if (storedKeyId(e.secret) === keyring.current.id) continue;
+      const fresh = encryptSecret(keyring, decryptSecret(keyring, e.secret));
+      if (await replaceSecret(db, e.shopId, e.endpointId, e.secret, fresh)) reencrypted++;
+    }
+    return { endpoints: all.length, reencrypted };
+  }
   const webhookEndpoints = (shopId: string | null) => listEndpoints(db, shopId);
   const deactivateWebhookEndpoint = (shopId: string, endpointId: string) => deactivateEndpoint(db, shopId, endpointId);
   /** The events feed (what webhooks deliver), for pulling instead. */
@@ -118,6 +134,7 @@ export function createAdmin(core: EngineCore) {
     setReturnAddress,
     sandboxClock,
     addWebhookEndpoint,
+    reencryptWebhookSecrets,
     webhookEndpoints,
     deactivateWebhookEndpoint,
     eventsFeed,

@@ -22,3 +22,18 @@ export function configuredWebhooks(args: string[], env: NodeJS.ProcessEnv, opts:
   }
   return existsSync(file) ? { urls, keyring: parseKeyring(readFileSync(file, 'utf8')) } : { urls };
 }
+
+/**
+ * `aftersale secrets rotate` on the embedded database: a new key first in the data directory's
+ * `secret-key`, the one before it kept second (it still decrypts what a process started before the
+ * rotation encrypts until it restarts); older keys are dropped, their secrets re-encrypted. With
+ * AFTERSALE_SECRET_KEY the operator rotates the environment instead: nothing is written.
+ */
+export function rotateDataDirKey(env: NodeJS.ProcessEnv): boolean {
+  if (env.AFTERSALE_SECRET_KEY) return false;
+  const file = join(resolve(env.AFTERSALE_DATA_DIR ?? 'data'), 'secret-key');
+  const old = existsSync(file) ? (readFileSync(file, 'utf8').trim().split(',')[0] ?? '') : '';
+  mkdirSync(resolve(env.AFTERSALE_DATA_DIR ?? 'data'), { recursive: true });
+  writeFileSync(file, [generateSecretKey(), old].filter(Boolean).join(','), { mode: 0o600 });
+  return true;
+}

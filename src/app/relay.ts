@@ -4,10 +4,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Instant } from '../domain/types.ts';
 import type { Database } from '../store/db.ts';
-import { claimDelivery, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
+import { claimDeliveries, recordAttempt, type ClaimedDelivery } from '../store/outbox.ts';
 import { iso } from '../store/time.ts';
 import { decryptSecret, type Keyring } from './secret-box.ts';
-import { checkWebhookUrl, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
+import { pinnedPost } from './webhook-post.ts';
+import { deliveryTarget, PRODUCTION_WEBHOOKS, type Resolve, type WebhookUrlPolicy } from './webhook-url.ts';
 
 export const SIGNATURE_HEADER = 'aftersale-signature';
 
@@ -34,7 +35,6 @@ export interface RelayOptions {
   maxDelayMs?: number;
   timeoutMs?: number;
   random?: () => number;
-  fetch?: typeof fetch;
   /** Checked again before each delivery, after DNS resolution (default: production rules). */
   urlPolicy?: WebhookUrlPolicy;
   resolve?: Resolve;
@@ -59,61 +59,58 @@ function body(d: ClaimedDelivery): string {
 
 async function post(d: ClaimedDelivery, opts: RelayOptions): Promise<string | null> {
   const text = body(d);
-  // Issue 19: the URL again, after resolution (a name may now resolve inside); the secret decrypted.
-  const refused = await checkWebhookUrl(d.endpoint.url, opts.urlPolicy ?? PRODUCTION_WEBHOOKS, opts.resolve);
-  if (refused) return `refused: ${refused.message.en}`;
+  // Issue 19: the URL again, after resolution (a name may now resolve inside), and the connection
+  // made to exactly the addresses checked; the secret decrypted.
+  const target = await deliveryTarget(d.endpoint.url, opts.urlPolicy ?? PRODUCTION_WEBHOOKS, opts.resolve);
+  if ('refused' in target) return `refused: ${target.refused.message.en}`;
   let secret: string;
   try {
     secret = decryptSecret(opts.keyring, d.endpoint.secret);
   } catch (e) {
     return `secret: ${(e as Error).message}`;
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
+  const headers = {
+    'content-type': 'application/json',
+    [SIGNATURE_HEADER]: sign(secret, text, opts.now()),
+    'aftersale-event-id': `${d.shopId}:${d.messageId}`,
+    'aftersale-delivery-attempt': String(d.attempts + 1),
+  };
   try {
-    const res = await (opts.fetch ?? fetch)(d.endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: sign(secret, text, opts.now()),
-        'aftersale-event-id': `${d.shopId}:${d.messageId}`,
-        'aftersale-delivery-attempt': String(d.attempts + 1),
-      },
-      body: text,
-      // Redirects are not followed (a 3xx is a failed attempt): a redirect could point inside.
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.ok ? null : `HTTP ${res.status}`;
+    const res = await pinnedPost(d.endpoint.url, target.addresses, headers, text, opts.timeoutMs ?? 10_000);
+    return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
   } catch (e) {
-    return (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message;
-  } finally {
-    clearTimeout(timer);
+    return (e as Error).message;
   }
 }
 
 /**
- * Delivers one due message, holding its row locked while posting (a relay that dies releases it
- * and another delivers it again: at least once). Returns false when nothing was due.
+ * Delivers the due messages of up to `parallel` streams at once (one per stream: order per case
+ * holds), holding their rows locked while posting (a relay that dies releases them and another
+ * delivers them again: at least once). Returns how many were attempted (0: nothing was due).
  */
-export async function relayOne(db: Database, opts: RelayOptions): Promise<boolean> {
+export async function relayClaimed(db: Database, opts: RelayOptions, parallel = 16): Promise<number> {
   return db.transaction(async (tx) => {
-    const d = await claimDelivery(tx, opts.now());
-    if (!d) return false;
-    const error = await post(d, opts);
+    const claimed = await claimDeliveries(tx, opts.now(), parallel);
+    const errors = await Promise.all(claimed.map((d) => post(d, opts)));
     const now = opts.now();
-    if (error === null) await recordAttempt(tx, d, { ok: true, at: now });
-    else {
-      const last = d.attempts + 1 >= d.endpoint.maxAttempts;
-      await recordAttempt(tx, d, { ok: false, error, retryAt: last ? null : now + retryDelay(d.attempts, opts) });
+    for (const [i, d] of claimed.entries()) {
+      const error = errors[i]!;
+      if (error === null) await recordAttempt(tx, d, { ok: true, at: now });
+      else {
+        const last = d.attempts + 1 >= d.endpoint.maxAttempts;
+        await recordAttempt(tx, d, { ok: false, error, retryAt: last ? null : now + retryDelay(d.attempts, opts) });
+      }
     }
-    return true;
+    return claimed.length;
   });
 }
 
 export async function relayBatch(db: Database, opts: RelayOptions, limit = 100): Promise<number> {
   let n = 0;
-  while (n < limit && (await relayOne(db, opts))) n++;
+  while (n < limit) {
+    const done = await relayClaimed(db, opts, Math.min(16, limit - n));
+    if (done === 0) break;
+    n += done;
+  }
   return n;
 }

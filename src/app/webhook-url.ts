@@ -122,22 +122,37 @@ const internal = (url: string, address: string, range: string) =>
 export async function checkWebhookUrl(url: string, policy: WebhookUrlPolicy, resolve: Resolve = systemResolve, unresolvable: 'allow' | 'refuse' = 'refuse'): Promise<Refusal | null> {
   const first = webhookUrlRefusal(url, policy);
   if (first || policy.allowPrivate) return first;
+  const target = await resolveTarget(url, policy, resolve);
+  if ('addresses' in target) return null;
+  return unresolvable === 'allow' && 'unresolvable' in target ? null : target.refused;
+}
+
+/**
+ * Before a delivery: the URL's rules again, and the addresses the relay will connect to — resolved
+ * once here and then pinned for the connection (src/app/webhook-post.ts), so a name cannot answer
+ * the check with a public address and the connection with an internal one (DNS rebinding).
+ */
+export async function deliveryTarget(url: string, policy: WebhookUrlPolicy, resolve: Resolve = systemResolve): Promise<{ refused: Refusal } | { addresses: string[] }> {
+  const first = webhookUrlRefusal(url, policy);
+  return first ? { refused: first } : resolveTarget(url, policy, resolve);
+}
+
+async function resolveTarget(url: string, policy: WebhookUrlPolicy, resolve: Resolve): Promise<{ refused: Refusal; unresolvable?: true } | { addresses: string[] }> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return null;
   let addresses: string[];
   try {
-    addresses = await resolve(host);
+    addresses = isIP(host) ? [host] : await resolve(host);
   } catch {
     addresses = [];
   }
-  if (addresses.length === 0) {
-    return unresolvable === 'allow' ? null : refused(url, '回调地址的域名无法解析', 'the webhook host name does not resolve', { host });
+  if (addresses.length === 0) return { refused: refused(url, '回调地址的域名无法解析', 'the webhook host name does not resolve', { host }), unresolvable: true };
+  if (!policy.allowPrivate) {
+    for (const a of addresses) {
+      const range = internalRange(a);
+      if (range) return { refused: internal(url, a, range) };
+    }
   }
-  for (const a of addresses) {
-    const range = internalRange(a);
-    if (range) return internal(url, a, range);
-  }
-  return null;
+  return { addresses };
 }
 
 /** How an engine treats webhook endpoints: the URL rules, the resolver, the key secrets are encrypted with. */

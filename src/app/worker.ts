@@ -66,7 +66,7 @@ export async function runWorker(engine: Engine, opts: WorkerOptions = {}): Promi
     if (failures > before) await sleep(Math.min(5_000, 250 * 2 ** Math.min(failures - before, 4)), opts.signal);
     opts.onPass?.(done);
     if (now - lastCleanup > 60_000) {
-      await engine.purgeIdempotency(keepKeys);
+      await guarded('cleanup', true, async () => (await engine.purgeIdempotency(keepKeys), 0));
       lastCleanup = now;
     }
     const busy = done.deadlines + done.reminders + done.refunds + done.deliveries > 0;

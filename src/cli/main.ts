@@ -26,6 +26,8 @@ operations (PostgreSQL when DATABASE_URL is set, else the embedded database in A
   aftersale history verify [CASE]                   detect edited, deleted or reordered events
   aftersale events tail [--shop S] [--follow]       the outbox stream
   aftersale webhooks add --shop S --url U --secret X  register a webhook endpoint (https; --allow-http for development)
+  aftersale secrets rotate                          re-encrypt webhook secrets under the current key (AFTERSALE_SECRET_KEY)
+  aftersale secrets rotate-token [--grace-days N]   a new buyer-token secret; old tokens valid N more days
   aftersale audit export [--after SEQ] [--out FILE] the audit trail of platform and admin actions (JSON lines)
   aftersale audit verify                            check the audit trail's hash chain
   aftersale import orders FILE [--format csv|json] [--as SHOP|platform]  place the orders of a CSV or JSON/NDJSON file`;
@@ -72,6 +74,10 @@ export async function main(argv: string[], out: Out = stdout, hosted: HostedComm
         return 2;
       }
       return (await hosted.serve())(rest, out);
+    }
+    case 'secrets': {
+      const { secretsCommand } = await import('./secrets-command.ts');
+      return secretsCommand(rest, out);
     }
     case 'audit': {
       const { auditCommand } = await import('./audit-command.ts');

@@ -2,7 +2,6 @@
 // worker loops in the same process, on the embedded database in AFTERSALE_DATA_DIR (default
 // ./data) or on PostgreSQL with DATABASE_URL. `--demo` seeds the demo marketplace on first start.
 // The HTTP layer's process entry: bin/aftersale.mjs hands it to the CLI (which never imports http).
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { demoIdentities } from '../app/demo-identities.ts';
@@ -17,17 +16,10 @@ import { buildServer } from './server.ts';
 import { PLATFORM } from '../store/outbox.ts';
 import { openConfigured } from '../app/configured-database.ts';
 import { configuredWebhooks } from '../app/configured-webhooks.ts';
+import { configuredTokenSecret } from '../app/configured-secrets.ts';
 import type { Out } from '../app/out.ts';
 
 const CONSOLE_DIR = join(PROJECT_ROOT, 'dist', 'console');
-
-/** The buyer-token secret: from the environment, or made once and kept in the data directory. */
-function tokenSecret(dataDir: string): string {
-  if (process.env.AFTERSALE_TOKEN_SECRET) return process.env.AFTERSALE_TOKEN_SECRET;
-  const file = join(dataDir, 'token-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
 
 export async function serveCommand(args: string[], out: Out): Promise<number> {
   const dataDir = resolve(process.env.AFTERSALE_DATA_DIR ?? 'data');
@@ -42,7 +34,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     webhooks: configuredWebhooks(args, process.env, { generateKey: true }),
     ...(process.env.AFTERSALE_RATE_LIMIT ? { rateLimit: { perMinute: Number(process.env.AFTERSALE_RATE_LIMIT) } } : {}),
   });
-  const secret = tokenSecret(dataDir);
+  const secret = configuredTokenSecret(process.env, dataDir);
   const keysFile = join(dataDir, 'demo-keys.json');
   if (args.includes('--demo')) {
     if ((await engine.shopCount()) === 0) {

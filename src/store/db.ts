@@ -55,13 +55,19 @@ const types = {
 
 /** A PostgreSQL server through a connection pool (several processes may share one database). */
 export async function openPostgres(url: string, opts: { schema?: string; max?: number } = {}): Promise<Database> {
-  const make = (schema?: string) =>
-    new pg.Pool({
+  const make = (schema?: string) => {
+    const p = new pg.Pool({
       connectionString: url,
       max: opts.max ?? 10,
       types,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    // An idle connection the server closed (a restart, a failover) is dropped from the pool and
+    // the next query opens a new one; unhandled, the pool's 'error' would end the process (issue 19:
+    // the chaos run restarts PostgreSQL under load).
+    p.on('error', (e) => console.error(JSON.stringify({ level: 'warn', db: 'idle connection lost', error: e.message })));
+    return p;
+  };
   if (opts.schema) checkSchema(opts.schema);
   let pool = make(opts.schema);
   const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
@@ -81,16 +87,24 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
     exec: (text) => wrap(pool).exec(text),
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
+      // The server may drop the connection while no query is running on it (between statements,
+      // e.g. while the relay posts a webhook): pg emits 'error' on the checked-out client, which
+      // would end the process unheard. Heard here: the next statement fails and the client is dropped.
+      const lost = () => void (broken = true);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is dead: destroyed, not returned to the pool.
+        broken = broken || (await client.query('ROLLBACK').then(() => false, () => true));
         throw e;
       } finally {
-        client.release();
+        client.off('error', lost);
+        client.release(broken);
       }
     },
     async useSchema(schema) {

@@ -59,11 +59,12 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Locks the next due delivery whose stream has no earlier undelivered message for the same
- * endpoint (in order per case), skipping rows other relays hold. Call inside a transaction and
- * keep it open while delivering: a relay that dies releases the row and it is delivered again.
+ * Locks up to `limit` due deliveries whose stream has no earlier undelivered message for the same
+ * endpoint (in order per case: so at most one per stream), skipping rows other relays hold. Call
+ * inside a transaction and keep it open while delivering: a relay that dies releases the rows and
+ * they are delivered again.
  */
-export async function claimDelivery(tx: Sql, now: Instant): Promise<ClaimedDelivery | null> {
+export async function claimDeliveries(tx: Sql, now: Instant, limit: number): Promise<ClaimedDelivery[]> {
   const r = await tx.query<{
     shop_id: string;
     message_id: number;
@@ -89,19 +90,17 @@ export async function claimDelivery(tx: Sql, now: Instant): Promise<ClaimedDeliv
                        WHERE e.shop_id = d.shop_id AND e.endpoint_shop = d.endpoint_shop AND e.endpoint_id = d.endpoint_id
                          AND e.stream_id = d.stream_id AND e.message_id < d.message_id AND e.status = 'pending')
      ORDER BY d.next_attempt_at, d.message_id
-     LIMIT 1
+     LIMIT $2
      FOR UPDATE OF d SKIP LOCKED`,
-    [iso(now)],
+    [iso(now), limit],
   );
-  const x = r.rows[0];
-  if (!x) return null;
-  return {
+  return r.rows.map((x) => ({
     shopId: x.shop_id,
     messageId: Number(x.message_id),
     attempts: x.attempts,
     endpoint: { shopId: x.endpoint_shop, endpointId: x.endpoint_id, url: x.url, secret: x.secret, maxAttempts: x.max_attempts },
     message: { streamId: x.stream_id, type: x.type, payload: x.payload, createdAt: toMs(x.created_at) },
-  };
+  }));
 }
 
 export async function recordAttempt(

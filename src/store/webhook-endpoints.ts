@@ -23,3 +23,15 @@ export async function deactivateEndpoint(sql: Sql, shopId: string, endpointId: s
   const r = await sql.query('UPDATE webhook_endpoints SET active = false WHERE shop_id = $1 AND endpoint_id = $2 AND active', [shopId, endpointId]);
   return (r.affectedRows ?? 0) > 0;
 }
+
+/** Every endpoint's stored secret (as stored: encrypted), for re-encryption under a new key. */
+export async function storedSecrets(sql: Sql): Promise<{ shopId: string; endpointId: string; secret: string }[]> {
+  const r = await sql.query<{ shop_id: string; endpoint_id: string; secret: string }>('SELECT shop_id, endpoint_id, secret FROM webhook_endpoints ORDER BY shop_id, endpoint_id');
+  return r.rows.map((x) => ({ shopId: x.shop_id, endpointId: x.endpoint_id, secret: x.secret }));
+}
+
+/** Replaces a stored secret only if it is still the one read (a concurrent change wins). */
+export async function replaceSecret(sql: Sql, shopId: string, endpointId: string, from: string, to: string): Promise<boolean> {
+  const r = await sql.query('UPDATE webhook_endpoints SET secret = $4 WHERE shop_id = $1 AND endpoint_id = $2 AND secret = $3', [shopId, endpointId, from, to]);
+  return (r.affectedRows ?? 0) > 0;
+}

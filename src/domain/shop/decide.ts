@@ -38,7 +38,17 @@ class Draft {
   }
 }
 
+/**
+ * Ours (docs/decisions.md "Deposit ceiling"): a deposit balance or requirement stays within
+ * ¥10,000,000,000 (10^12 fen). Far above any platform's deposit tiers (tens of thousands of yuan),
+ * and far below 2^53, so balances stay exact in every layer (found by the 100,000-request fuzz:
+ * repeated huge top-ups drove a balance past exact integers).
+ */
+export const MAX_DEPOSIT_FEN = 1_000_000_000_000;
+
 const validation = (field: string, zh: string, en: string) => refuse('validation', field, zh, en, { field });
+const overCeiling = (field: string) =>
+  refuse('validation', field, '保证金余额不能超过 ¥10,000,000,000', 'a deposit balance cannot exceed ¥10,000,000,000', { field, max: MAX_DEPOSIT_FEN });
 const isFen = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 export function decideShop(cmd: ShopCommand, state: ShopState | null, policy: Policy, now: Instant): ShopDecision {
@@ -59,6 +69,7 @@ function decideOn(d: Draft, cmd: Exclude<ShopCommand, { kind: 'register_shop' }>
   switch (cmd.kind) {
     case 'set_deposit_required':
       if (cmd.amount !== null && !isFen(cmd.amount)) return validation('amount', '保证金金额必须是非负整数 (分)', 'the deposit must be a whole number of fen, not negative');
+      if (cmd.amount !== null && cmd.amount > MAX_DEPOSIT_FEN) return overCeiling('amount');
       d.emit({ ...d.base, type: 'DepositRequirementSet', amount: cmd.amount });
       return checkDeposit(d);
     case 'record_points':
@@ -67,6 +78,7 @@ function decideOn(d: Draft, cmd: Exclude<ShopCommand, { kind: 'register_shop' }>
       return removePoints(d, cmd);
     case 'deposit_topup':
       if (!isFen(cmd.amount) || cmd.amount === 0) return validation('amount', '缴纳金额必须是正整数 (分)', 'a top-up must be a positive whole number of fen');
+      if (d.shop.deposit.balance + cmd.amount > MAX_DEPOSIT_FEN) return overCeiling('amount');
       d.emit({ ...d.base, type: 'DepositToppedUp', amount: cmd.amount, opening: false, reference: cmd.reference ?? null, balance: d.shop.deposit.balance + cmd.amount });
       return checkDeposit(d);
     case 'deposit_debit':
@@ -93,6 +105,7 @@ function register(cmd: Cmd<'register_shop'>, state: ShopState | null, policy: Po
   if (state) return refuse('invalid_state', 'shop_exists', `店铺 ${cmd.shopId} 已存在`, `shop ${cmd.shopId} already exists`, { shop: cmd.shopId });
   if (cmd.depositRequired != null && !isFen(cmd.depositRequired)) return validation('deposit_required', '保证金金额必须是非负整数 (分)', 'deposit_required must be a whole number of fen, not negative');
   if (cmd.deposit !== undefined && !isFen(cmd.deposit)) return validation('deposit', '保证金余额必须是非负整数 (分)', 'deposit must be a whole number of fen, not negative');
+  if ((cmd.deposit ?? 0) > MAX_DEPOSIT_FEN || (cmd.depositRequired ?? 0) > MAX_DEPOSIT_FEN) return overCeiling(cmd.deposit !== undefined && cmd.deposit > MAX_DEPOSIT_FEN ? 'deposit' : 'deposit_required');
   const first: ShopEvent = { type: 'ShopRegistered', at: now, shopId: cmd.shopId, category: cmd.category ?? null, depositRequired: cmd.depositRequired ?? null };
   const d = new Draft(evolveShop(null, first), policy, now);
   d.events.push(first);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, DAY, HOUR, policy } from '../../../test/domain-kit.ts';
 import type { ShopCommand } from './commands.ts';
+import { MAX_DEPOSIT_FEN } from './decide.ts';
 import type { ShopEvent } from './events.ts';
 import { depositRequired, shopStatusAt, shopView } from './status.ts';
 import { givenShop, plat, register, shopCmd, shopHistory, stateOf, sys } from '../../../test/shop-kit.ts';
@@ -56,6 +57,15 @@ describe('the deposit account', () => {
     expect(givenShop(registered()).when(topup(1000, { role: 'merchant', id: 'S1' }), D).types()).toEqual(['DepositToppedUp']);
     expect(givenShop(registered()).when(topup(1000, { role: 'merchant', id: 'S2' }), D).refused()).toBe('forbidden');
     expect(givenShop(registered()).when(shopCmd({ kind: 'deposit_debit', amount: 1, reason: 'compensation', reference: 'x' }, { role: 'merchant', id: 'S1' }), D).refused()).toBe('forbidden');
+  });
+
+  it('a balance stays within the ceiling (¥10,000,000,000), so it stays exact: top-ups beyond it are refused', () => {
+    // The opening balance is 100000 fen: a top-up to exactly the ceiling passes, one fen more does not.
+    expect(givenShop(registered()).when(topup(MAX_DEPOSIT_FEN - 100000), D).types()).toEqual(['DepositToppedUp']);
+    expect(givenShop(registered()).when(topup(MAX_DEPOSIT_FEN - 99999), D).refused()).toBe('validation');
+    const full = then(registered(), [topup(MAX_DEPOSIT_FEN - 100000), D]);
+    expect(givenShop(full).when(topup(1), D + MIN).refused()).toBe('validation');
+    expect(givenShop(registered()).when(shopCmd({ kind: 'set_deposit_required', amount: MAX_DEPOSIT_FEN + 1 }, plat), D).refused()).toBe('validation');
   });
 });
 

@@ -64,36 +64,59 @@ export interface ClaimedDelivery {
  * keep it open while delivering: a relay that dies releases the row and it is delivered again.
  */
 export async function claimDelivery(tx: Sql, now: Instant): Promise<ClaimedDelivery | null> {
-  const r = await tx.query<{
-    shop_id: string;
-    message_id: number;
-    endpoint_shop: string;
-    endpoint_id: string;
-    attempts: number;
-    url: string;
-    secret: string;
-    max_attempts: number;
-    stream_id: string;
-    type: string;
-    payload: unknown;
-    created_at: Date;
-  }>(
-    `SELECT d.shop_id, d.message_id, d.endpoint_shop, d.endpoint_id, d.attempts, w.url, w.secret, w.max_attempts,
+  if (!tx.citus) return toClaimed((await tx.query<DeliveryRow>(deliveryQuery(false), [iso(now)])).rows[0]);
+  // docs/scaling.md (Citus): a multi-shard SELECT takes no row locks. Read the first due deliveries
+  // without locking, then lock one of them with a statement naming its shop (one shard) that
+  // checks the same conditions again: a delivery another relay holds or sent meanwhile is skipped.
+  const candidates = await tx.query<{ shop_id: string; message_id: number; endpoint_shop: string; endpoint_id: string }>(
+    `SELECT d.shop_id, d.message_id, d.endpoint_shop, d.endpoint_id FROM deliveries d
+     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND ${NO_EARLIER_PENDING}
+     ORDER BY d.next_attempt_at, d.message_id LIMIT 16`,
+    [iso(now)],
+  );
+  for (const c of candidates.rows) {
+    const r = await tx.query<DeliveryRow>(deliveryQuery(true), [iso(now), c.shop_id, c.message_id, c.endpoint_shop, c.endpoint_id]);
+    if (r.rows[0]) return toClaimed(r.rows[0]);
+  }
+  return null;
+}
+
+/** No earlier message of the same stream is still pending for the same endpoint (in order per case). */
+const NO_EARLIER_PENDING = `NOT EXISTS (SELECT 1 FROM deliveries e
+  WHERE e.shop_id = d.shop_id AND e.endpoint_shop = d.endpoint_shop AND e.endpoint_id = d.endpoint_id
+    AND e.stream_id = d.stream_id AND e.message_id < d.message_id AND e.status = 'pending')`;
+
+type DeliveryRow = {
+  shop_id: string;
+  message_id: number;
+  endpoint_shop: string;
+  endpoint_id: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  max_attempts: number;
+  stream_id: string;
+  type: string;
+  payload: unknown;
+  created_at: Date;
+};
+
+/** The next due delivery, locked (`one`: the one named by $2-$5, so the statement routes to one shard). */
+function deliveryQuery(one: boolean): string {
+  return `SELECT d.shop_id, d.message_id, d.endpoint_shop, d.endpoint_id, d.attempts, w.url, w.secret, w.max_attempts,
             m.stream_id, m.type, ${PAYLOAD} AS payload, m.created_at
      FROM deliveries d
      JOIN webhook_endpoints w ON w.shop_id = d.endpoint_shop AND w.endpoint_id = d.endpoint_id
      JOIN outbox m ON m.shop_id = d.shop_id AND m.id = d.message_id
      LEFT JOIN events e ON e.shop_id = m.shop_id AND e.order_id = m.order_id AND e.seq = m.event_seq
-     WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-       AND NOT EXISTS (SELECT 1 FROM deliveries e
-                       WHERE e.shop_id = d.shop_id AND e.endpoint_shop = d.endpoint_shop AND e.endpoint_id = d.endpoint_id
-                         AND e.stream_id = d.stream_id AND e.message_id < d.message_id AND e.status = 'pending')
+     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND ${NO_EARLIER_PENDING}
+       ${one ? 'AND d.shop_id = $2 AND d.message_id = $3 AND d.endpoint_shop = $4 AND d.endpoint_id = $5' : ''}
      ORDER BY d.next_attempt_at, d.message_id
      LIMIT 1
-     FOR UPDATE OF d SKIP LOCKED`,
-    [iso(now)],
-  );
-  const x = r.rows[0];
+     FOR UPDATE OF d SKIP LOCKED`;
+}
+
+function toClaimed(x: DeliveryRow | undefined): ClaimedDelivery | null {
   if (!x) return null;
   return {
     shopId: x.shop_id,

@@ -179,3 +179,9 @@ export const CaseDetail = z.strictObject({
   ruling: Ruling.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** A case command's answer: the detail as the command left it; the timeline only with ?expand=timeline (issue 18). */
+export const CaseCommandResult = CaseDetail.extend({ timeline: z.array(TimelineEntry).optional() });
+
+/** `?expand=timeline` on a case command: the answer carries the timeline too. */
+export const CommandExpand = z.object({ expand: z.enum(['timeline']).optional() });

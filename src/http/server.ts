@@ -36,7 +36,7 @@ import { automationRoutes } from './automation-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { ticketAttachmentRoutes } from './ticket-attachment-routes.ts';
-import { CaseDetail, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
+import { CaseCommandResult, CaseDetail, CommandExpand, ErrorBody, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -205,7 +205,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/cases',
-    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseDetail, '4xx': ErrorBody } } },
+    { schema: { params: shopOrder, querystring: CommandExpand, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseCommandResult, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order } = req.params;
       const { id, ...args } = req.body;
@@ -218,7 +218,7 @@ export async function buildServer(opts: ServerOptions) {
       const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req), withState: true });
       if (!r.ok) return send(req, reply, r);
       const applied = r.state?.ctx.cases[caseId] ?? (await engine.caseFor(p, caseId));
-      const detail = applied && (await caseDetail(applied, p, r.state));
+      const detail = applied && (await caseDetail(applied, p, r.state, { timeline: req.query.expand === 'timeline' }));
       return detail ? reply.status(201).send(detail) : send(req, reply, notFound('case'));
     },
   );
@@ -226,7 +226,7 @@ export async function buildServer(opts: ServerOptions) {
   for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
     app.post(
       `/v1/cases/:case/${name}`,
-      { schema: { params: z.object({ case: idParam }), body: (API_CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
+      { schema: { params: z.object({ case: idParam }), querystring: CommandExpand, body: (API_CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseCommandResult, '4xx': ErrorBody } } },
       async (req, reply) => {
         // The case is read once, here: for tenancy, to address the command (its shop and order),
         // and the detail then uses the order as the command left it.
@@ -243,17 +243,20 @@ export async function buildServer(opts: ServerOptions) {
           ...(typeof version === 'string' && /^\d+$/.test(version) ? { expectedVersion: Number(version) } : {}),
         });
         if (!r.ok) return send(req, reply, r);
-        return (await caseDetail(c, req.principal, r.state)) ?? send(req, reply, notFound('case'));
+        // Issue 18: built from the decision's own state; the timeline only when asked for.
+        return (await caseDetail(c, req.principal, r.state, { timeline: req.query.expand === 'timeline' })) ?? send(req, reply, notFound('case'));
       },
     );
   }
 
-  const caseDetail = (c: CaseState, p: Principal, after?: DecidedState) => detailOf(engine, c, p, tz, after);
+  const caseDetail = (c: CaseState, p: Principal, after?: DecidedState, opts?: { timeline?: boolean }) => detailOf(engine, c, p, tz, after, opts);
 
   app.get('/v1/cases/:case', { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const c = await engine.caseFor(req.principal, req.params.case);
     if (!c) return send(req, reply, notFound('case'));
-    return (await caseDetail(c, req.principal)) ?? send(req, reply, notFound('case'));
+    // A read always carries the timeline (read here, since no `timeline: false`).
+    const d = await caseDetail(c, req.principal);
+    return d ? { ...d, timeline: d.timeline ?? [] } : send(req, reply, notFound('case'));
   });
 
   adminRoutes(app, engine, opts.tokenSecret, tz, send);

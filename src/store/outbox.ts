@@ -16,22 +16,28 @@ export type OutboxMessage = { shopId: string; orderId: string; streamId: string;
 
 export async function writeOutbox(tx: Sql, messages: readonly OutboxMessage[], now: Instant): Promise<void> {
   if (messages.length === 0) return;
-  const params: unknown[] = [iso(now)];
-  const values = messages.map((m) => {
-    params.push(m.shopId, m.orderId, m.streamId, m.type, 'payload' in m ? JSON.stringify(m.payload) : null, 'eventSeq' in m ? m.eventSeq : null);
-    const b = params.length;
-    return `($${b - 5}, $${b - 4}, $${b - 3}, $${b - 2}, $${b - 1}::jsonb, $${b}::integer, $1)`;
-  });
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
   // One round trip: the messages, and their fan-out to every active endpoint of the shop and the platform.
-  await tx.query(
-    `WITH m AS (
-       INSERT INTO outbox (shop_id, order_id, stream_id, type, payload, event_seq, created_at) VALUES ${values.join(',')}
-       RETURNING shop_id, id, stream_id, created_at)
-     INSERT INTO deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
-     SELECT m.shop_id, m.id, w.shop_id, w.endpoint_id, m.stream_id, m.created_at
-     FROM m JOIN webhook_endpoints w ON w.shop_id IN (m.shop_id, '${PLATFORM}') AND w.active`,
-    params,
+  await tx.query(`WITH ${outboxCtes(messages, add(iso(now)), add).join(', ')} SELECT 1`, params);
+}
+
+/**
+ * The messages and their fan-out as two parts of a WITH (`ob`, `ob_fan`), for a statement that
+ * writes other tables too (src/store/append.ts). `createdAt`: the placeholder of their instant.
+ */
+export function outboxCtes(messages: readonly OutboxMessage[], createdAt: string, add: (v: unknown) => string): string[] {
+  const values = messages.map(
+    (m) =>
+      `(${add(m.shopId)}, ${add(m.orderId)}, ${add(m.streamId)}, ${add(m.type)}, ${add('payload' in m ? JSON.stringify(m.payload) : null)}::jsonb, ${add('eventSeq' in m ? m.eventSeq : null)}::integer, ${createdAt}::timestamptz)`,
   );
+  return [
+    `ob AS (INSERT INTO outbox (shop_id, order_id, stream_id, type, payload, event_seq, created_at) VALUES ${values.join(',')}
+       RETURNING shop_id, id, stream_id, created_at)`,
+    `ob_fan AS (INSERT INTO deliveries (shop_id, message_id, endpoint_shop, endpoint_id, stream_id, next_attempt_at)
+       SELECT ob.shop_id, ob.id, w.shop_id, w.endpoint_id, ob.stream_id, ob.created_at
+       FROM ob JOIN webhook_endpoints w ON w.shop_id IN (ob.shop_id, '${PLATFORM}') AND w.active)`,
+  ];
 }
 
 export interface Endpoint {

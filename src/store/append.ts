@@ -42,7 +42,8 @@ class Params {
 
 export async function appendDecisions(tx: Sql, items: readonly Decided[], recordedAt: Instant): Promise<number[]> {
   const now = iso(recordedAt);
-  // Issue 18: one statement writes everything (one round trip), so one set of placeholders.
+  // Issue 18: the order's version check is one statement (`op`), everything else one more (`p`).
+  const op = new Params();
   const p = new Params();
   const insertRows: string[] = [];
   const updateRows: string[] = [];
@@ -91,8 +92,8 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
       [JSON.stringify(order), '::jsonb'],
       [now, '::timestamptz'],
     ];
-    if (loaded) updateRows.push(p.row(...cells, [baseVersion, '::integer']));
-    else insertRows.push(p.row(...cells));
+    if (loaded) updateRows.push(op.row(...cells, [baseVersion, '::integer']));
+    else insertRows.push(op.row(...cells));
 
     for (const caseId of Object.keys(caseVersions)) {
       const c = next.cases[caseId]!;
@@ -106,19 +107,31 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
     }
   }
 
-  const ctes: string[] = [];
+  // The order rows first, on their own: the version check takes the order's row lock before
+  // anything else is written, so concurrent writers of one order queue there, and the one that
+  // finds the version moved stops (ConflictError, retried on fresh state) before its other writes
+  // could meet the winner's rows in any other unique key.
   if (insertRows.length) {
-    ctes.push(`order_new AS (INSERT INTO orders (shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at, refunded, compensation, state, updated_at)
-       VALUES ${insertRows.join(',')} ON CONFLICT (shop_id, order_id) DO NOTHING RETURNING 1)`);
+    const r = await tx.query(
+      `INSERT INTO orders (shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at, refunded, compensation, state, updated_at)
+       VALUES ${insertRows.join(',')} ON CONFLICT (shop_id, order_id) DO NOTHING`,
+      op.values,
+    );
+    if (r.affectedRows !== insertRows.length) throw new ConflictError('an order was created concurrently');
   }
   if (updateRows.length) {
-    ctes.push(`order_set AS (UPDATE orders o SET buyer_id = v.buyer_id, status = v.status, version = v.version, stream_version = v.stream_version,
+    const r = await tx.query(
+      `UPDATE orders o SET buyer_id = v.buyer_id, status = v.status, version = v.version, stream_version = v.stream_version,
          last_hash = v.last_hash, auto_confirm_at = v.auto_confirm_at, refunded = v.refunded, compensation = v.compensation,
          state = v.state, updated_at = v.updated_at
        FROM (VALUES ${updateRows.join(',')}) v(shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at,
          refunded, compensation, state, updated_at, base)
-       WHERE o.shop_id = v.shop_id AND o.order_id = v.order_id AND o.version = v.base RETURNING 1)`);
+       WHERE o.shop_id = v.shop_id AND o.order_id = v.order_id AND o.version = v.base`,
+      op.values,
+    );
+    if (r.affectedRows !== updateRows.length) throw new ConflictError('an order changed concurrently');
   }
+  const ctes: string[] = [];
   const facts = items.flatMap((x) => x.facts ?? []);
   if (facts.length) ctes.push(factCtes(facts, (v) => p.add(v)));
   if (eventRows.length) {
@@ -140,22 +153,11 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
   if (signals.length) ctes.push(signalCte(signals, (v) => p.add(v)));
   const notes = items.flatMap((x) => x.notifications ?? []);
   if (notes.length) ctes.push(notificationCte(notes, p.add(now), (v) => p.add(v)));
-  // Issue 18: the order's version check, events (with their hash chain and metric facts), the
-  // case projections, the deadlines, the outbox with its fan-out, the buyer's signals and the
-  // notifications in ONE statement: PostgreSQL
-  // runs every data-modifying part of a WITH exactly once, on one snapshot. A version that moved
-  // (the order's row no longer matches) is a ConflictError: the caller's transaction rolls all of
-  // it back. Money rows (rare events) follow.
-  if (ctes.length) {
-    const r = await tx.query<{ inserted: number; updated: number }>(
-      `WITH ${ctes.join(',\n     ')}
-       SELECT ${insertRows.length ? '(SELECT count(*) FROM order_new)' : '0'}::int AS inserted, ${updateRows.length ? '(SELECT count(*) FROM order_set)' : '0'}::int AS updated`,
-      p.values,
-    );
-    const row = r.rows[0]!;
-    if (row.inserted !== insertRows.length) throw new ConflictError('an order was created concurrently');
-    if (row.updated !== updateRows.length) throw new ConflictError('an order changed concurrently');
-  }
+  // Issue 18: the events (with their hash chain and metric facts), the case projections, the
+  // deadlines, the outbox with its fan-out, the buyer's signals and the notifications in ONE
+  // statement: PostgreSQL runs every data-modifying part of a WITH exactly once, on one snapshot.
+  // Money rows (rare events) follow.
+  if (ctes.length) await tx.query(`WITH ${ctes.join(',\n     ')} SELECT 1`, p.values);
   await recordMoney(tx, items, now);
   return versions;
 }

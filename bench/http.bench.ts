@@ -2,7 +2,11 @@
 // against a real listening server (buildServer(...).listen on 127.0.0.1, in this process), at
 // concurrency 8 and 32, next to the same commands through the application layer directly
 // (engine.caseCommand) in the same run. Needs PostgreSQL at DATABASE_URL (default the local one).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { systemClock } from '../src/app/clock.ts';
@@ -15,6 +19,7 @@ import { createApiKey, issueBuyerToken } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openPostgres } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { anchorTps, dropAnchor, prepareAnchor } from './anchor.ts';
 import { pgbench } from './pgbench.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -166,6 +171,36 @@ async function floor(url: string, concurrency: number, seconds: number): Promise
   return r['2xx'] / r.duration;
 }
 
+/**
+ * `aftersale serve --processes n` (issue 18: HTTP processes sharing the port, node:cluster) on the
+ * bench's schema, in processes of its own: resolves with its URL once every process listens.
+ */
+async function serveProcesses(n: number, secret: string): Promise<{ url: string; proc: ChildProcess }> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: PG_URL,
+    PORT: '0',
+    AFTERSALE_TOKEN_SECRET: secret,
+    AFTERSALE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-http-')),
+    // As in the in-process server: no per-key request limit (bench:store has none either).
+    AFTERSALE_REQUESTS_PER_MINUTE: '0',
+  };
+  const proc = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'aftersale.mjs'), 'serve', '--schema', SCHEMA, '--processes', String(n), '--no-worker'], { env });
+  let out = '';
+  proc.stdout!.on('data', (c) => (out += c));
+  proc.stderr!.on('data', (c) => (out += c));
+  for (let i = 0; i < 600 && !/listening on (http:\/\/\S+)/.test(out); i++) await sleep(100);
+  const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+  if (!url) throw new Error(`serve --processes ${n} did not start: ${out}`);
+  return { url, proc };
+}
+
+async function stopServe(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => n.toFixed(2);
 
@@ -180,17 +215,21 @@ const shopKey = await createApiKey(pg, 'S1', 'bench', Date.now());
 const buyerToken = issueBuyerToken(secret, 'B1', Date.now() + 24 * 3_600_000);
 // No requestsPerMinute: the HTTP rate limit (one counter upsert per request) is off, as the
 // engine's command rate limit is in bench:store.
-const app = await buildServer({ engine, tokenSecret: secret });
+// The bad-credentials guard on, as `aftersale serve` runs it (its lookup is cached, issue 18).
+const app = await buildServer({ engine, tokenSecret: secret, badCredentialsPerMinute: 30 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 const concurrencies = [8, 32];
+const N = Number(process.env.BENCH_PROCESSES ?? availableParallelism());
+const KINDS = ['d', 'h', 'p', 'n'];
 const t0 = performance.now();
 const warm = await makeCases(engine, 'W', 64);
 const sets = new Map<string, string[]>();
-for (const c of concurrencies) for (const kind of ['d', 'h']) sets.set(`${kind}${c}`, await makeCases(engine, `${kind}${c}-`, CASES));
-console.log(`set-up: ${64 + concurrencies.length * 2 * CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s; server at ${url}`);
+for (const c of concurrencies) for (const kind of KINDS) sets.set(`${kind}${c}`, await makeCases(engine, `${kind}${c}-`, CASES));
+console.log(`set-up: ${64 + concurrencies.length * KINDS.length * CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s; server at ${url}`);
+prepareAnchor(PG_URL);
 
 // Warm-up (not reported): both paths for a second, on cases of their own.
 await direct(engine, 8, warm, 1);
@@ -200,21 +239,41 @@ console.log(`\n# command throughput over HTTP vs direct (offer / decline_offer),
 console.log('| concurrency | HTTP cmd/s | p50 ms | p99 ms | direct cmd/s | p50 ms | p99 ms | pgbench tps (same SQL) | HTTP/direct | HTTP/pgbench | non-2xx |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const points: HttpPoint[] = [warmHttp];
+const rows: string[] = [];
 for (const c of concurrencies) {
   const d = await direct(engine, c, sets.get(`d${c}`)!, SECONDS);
   // The same statements as one command, by pgbench, on the direct run's cases (bench/pgbench.ts).
   const base = pgbench(PG_URL, SCHEMA, c, { cases: CASES, seconds: SECONDS, prefix: `d${c}-` });
+  const anchor = anchorTps(PG_URL, c, SECONDS);
   const h = await viaHttp(url, c, sets.get(`h${c}`)!, SECONDS, shopKey, buyerToken);
   points.push(h);
   console.log(
     `| ${c} | ${fmt(h.perSec)} | ${ms(h.p50)} | ${ms(h.p99)} | ${fmt(d.perSec)} | ${ms(d.p50)} | ${ms(d.p99)} | ${fmt(base)} | ${(h.perSec / d.perSec).toFixed(2)}× | ${(h.perSec / base).toFixed(2)}× | ${h.non2xx} |`,
   );
+  // Issue 18: `aftersale serve` in processes of its own, 1 and N, against the anchor.
+  const served: Point[] = [];
+  for (const [kind, n] of [['p', 1], ['n', N]] as const) {
+    const s = await serveProcesses(n, secret);
+    const x = await viaHttp(s.url, c, sets.get(`${kind}${c}`)!, SECONDS, shopKey, buyerToken);
+    await stopServe(s.proc);
+    points.push(x);
+    served.push(x);
+  }
+  const [one, many] = served as [Point, Point];
+  rows.push(
+    `| ${c} | ${fmt(anchor)} | ${fmt(d.perSec)} (${(d.perSec / anchor).toFixed(2)}×) | ${fmt(h.perSec)} (${(h.perSec / anchor).toFixed(2)}×), p99 ${ms(h.p99)} | ${fmt(one.perSec)} (${(one.perSec / anchor).toFixed(2)}×), p99 ${ms(one.p99)} | ${fmt(many.perSec)} (${(many.perSec / anchor).toFixed(2)}×), p99 ${ms(many.p99)} | ${(Math.max(one.perSec, many.perSec) / d.perSec).toFixed(2)}× |`,
+  );
 }
+dropAnchor(PG_URL);
+console.log(`\n# against the command anchor (bench/anchor.ts), same run; serve = \`aftersale serve --processes 1 | ${N}\` in processes of its own`);
+console.log(`| concurrency | anchor tps | direct cmd/s (/anchor) | HTTP in this process (/anchor) | serve, 1 process (/anchor) | serve, ${N} processes (/anchor) | best HTTP/direct |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(r);
 const floorRate = await floor(url, 8, Math.min(3, SECONDS));
 console.log(`\nfloor: GET /healthz (autocannon + Fastify in this process, no database), 8 connections: ${fmt(floorRate)} req/s`);
 
-const { rows } = await pg.query<{ n: number }>(`SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM events WHERE stream_id LIKE 'case:h%' GROUP BY stream_id) x`);
-console.log(`longest case timeline returned over HTTP: ${rows[0]?.n ?? 0} events`);
+const longest = await pg.query<{ n: number }>(`SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM events WHERE stream_id LIKE 'case:h%' GROUP BY stream_id) x`);
+console.log(`longest case timeline (not returned: commands answer without it unless ?expand=timeline): ${longest.rows[0]?.n ?? 0} events`);
 
 const non2xx = points.reduce((s, p) => s + p.non2xx, 0);
 const errors = points.reduce((s, p) => s + p.errors + p.timeouts, 0);

@@ -12,6 +12,7 @@ import type { CaseCommand } from '../src/domain/commands.ts';
 import { DAY } from '../test/domain-kit.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { anchorTps, dropAnchor, prepareAnchor } from './anchor.ts';
 import { pgbench } from './pgbench.ts';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -72,15 +73,19 @@ const CASES = 256;
 console.log(`# command throughput (offer / decline_offer), ${SECONDS} s per point, ${CASES} cases`);
 const pg = await openPostgres(PG_URL, { max: 40 });
 const engine = await prepare(pg, 'bench_store', CASES);
-console.log('| concurrency | engine cmd/s | p50 ms | p99 ms | pgbench tps (same SQL shape) | ratio |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+prepareAnchor(PG_URL);
+console.log('| concurrency | engine cmd/s | p50 ms | p99 ms | pgbench tps (same SQL shape) | ratio | anchor tps | engine/anchor |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 const results: Record<number, number> = {};
 for (const c of [1, 8, 32]) {
   const r = await workload(engine, c, CASES);
   const base = pgbench(PG_URL, 'bench_store', c, { cases: CASES, seconds: SECONDS });
+  // Issue 18: the command anchor (bench/anchor.ts), in the same run.
+  const anchor = anchorTps(PG_URL, c, SECONDS);
   results[c] = r.perSec;
-  console.log(`| ${c} | ${fmt(r.perSec)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${fmt(base)} | ${(r.perSec / base).toFixed(2)}× |`);
+  console.log(`| ${c} | ${fmt(r.perSec)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${fmt(base)} | ${(r.perSec / base).toFixed(2)}× | ${fmt(anchor)} | ${(r.perSec / anchor).toFixed(2)}× |`);
 }
+dropAnchor(PG_URL);
 await pg.exec('DROP SCHEMA bench_store CASCADE');
 await pg.close();
 

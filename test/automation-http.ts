@@ -35,7 +35,7 @@ export function automationHttp(engineName: string, open: () => Promise<Database>
       shipping_fee: 0, free_shipping: true, shipping_insurance: 0,
       lines: [{ id: 'L1', sku: 'MUG', category: 'home', quantity: 1, paid_amount: amount, flags: [] }],
     });
-    const returnOf = (o: string, id: string) => call('POST', `/v1/shops/S1/orders/${o}/cases`, buyer, { id, type: 'return_refund', reason: 'no_reason_7d', intact: true });
+    const returnOf = (o: string, id: string) => call('POST', `/v1/shops/S1/orders/${o}/cases?expand=timeline`, buyer, { id, type: 'return_refund', reason: 'no_reason_7d', intact: true });
     const KEEP = { id: 'keep-cheap', name: '低价商品仅退款', when: { type: ['return_refund'], max_amount: 3000 }, then: 'returnless_refund' };
 
     it('starts with no rules and the 13-yuan estimate; refuses a rule that would reject, in words', async () => {

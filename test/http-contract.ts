@@ -52,9 +52,13 @@ export function httpContract(engineName: string, open: () => Promise<Database>) 
       expect(applied.json()).toMatchObject({ id: 'C1', status: 'requested', deadline: { kind: 'merchant_response' }, actions: ['modify', 'cancel', 'submit_evidence'] });
       expect(Date.parse(applied.json().escalate_from) - Date.parse(applied.json().applied_at)).toBe(72 * 3_600_000);
       expect(applied.json().money).toMatchObject({ goods: 19900, shipping_fee: 0, refundable: 19900 });
-      expect((await call('POST', '/v1/cases/C1/agree', keys.S1!, { return_address: '杭州市余杭区文一西路 969 号' })).json()).toMatchObject({ status: 'awaiting_return' });
+      const agreed = (await call('POST', '/v1/cases/C1/agree', keys.S1!, { return_address: '杭州市余杭区文一西路 969 号' })).json();
+      expect(agreed).toMatchObject({ status: 'awaiting_return' });
+      // Issue 18: a command's answer is the case as decided; the timeline only when asked for.
+      expect(agreed).not.toHaveProperty('timeline');
+      expect(applied.json()).not.toHaveProperty('timeline');
       expect((await call('POST', '/v1/cases/C1/ship_return', buyer, { carrier: 'SF', tracking: 'SF1', shipping_cost: 1200 })).json()).toMatchObject({ status: 'return_in_transit' });
-      const done = await call('POST', '/v1/cases/C1/receive_return', keys.S1!, {});
+      const done = await call('POST', '/v1/cases/C1/receive_return?expand=timeline', keys.S1!, {});
       expect(done.json()).toMatchObject({ status: 'completed', refunded: 21100, money: { goods: 19900, return_shipping_reimbursed: 1200 } });
       expect(done.json().timeline.map((t: { type: string }) => t.type)).toContain('RefundCompleted');
     });

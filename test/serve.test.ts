@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HAVE_PG, PG_URL } from './postgres.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -51,4 +52,48 @@ describe('aftersale serve --demo (npm start)', () => {
     expect(await exited).toBe(0);
     expect(out).toContain('shutting down');
   }, 90_000);
+});
+
+describe.runIf(HAVE_PG)('aftersale serve --processes 2 (PostgreSQL)', () => {
+  it('forks two HTTP processes on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'aftersale-serve-'));
+    const schema = `serve_${process.pid}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, AFTERSALE_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: PG_URL };
+    const proc = spawn(process.execPath, [join(root, 'bin', 'aftersale.mjs'), 'serve', '--schema', schema, '--processes', '2', '--no-worker'], { env, cwd: root });
+    let out = '';
+    proc.stdout.on('data', (c) => (out += c));
+    proc.stderr.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((r) => proc.on('exit', r));
+    const until = async (re: RegExp) => {
+      const end = Date.now() + 60_000;
+      while (!re.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      return re.exec(out);
+    };
+    const pids = (await until(/2 HTTP processes \(--processes; pids (\d+), (\d+)\)/))?.slice(1).map(Number);
+    const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+    expect(pids?.length, out).toBe(2);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(pids!.map(alive)).toEqual([true, true]);
+    for (let i = 0; i < 10; i++) expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    process.kill(pids![0]!, 'SIGKILL');
+    const replaced = await until(new RegExp(`HTTP process ${pids![0]} ended \\(SIGKILL\\): replaced by (\\d+)`));
+    expect(replaced, out).toBeTruthy();
+    const third = Number(replaced![1]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect([pids![1]!, third].map(alive)).toEqual([false, false]);
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import { createOperations } from './operations.ts';
 import { createAuditTrail } from './audit-trail.ts';
 import { createCredentialGuard } from './credential-guard.ts';
 import { decryptSecret, encryptSecret, storedKeyId } from './secret-box.ts';
+import { ttlCache } from './ttl-cache.ts';
 import { checkWebhookUrl, PRODUCTION_WEBHOOKS } from './webhook-url.ts';
 import { canSee, SCOPES, type Principal, type Scope } from './principal.ts';
 
@@ -22,8 +23,12 @@ export const MAX_RETURN_ADDRESS = 500;
 
 const noShop = (shopId: string) => refuse('not_found', 'shop', '店铺不存在', `no shop ${shopId}`, { resource: 'shop' });
 
+/** How long a process may answer for a key without asking the database (docs/decisions.md). */
+export const KEY_CACHE_MS = 1_000;
+
 export function createAdmin(core: EngineCore) {
   const { db, packs, clock, shopNow } = core;
+  const keyCache = ttlCache<Principal | null>(KEY_CACHE_MS);
 
   /**
    * Who a bearer credential is: a buyer token (`bt_…`, checked against `tokenSecret` and the
@@ -31,12 +36,24 @@ export function createAdmin(core: EngineCore) {
    */
   async function authenticate(token: string, tokenSecret: string): Promise<Principal | null> {
     if (!token) return null;
-    return token.startsWith('bt_') ? principalOfBuyerToken(tokenSecret, token, clock.now()) : principalOfKey(db, token);
+    if (token.startsWith('bt_')) return principalOfBuyerToken(tokenSecret, token, clock.now());
+    // Issue 18: a key's answer (a principal, or null for unknown and revoked) is kept for a second,
+    // so a request costs no read; a key revoked in another process stops working within that second.
+    const cached = keyCache.get(token);
+    if (cached !== undefined) return cached;
+    const p = await principalOfKey(db, token);
+    keyCache.set(token, p);
+    return p;
   }
 
   /** A new key (shown once) for a shop or the platform. */
   const createKey = (shopId: string, label: string, scopes: readonly Scope[] = SCOPES) => createApiKey(db, shopId, label, clock.now(), scopes);
-  const revokeKey = (shopId: string, keyId: string) => revokeApiKey(db, shopId, keyId, clock.now());
+  // Revoked here: forgotten here at once (the other processes within KEY_CACHE_MS).
+  const revokeKey = async (shopId: string, keyId: string) => {
+    const done = await revokeApiKey(db, shopId, keyId, clock.now());
+    keyCache.clear();
+    return done;
+  };
 
   /** A buyer token valid for `ttlMs` from now. */
   function buyerToken(tokenSecret: string, buyerId: string, ttlMs: number): { token: string; expiresAt: Instant } {

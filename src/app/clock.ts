@@ -18,3 +18,10 @@ export class SimulatedClock implements Clock {
     this.at = at;
   }
 }
+
+/**
+ * Milliseconds on a monotonic timer, for how long an in-memory cache may keep an answer
+ * (src/app/ttl-cache.ts): real elapsed time even where the engine runs on a simulated clock, since
+ * what it bounds is how stale a process may be against the others, not any business instant.
+ */
+export const elapsedMs = (): number => performance.now();

@@ -35,10 +35,9 @@ import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createDesk } from './desk/engine.ts';
 import { caseNotifications } from './desk/case-notify.ts';
-import { writeNotifications } from '../store/notifications.ts';
 import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
-import { automationInputs, recordCaseSignals } from './automation/upkeep.ts';
+import { automationInputs, caseSignalRows } from './automation/upkeep.ts';
 import { createAutomation } from './automation/engine.ts';
 import { createBacktest } from './automation/backtest.ts';
 import { createMetrics } from './metrics/index.ts';
@@ -199,15 +198,19 @@ export function createEngine(deps: EngineDeps) {
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };
     const next = evolveAll(ctx, decision.events);
-    // SPEC §8.4: the metric facts and rollups of these events go in with them (one statement).
-    const decided = { loaded, next, events: decision.events, actor: cmd.actor };
+    // SPEC §8.4: the metric facts and rollups of these events go in with them (one statement), and
+    // so do the buyer's risk signals they give (SPEC §10.4) and the notifications they cause (§10.5).
+    const decided = {
+      loaded,
+      next,
+      events: decision.events,
+      actor: cmd.actor,
+      signals: deps.automation !== false ? caseSignalRows(shopId, decision.events, next, policy.calendar.timeZone) : [],
+      notifications: caseNotifications(ctx, next, decision.events),
+    };
     const [version] = await appendDecisions(tx, [deps.metricRollups === false ? decided : withCaseMetrics(decided, policy)], clock.now());
     // SPEC §8.3: compensation paid and advances claimed back debit the deposit in this transaction.
     await governance.caseEffects(tx, shopId, orderId, decision.events, policy, at);
-    // SPEC §10.4: the buyer's risk signals, in the same transaction as the events that give them.
-    if (deps.automation !== false) await recordCaseSignals(tx, shopId, decision.events, next, policy.calendar.timeZone);
-    // SPEC §10.5: the notifications the events cause, in this transaction.
-    await writeNotifications(tx, caseNotifications(ctx, next, decision.events), clock.now());
     return { ok: true, events: decision.events, version: version!, ...state(next) };
   }
 

@@ -17,7 +17,6 @@ import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
 import type { Desk } from './desk/engine.ts';
 import { caseNotifications } from './desk/case-notify.ts';
-import { writeNotifications } from '../store/notifications.ts';
 import { withCaseMetrics } from './metrics/record.ts';
 
 export interface FiringDeps {
@@ -89,13 +88,16 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
           const decision = 'ok' in policy || !order ? null : decide(cmd, order.ctx, policy, d.dueAt);
           if (!decision?.ok || decision.events.length === 0) none.push(d);
           // SPEC §8.4: with the metric facts of the expiries (a silent merchant's first response).
-          else ok.push({ d, policy: policy as Policy, ...withCaseMetrics({ loaded: order, next: evolveAll(order!.ctx, decision.events), events: decision.events, actor: cmd.actor }, policy as Policy) });
+          else {
+            const next = evolveAll(order!.ctx, decision.events);
+            // SPEC §10.5: with the notifications the expiry causes (the same statement as its events).
+            const notifications = caseNotifications(order!.ctx, next, decision.events);
+            ok.push({ d, policy: policy as Policy, ...withCaseMetrics({ loaded: order, next, events: decision.events, actor: cmd.actor, notifications }, policy as Policy) });
+          }
         });
         if (ok.length) await appendDecisions(tx, ok, clock.now());
         // SPEC §8.3: compensation an expiry pays debits the deposit in this transaction.
         for (const x of ok) await governance.caseEffects(tx, x.d.shopId, x.d.orderId, x.events, x.policy, x.d.dueAt);
-        // SPEC §10.5: the notifications the expiries cause, in this transaction.
-        await writeNotifications(tx, ok.flatMap((x) => caseNotifications(x.loaded!.ctx, x.next, x.events)), clock.now());
         return [ok, none] as const;
       });
     } catch (e) {

@@ -20,7 +20,8 @@ export interface CaseDetailInputs {
   order: OrderState;
   policy: Policy | null;
   now: Instant;
-  history: Awaited<ReturnType<typeof streamEvents>>;
+  /** Null when not asked for (a command's answer without ?expand=timeline). */
+  history: Awaited<ReturnType<typeof streamEvents>> | null;
   fileTypes: Map<string, string>;
 }
 
@@ -32,7 +33,8 @@ export function createReads(core: EngineCore) {
 
   /** The case, when the caller may see it. */
   async function caseFor(p: Principal, caseId: string): Promise<CaseState | null> {
-    const c = await caseById(db, caseId);
+    // A shop key sees its own shop's cases only: look there alone (one shard on Citus).
+    const c = await caseById(db, caseId, p.kind === 'shop' ? p.shopId : undefined);
     return c && canSee(p, c) ? c : null;
   }
 
@@ -55,7 +57,7 @@ export function createReads(core: EngineCore) {
    * Everything a case detail shows, for a case the caller has seen (`c`, from `caseFor`). After a
    * command the order as the command left it (`after`) is used, so the case is not read again.
    */
-  async function caseDetailInputs(p: Principal, c: CaseState, after?: DecidedState): Promise<CaseDetailInputs | null> {
+  async function caseDetailInputs(p: Principal, c: CaseState, after?: DecidedState, opts: { timeline?: boolean } = {}): Promise<CaseDetailInputs | null> {
     if (!canSee(p, c)) return null;
     let order: OrderState | null;
     let current: CaseState | undefined;
@@ -75,7 +77,10 @@ export function createReads(core: EngineCore) {
       policy = 'ok' in inForce ? null : inForce;
     }
     if (!order || !current) return null;
-    const [history, fileTypes] = [await caseHistory(c.id), await evidenceFileTypes(db, c.shopId, c.id)];
+    // Issue 18: a command's answer reads nothing more unless asked for the timeline, or the case
+    // names uploaded files (their links and types live beside the events).
+    const history = opts.timeline === false ? null : await caseHistory(c.id);
+    const fileTypes = current.evidence.some((e) => e.sha256) ? await evidenceFileTypes(db, c.shopId, c.id) : new Map<string, string>();
     return { case: current, order, policy, now, history, fileTypes };
   }
 

@@ -9,7 +9,7 @@ usage:
   aftersale simulate FILE... [--json] [--verbose]   run scenario files with a simulated clock
   aftersale policy show PACK [--at INSTANT]         a pack's parameters and their sources
   aftersale policy check                            where packs are less generous than cn-baseline
-  aftersale serve [--demo] [--no-worker]            the HTTP API (PORT, default 3000) and the worker loops
+  aftersale serve [--demo] [--no-worker] [--processes N]  the HTTP API (PORT, default 3000; N processes sharing it, default the cores, on PostgreSQL) and the worker loops
   aftersale demo                                    run the demo scenarios and print a case timeline
 
 operations (PostgreSQL when DATABASE_URL is set, else the embedded database in AFTERSALE_DATA_DIR;

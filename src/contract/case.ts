@@ -185,3 +185,9 @@ export const CaseDetail = z.strictObject({
   ruling: Ruling.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** A case command's answer: the detail as the command left it; the timeline and the latest refusal (both read from the history) only with ?expand=timeline (issue 18). */
+export const CaseCommandResult = CaseDetail.extend({ timeline: z.array(TimelineEntry).optional(), latest_refusal: CaseDetail.shape.latest_refusal.optional() });
+
+/** `?expand=timeline` on a case command: the answer carries the timeline too. */
+export const CommandExpand = z.object({ expand: z.enum(['timeline']).optional() });

@@ -19,9 +19,10 @@ const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURICo
 /**
  * The detail of a case the caller has seen (`seen`, from `engine.caseFor`). After a command, the
  * order as the command left it (`after`) spares reading the case again; null when it is gone.
+ * `timeline: false` leaves the timeline out (a command's answer unless ?expand=timeline).
  */
-export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, tz: string, after?: DecidedState) {
-  const inputs = await engine.caseDetailInputs(p, seen, after);
+export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, tz: string, after?: DecidedState, opts: { timeline?: boolean } = {}) {
+  const inputs = await engine.caseDetailInputs(p, seen, after, opts);
   if (!inputs) return null;
   const { case: c, order: o, policy, now, history: events, fileTypes: typeOf } = inputs;
   const at = (ms: number) => formatInstant(ms, tz);
@@ -52,8 +53,9 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
     },
     actions,
     escalate_from: escalateFrom,
-    latest_refusal: latestRefusal(events, at),
-    timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })),
+    // Both read the history: a command's answer carries them only with ?expand=timeline (issue 18).
+    ...(events ? { latest_refusal: latestRefusal(events, at) } : {}),
+    ...(events ? { timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })) } : {}),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,
     offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, buyer_owes: c.offer.buyerOwes ?? 0, note: c.offer.note ?? null } : null,

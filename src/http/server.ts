@@ -38,7 +38,7 @@ import { deskRoutes } from './desk-routes.ts';
 import { ticketAttachmentRoutes } from './ticket-attachment-routes.ts';
 import { workdayRoutes } from './workday-routes.ts';
 import { etagOf, matchesEtag } from './etag.ts';
-import { CaseDetail, ErrorBody, NotModified, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
+import { CaseCommandResult, CaseDetail, CommandExpand, ErrorBody, NotModified, OrderDetail, OrderView, PackDetail, PackList } from '../contract/index.ts';
 
 export interface ServerOptions {
   engine: Engine;
@@ -207,7 +207,7 @@ export async function buildServer(opts: ServerOptions) {
 
   app.post(
     '/v1/shops/:shop/orders/:order/cases',
-    { schema: { params: shopOrder, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseDetail, '4xx': ErrorBody } } },
+    { schema: { params: shopOrder, querystring: CommandExpand, body: CASE_ARGS.apply.extend({ id: idParam.optional() }), tags: ['cases'], response: { 201: CaseCommandResult, '4xx': ErrorBody } } },
     async (req, reply) => {
       const { shop, order } = req.params;
       const { id, ...args } = req.body;
@@ -220,7 +220,7 @@ export async function buildServer(opts: ServerOptions) {
       const r = await engine.caseCommand(cmd, actorOf(p), { shopId: shop, orderId: order, idempotencyKey: idempotency(req), withState: true });
       if (!r.ok) return send(req, reply, r);
       const applied = r.state?.ctx.cases[caseId] ?? (await engine.caseFor(p, caseId));
-      const detail = applied && (await caseDetail(applied, p, r.state));
+      const detail = applied && (await caseDetail(applied, p, r.state, { timeline: req.query.expand === 'timeline' }));
       return detail ? reply.status(201).send(detail) : send(req, reply, notFound('case'));
     },
   );
@@ -228,7 +228,7 @@ export async function buildServer(opts: ServerOptions) {
   for (const name of CASE_COMMAND_NAMES.filter((n) => n !== 'apply')) {
     app.post(
       `/v1/cases/:case/${name}`,
-      { schema: { params: z.object({ case: idParam }), body: (API_CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseDetail, '4xx': ErrorBody } } },
+      { schema: { params: z.object({ case: idParam }), querystring: CommandExpand, body: (API_CASE_ARGS[name] as z.ZodType).optional(), tags: ['cases'], response: { 200: CaseCommandResult, '4xx': ErrorBody } } },
       async (req, reply) => {
         // The case is read once, here: for tenancy, to address the command (its shop and order),
         // and the detail then uses the order as the command left it.
@@ -245,12 +245,13 @@ export async function buildServer(opts: ServerOptions) {
           ...(typeof version === 'string' && /^\d+$/.test(version) ? { expectedVersion: Number(version) } : {}),
         });
         if (!r.ok) return send(req, reply, r);
-        return (await caseDetail(c, req.principal, r.state)) ?? send(req, reply, notFound('case'));
+        // Issue 18: built from the decision's own state; the timeline only when asked for.
+        return (await caseDetail(c, req.principal, r.state, { timeline: req.query.expand === 'timeline' })) ?? send(req, reply, notFound('case'));
       },
     );
   }
 
-  const caseDetail = (c: CaseState, p: Principal, after?: DecidedState) => detailOf(engine, c, p, tz, after);
+  const caseDetail = (c: CaseState, p: Principal, after?: DecidedState, opts?: { timeline?: boolean }) => detailOf(engine, c, p, tz, after, opts);
 
   app.get(
     '/v1/cases/:case',
@@ -258,8 +259,10 @@ export async function buildServer(opts: ServerOptions) {
     async (req, reply) => {
       const c = await engine.caseFor(req.principal, req.params.case);
       if (!c) return send(req, reply, notFound('case'));
-      const detail = await caseDetail(c, req.principal);
-      if (!detail) return send(req, reply, notFound('case'));
+      // A read always carries the timeline (read here, since no `timeline: false`).
+      const d = await caseDetail(c, req.principal);
+      if (!d) return send(req, reply, notFound('case'));
+      const detail = { ...d, timeline: d.timeline ?? [], latest_refusal: d.latest_refusal ?? null };
       // Issue 16: a page polls with If-None-Match and gets 304 while nothing changed (stale tabs drop
       // dead actions within one poll). The tag is the stream version plus a digest of this caller's
       // answer, since actions can open with time alone (escalation_after) without a new event.

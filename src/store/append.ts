@@ -9,8 +9,10 @@ import type { Deadline, OrderContext } from '../domain/state.ts';
 import type { Actor, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { ConflictError, eventHash, type LoadedOrder } from './event-store.ts';
-import { writeOutbox, type OutboxMessage } from './outbox.ts';
+import { outboxCtes, type OutboxMessage } from './outbox.ts';
 import { factCtes, type DatedFact } from './metrics.ts';
+import { signalCte, type SignalInsert } from './automation.ts';
+import { notificationCte, type NotificationRow } from './notifications.ts';
 import { iso } from './time.ts';
 
 export interface Decided {
@@ -20,6 +22,9 @@ export interface Decided {
   actor: Actor;
   /** SPEC §8.4: the metric facts of these events, written in the same statement as the events. */
   facts?: readonly DatedFact[];
+  /** SPEC §10.4 / §10.5: the buyer's risk signals and the notifications these events give, in the same statement too. */
+  signals?: readonly SignalInsert[];
+  notifications?: readonly NotificationRow[];
 }
 
 /** Collects parameters and hands out their placeholders. */
@@ -37,13 +42,12 @@ class Params {
 
 export async function appendDecisions(tx: Sql, items: readonly Decided[], recordedAt: Instant): Promise<number[]> {
   const now = iso(recordedAt);
-  const orderInserts = new Params();
+  // Issue 18: the order's version check is one statement (`op`), everything else one more (`p`).
+  const op = new Params();
+  const p = new Params();
   const insertRows: string[] = [];
-  const orderUpdates = new Params();
   const updateRows: string[] = [];
-  const ev = new Params();
   const eventRows: string[] = [];
-  const cs = new Params();
   const caseRows: string[] = [];
   const messages: OutboxMessage[] = [];
   const versions: number[] = [];
@@ -69,7 +73,7 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
       if (caseId) caseHashes[caseId] = hash;
       else orderHash = hash;
       const seq = baseVersion + i + 1;
-      eventRows.push(ev.row([shopId], [orderId], [seq], [streamId], [streamVersion], [e.type], [JSON.stringify(e)], [actorJson], [occurredAt], [now], [prev], [hash]));
+      eventRows.push(p.row([shopId], [orderId], [seq], [streamId], [streamVersion], [e.type], [JSON.stringify(e)], [actorJson], [occurredAt], [now], [prev], [hash]));
       messages.push({ shopId, orderId, streamId, type: e.type, eventSeq: seq });
     });
     const version = baseVersion + events.length;
@@ -88,13 +92,13 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
       [JSON.stringify(order), '::jsonb'],
       [now, '::timestamptz'],
     ];
-    if (loaded) updateRows.push(orderUpdates.row(...cells, [baseVersion, '::integer']));
-    else insertRows.push(orderInserts.row(...cells));
+    if (loaded) updateRows.push(op.row(...cells, [baseVersion, '::integer']));
+    else insertRows.push(op.row(...cells));
 
     for (const caseId of Object.keys(caseVersions)) {
       const c = next.cases[caseId]!;
       caseRows.push(
-        cs.row(
+        p.row(
           [shopId], [caseId], [orderId], [c.buyerId], [c.type], [c.reason], [c.status], [c.phase], [c.amount], [c.refunded], [c.liability],
           [c.status === 'closed' ? c.closedReason : null], [c.deadline?.kind ?? null], [c.deadline ? iso(c.deadline.dueAt) : null],
           [iso(c.appliedAt)], [now], [c.version], [caseHashes[caseId]], [JSON.stringify(c)],
@@ -103,11 +107,15 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
     }
   }
 
+  // The order rows first, on their own: the version check takes the order's row lock before
+  // anything else is written, so concurrent writers of one order queue there, and the one that
+  // finds the version moved stops (ConflictError, retried on fresh state) before its other writes
+  // could meet the winner's rows in any other unique key.
   if (insertRows.length) {
     const r = await tx.query(
       `INSERT INTO orders (shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at, refunded, compensation, state, updated_at)
        VALUES ${insertRows.join(',')} ON CONFLICT (shop_id, order_id) DO NOTHING`,
-      orderInserts.values,
+      op.values,
     );
     if (r.affectedRows !== insertRows.length) throw new ConflictError('an order was created concurrently');
   }
@@ -119,32 +127,37 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
        FROM (VALUES ${updateRows.join(',')}) v(shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at,
          refunded, compensation, state, updated_at, base)
        WHERE o.shop_id = v.shop_id AND o.order_id = v.order_id AND o.version = v.base`,
-      orderUpdates.values,
+      op.values,
     );
     if (r.affectedRows !== updateRows.length) throw new ConflictError('an order changed concurrently');
   }
+  const ctes: string[] = [];
   const facts = items.flatMap((x) => x.facts ?? []);
+  if (facts.length) ctes.push(factCtes(facts, (v) => p.add(v)));
   if (eventRows.length) {
-    await tx.query(
-      `${facts.length ? `WITH ${factCtes(facts, (v) => ev.add(v))} ` : ''}INSERT INTO events (shop_id, order_id, seq, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash)
-       VALUES ${eventRows.join(',')}`,
-      ev.values,
-    );
+    ctes.push(`event_new AS (INSERT INTO events (shop_id, order_id, seq, stream_id, stream_version, type, data, actor, occurred_at, recorded_at, prev_hash, hash)
+       VALUES ${eventRows.join(',')})`);
   }
   if (caseRows.length) {
-    await tx.query(
-      `INSERT INTO cases (shop_id, case_id, order_id, buyer_id, type, reason, status, phase, amount, refunded, liability, closed_reason,
+    ctes.push(`case_set AS (INSERT INTO cases (shop_id, case_id, order_id, buyer_id, type, reason, status, phase, amount, refunded, liability, closed_reason,
          deadline_kind, deadline_due, applied_at, updated_at, version, last_hash, state)
        VALUES ${caseRows.join(',')}
        ON CONFLICT (shop_id, case_id) DO UPDATE SET type=EXCLUDED.type, reason=EXCLUDED.reason, status=EXCLUDED.status,
          amount=EXCLUDED.amount, refunded=EXCLUDED.refunded, liability=EXCLUDED.liability, closed_reason=EXCLUDED.closed_reason,
          deadline_kind=EXCLUDED.deadline_kind, deadline_due=EXCLUDED.deadline_due, updated_at=EXCLUDED.updated_at,
-         version=EXCLUDED.version, last_hash=EXCLUDED.last_hash, state=EXCLUDED.state`,
-      cs.values,
-    );
+         version=EXCLUDED.version, last_hash=EXCLUDED.last_hash, state=EXCLUDED.state)`);
   }
-  await syncDeadlines(tx, items, now);
-  await writeOutbox(tx, messages, recordedAt);
+  ctes.push(...deadlineCtes(p, items, now));
+  if (messages.length) ctes.push(...outboxCtes(messages, p.add(now), (v) => p.add(v)));
+  const signals = items.flatMap((x) => x.signals ?? []);
+  if (signals.length) ctes.push(signalCte(signals, (v) => p.add(v)));
+  const notes = items.flatMap((x) => x.notifications ?? []);
+  if (notes.length) ctes.push(notificationCte(notes, p.add(now), (v) => p.add(v)));
+  // Issue 18: the events (with their hash chain and metric facts), the case projections, the
+  // deadlines, the outbox with its fan-out, the buyer's signals and the notifications in ONE
+  // statement: PostgreSQL runs every data-modifying part of a WITH exactly once, on one snapshot.
+  // Money rows (rare events) follow.
+  if (ctes.length) await tx.query(`WITH ${ctes.join(',\n     ')} SELECT 1`, p.values);
   await recordMoney(tx, items, now);
   return versions;
 }
@@ -153,9 +166,10 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
  * Deadline rows follow the state: a deadline the decision ended is marked fired (its expiry is
  * among the events) or cancelled, a new one is inserted — all orders' changes in one statement.
  */
-async function syncDeadlines(tx: Sql, items: readonly Decided[], now: string): Promise<void> {
-  const p = new Params();
-  const nowP = p.add(now, '::timestamptz');
+function deadlineCtes(p: Params, items: readonly Decided[], now: string): string[] {
+  // Added when used: a placeholder no part of the statement reads has no type (an error).
+  let nowP: string | undefined;
+  const nowRef = () => (nowP ??= p.add(now, '::timestamptz'));
   const ends: string[] = [];
   const starts: string[] = [];
   for (const { loaded, next, events } of items) {
@@ -174,14 +188,14 @@ async function syncDeadlines(tx: Sql, items: readonly Decided[], now: string): P
       }
       if (after) {
         starts.push(
-          p.row([o.shopId, '::text'], [o.id, '::text'], [subject, '::text'], [after.kind, '::text'], [iso(after.dueAt), '::timestamptz'], [after.policyVersion, '::text'], ['pending', '::text'], { ref: nowP }, [after.remindAt ? iso(after.remindAt) : null, '::timestamptz']),
+          p.row([o.shopId, '::text'], [o.id, '::text'], [subject, '::text'], [after.kind, '::text'], [iso(after.dueAt), '::timestamptz'], [after.policyVersion, '::text'], ['pending', '::text'], { ref: nowRef() }, [after.remindAt ? iso(after.remindAt) : null, '::timestamptz']),
         );
       }
     }
   }
-  if (!ends.length && !starts.length) return;
+  if (!ends.length && !starts.length) return [];
   const end = ends.length
-    ? `UPDATE deadlines d SET status = v.status, fired_at = CASE WHEN v.status = 'fired' THEN ${nowP} END
+    ? `UPDATE deadlines d SET status = v.status, fired_at = CASE WHEN v.status = 'fired' THEN ${nowRef()} END
        FROM (VALUES ${ends.join(',')}) v(shop_id, order_id, subject, kind, due_at, status)
        WHERE d.shop_id = v.shop_id AND d.order_id = v.order_id AND d.subject = v.subject AND d.kind = v.kind AND d.due_at = v.due_at
          AND d.status = 'pending'`
@@ -194,7 +208,7 @@ async function syncDeadlines(tx: Sql, items: readonly Decided[], now: string): P
        ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
          policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`
     : '';
-  await tx.query(end && start ? `WITH ended AS (${end} RETURNING 1) ${start}` : end || start, p.values);
+  return [...(end ? [`ended AS (${end} RETURNING 1)`] : []), ...(start ? [`started AS (${start})`] : [])];
 }
 
 /** Refund rows for the executor (SPEC §5) and the double-entry ledger of compensation (§6). */

@@ -66,12 +66,13 @@ export interface SignalInsert {
 export async function recordSignals(sql: Sql, rows: readonly SignalInsert[]): Promise<void> {
   if (rows.length === 0) return;
   const values: unknown[] = [];
-  const tuples = rows.map((r, i) => {
-    values.push(r.shopId, r.subject, r.signal, r.buyerId, iso(r.at));
-    const b = i * 5;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-  });
-  await sql.query(`INSERT INTO buyer_signals (shop_id, subject, signal, buyer_id, at) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`, values);
+  await sql.query(`WITH ${signalCte(rows, (v) => `$${values.push(v)}`)} SELECT 1`, values);
+}
+
+/** The signals' insert as a part of a WITH (`signal_new`), for the statement that appends the events giving them (src/store/append.ts). */
+export function signalCte(rows: readonly SignalInsert[], add: (v: unknown) => string): string {
+  const tuples = rows.map((r) => `(${add(r.shopId)}, ${add(r.subject)}, ${add(r.signal)}, ${add(r.buyerId)}, ${add(iso(r.at))}::timestamptz)`);
+  return `signal_new AS (INSERT INTO buyer_signals (shop_id, subject, signal, buyer_id, at) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING)`;
 }
 
 /** A buyer's signal counts in [since, until], across every shop. */

@@ -8,7 +8,10 @@ import type { Sql } from './db.ts';
 import { iso, toMs } from './time.ts';
 
 export async function caseById(sql: Sql, caseId: string, shopId?: string): Promise<CaseState | null> {
-  const r = await sql.query<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1 AND ($2::text IS NULL OR shop_id = $2)', [caseId, shopId ?? null]);
+  // With the shop, a statement that names it: on Citus it routes to that shop's shard.
+  const r = shopId
+    ? await sql.query<{ state: CaseState }>('SELECT state FROM cases WHERE shop_id = $1 AND case_id = $2', [shopId, caseId])
+    : await sql.query<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]);
   return r.rows[0]?.state ?? null;
 }
 

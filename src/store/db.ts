@@ -6,6 +6,11 @@ import pg from 'pg';
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
   exec(text: string): Promise<void>;
+  /**
+   * True on a Citus coordinator (docs/scaling.md): statements that would span shops are sent one
+   * shop at a time, so each routes to one shard.
+   */
+  readonly citus?: boolean;
 }
 
 export interface Database extends Sql {
@@ -70,7 +75,9 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
   };
   if (opts.schema) checkSchema(opts.schema);
   let pool = make(opts.schema);
+  let citus = false;
   const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
+    citus,
     query: async <T>(text: string, params?: unknown[]) => {
       const r = await c.query(text, params as unknown[]);
       return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
@@ -81,8 +88,10 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
   });
   // Fail early and clearly when the server is not there.
   await pool.query('SELECT 1');
+  citus = (await pool.query("SELECT 1 FROM pg_extension WHERE extname = 'citus'")).rows.length > 0;
   return {
     engine: 'postgres',
+    citus,
     query: (text, params) => wrap(pool).query(text, params),
     exec: (text) => wrap(pool).exec(text),
     async transaction(fn) {

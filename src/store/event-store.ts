@@ -55,15 +55,33 @@ export async function loadForCommands(
   sql: Sql,
   keys: readonly { shopId: string; orderId: string }[],
 ): Promise<{ shop: ShopRow | null; order: LoadedOrder | null }[]> {
-  const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
-    `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, s.return_address, o.state, o.version, o.stream_version, o.last_hash,
-            (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = k.shop_id AND c.order_id = k.order_id) AS cases
-     FROM unnest($1::text[], $2::text[]) AS k(shop_id, order_id)
-     LEFT JOIN shops s ON s.shop_id = k.shop_id
-     LEFT JOIN orders o ON o.shop_id = k.shop_id AND o.order_id = k.order_id`,
-    [keys.map((k) => k.shopId), keys.map((k) => k.orderId)],
-  );
-  const byKey = new Map(r.rows.map((row) => [`${row.shop_id}\u0000${row.order_id}`, row]));
+  const shops = [...new Set(keys.map((k) => k.shopId))];
+  const rows: (LoadedRow & { shop_id: string; order_id: string })[] = [];
+  if (shops.length === 1 || sql.citus) {
+    // One shop per statement, named by a parameter: on Citus it routes to that shop's shard.
+    for (const shopId of shops) {
+      const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
+        `SELECT $1::text AS shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, s.return_address, o.state, o.version, o.stream_version, o.last_hash,
+                (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = $1 AND c.order_id = k.order_id) AS cases
+         FROM unnest($2::text[]) AS k(order_id)
+         LEFT JOIN shops s ON s.shop_id = $1
+         LEFT JOIN orders o ON o.shop_id = $1 AND o.order_id = k.order_id`,
+        [shopId, keys.filter((k) => k.shopId === shopId).map((k) => k.orderId)],
+      );
+      rows.push(...r.rows);
+    }
+  } else {
+    const r = await sql.query<LoadedRow & { shop_id: string; order_id: string }>(
+      `SELECT k.shop_id, k.order_id, s.policy_pack, s.overrides, s.sandbox_clock, s.return_address, o.state, o.version, o.stream_version, o.last_hash,
+              (SELECT json_agg(json_build_array(c.case_id, c.state, c.last_hash)) FROM cases c WHERE c.shop_id = k.shop_id AND c.order_id = k.order_id) AS cases
+       FROM unnest($1::text[], $2::text[]) AS k(shop_id, order_id)
+       LEFT JOIN shops s ON s.shop_id = k.shop_id
+       LEFT JOIN orders o ON o.shop_id = k.shop_id AND o.order_id = k.order_id`,
+      [keys.map((k) => k.shopId), keys.map((k) => k.orderId)],
+    );
+    rows.push(...r.rows);
+  }
+  const byKey = new Map(rows.map((row) => [`${row.shop_id}\u0000${row.order_id}`, row]));
   return keys.map((k) => toLoaded(byKey.get(`${k.shopId}\u0000${k.orderId}`)!));
 }
 

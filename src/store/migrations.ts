@@ -1,6 +1,7 @@
 // Versioned migrations. Every table is keyed for sharding by shop_id: its primary key and every
 // unique key start with shop_id, so the tables can be distributed by it (Citus) and one order,
 // its cases, events and deadlines always live on the same shard.
+import { distributeTables, hasCitus } from './citus.ts';
 import type { Database } from './db.ts';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -583,6 +584,8 @@ export async function migrate(db: Database): Promise<number[]> {
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
+    // docs/scaling.md: on Citus, the new tables are distributed by shop_id in the same transaction.
+    if (await hasCitus(tx)) await distributeTables(tx);
     return applied;
   });
 }

@@ -23,17 +23,18 @@ export interface StoredNotification extends NotificationRow {
 
 export async function writeNotifications(tx: Sql, rows: readonly NotificationRow[], now: Instant): Promise<void> {
   if (rows.length === 0) return;
-  const params: unknown[] = [iso(now)];
-  const values = rows.map((n) => {
-    params.push(n.shopId, n.id, n.recipient.role, n.recipient.id, n.kind, n.subject, n.orderId, JSON.stringify(n.data));
-    const b = params.length;
-    return `(${Array.from({ length: 8 }, (_, i) => `$${b - 7 + i}`).join(',')}, $1)`;
-  });
-  await tx.query(
-    `INSERT INTO notifications (shop_id, notification_id, recipient_role, recipient_id, kind, subject, order_id, data, created_at)
-     VALUES ${values.join(',')} ON CONFLICT (shop_id, notification_id) DO NOTHING`,
-    params,
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  await tx.query(`WITH ${notificationCte(rows, add(iso(now)), add)} SELECT 1`, params);
+}
+
+/** The notifications' insert as a part of a WITH (`note_new`), for the statement that appends the events causing them (src/store/append.ts). */
+export function notificationCte(rows: readonly NotificationRow[], createdAt: string, add: (v: unknown) => string): string {
+  const values = rows.map(
+    (n) => `(${[n.shopId, n.id, n.recipient.role, n.recipient.id, n.kind, n.subject, n.orderId].map((v) => `${add(v)}::text`).join(',')}, ${add(JSON.stringify(n.data))}::jsonb, ${createdAt}::timestamptz)`,
   );
+  return `note_new AS (INSERT INTO notifications (shop_id, notification_id, recipient_role, recipient_id, kind, subject, order_id, data, created_at)
+     VALUES ${values.join(',')} ON CONFLICT (shop_id, notification_id) DO NOTHING)`;
 }
 
 type Row = { shop_id: string; notification_id: string; recipient_role: NotificationRow['recipient']['role']; recipient_id: string; kind: string; subject: string; order_id: string | null; data: Record<string, unknown>; created_at: Date; read_at: Date | null };

@@ -14,7 +14,8 @@ export interface RefundRow {
 
 /** Claims one due refund (optionally a given one) for `leaseMs`, or null when none is due. */
 export async function claimRefund(sql: Sql, now: Instant, leaseMs: number, only?: { shopId: string; refundId: string }): Promise<RefundRow | null> {
-  const r = await sql.query<{ shop_id: string; refund_id: string; order_id: string; case_id: string; amount: number; attempts: number }>(
+  if (sql.citus) return claimRefundOnShards(sql, now, leaseMs, only);
+  const r = await sql.query<Claimed>(
     `UPDATE refunds SET lease_until = $2
      WHERE (shop_id, refund_id) = (
        SELECT shop_id, refund_id FROM refunds
@@ -24,8 +25,33 @@ export async function claimRefund(sql: Sql, now: Instant, leaseMs: number, only?
      RETURNING shop_id, refund_id, order_id, case_id, amount, attempts`,
     [iso(now), iso(now + leaseMs), only?.shopId ?? null, only?.refundId ?? null],
   );
-  const x = r.rows[0];
+  return toRefundRow(r.rows[0]);
+}
+
+type Claimed = { shop_id: string; refund_id: string; order_id: string; case_id: string; amount: number; attempts: number };
+function toRefundRow(x: Claimed | undefined): RefundRow | null {
   return x ? { shopId: x.shop_id, refundId: x.refund_id, orderId: x.order_id, caseId: x.case_id, amount: x.amount, attempts: x.attempts } : null;
+}
+
+/**
+ * docs/scaling.md (Citus): no row locks across shards, so read the first due refunds without
+ * locking, then claim one with an UPDATE naming its shop (one shard) that checks again that it is
+ * due and unleased: of two runners racing for a refund, the second finds the lease and moves on.
+ */
+async function claimRefundOnShards(sql: Sql, now: Instant, leaseMs: number, only?: { shopId: string; refundId: string }): Promise<RefundRow | null> {
+  const due = `status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)`;
+  const found = only
+    ? [{ shop_id: only.shopId, refund_id: only.refundId }]
+    : (await sql.query<{ shop_id: string; refund_id: string }>(`SELECT shop_id, refund_id FROM refunds WHERE ${due} ORDER BY next_attempt_at LIMIT 16`, [iso(now)])).rows;
+  for (const c of found) {
+    const r = await sql.query<Claimed>(
+      `UPDATE refunds SET lease_until = $2 WHERE shop_id = $3 AND refund_id = $4 AND ${due}
+       RETURNING shop_id, refund_id, order_id, case_id, amount, attempts`,
+      [iso(now), iso(now + leaseMs), c.shop_id, c.refund_id],
+    );
+    if (r.rows[0]) return toRefundRow(r.rows[0]);
+  }
+  return null;
 }
 
 /** A try that did not pay: counted, retried at `retryAt`, with why. */

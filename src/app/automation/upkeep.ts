@@ -8,7 +8,7 @@ import { parseRules, type AutomationRule } from '../../domain/automation/rule-sc
 import type { DomainEvent } from '../../domain/events.ts';
 import type { OrderContext } from '../../domain/state.ts';
 import type { Instant } from '../../domain/types.ts';
-import { automationAndSignals, recordSignals, signalCounts } from '../../store/automation.ts';
+import { automationAndSignals, signalCounts, type SignalInsert } from '../../store/automation.ts';
 import type { Sql } from '../../store/db.ts';
 
 const DAY = 86_400_000;
@@ -36,8 +36,7 @@ export async function automationInputs(sql: Sql, shopId: string, buyerId: string
   };
 }
 
-/** Records the risk signals of a decision (nothing to write for most commands). */
-export async function recordCaseSignals(sql: Sql, shopId: string, events: readonly DomainEvent[], next: OrderContext, timeZone: string): Promise<void> {
-  const rows = caseSignals(events, next, timeZone);
-  if (rows.length) await recordSignals(sql, rows.map((r) => ({ ...r, shopId })));
+/** The risk signals of a decision (none for most commands), written with its events (src/store/append.ts). */
+export function caseSignalRows(shopId: string, events: readonly DomainEvent[], next: OrderContext, timeZone: string): SignalInsert[] {
+  return caseSignals(events, next, timeZone).map((r) => ({ ...r, shopId }));
 }

@@ -48,7 +48,8 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
     const v = form.getFieldsValue();
     const fen = v.outcome === 'partial' && v.amount !== undefined ? Math.round(v.amount * 100) : undefined;
     try {
-      const next = await api<CaseDetail>(`/v1/cases/${encodeURIComponent(c.id)}/rule`, {
+      // The desk shows the case as ruled, its history included (issue 18: only when asked for).
+      const next = await api<CaseDetail>(`/v1/cases/${encodeURIComponent(c.id)}/rule?expand=timeline`, {
         body: { outcome: v.outcome, liability: v.liability, note: (v.note ?? '').trim(), ...(fen !== undefined ? { amount: fen } : {}), ...(pending.length ? { force: true } : {}) },
       });
       message.success(t('arb.rule.done'));

@@ -546,6 +546,15 @@ ALTER TABLE metric_facts DROP CONSTRAINT metric_facts_pkey;
 ALTER TABLE metric_facts ADD PRIMARY KEY (shop_id, counter, at, ref) INCLUDE (order_id, value);
 `,
   },
+  {
+    version: 16,
+    name: 'shop display name',
+    sql: `
+-- A shop's name as buyers know it (淘宝·衣橱小铺), shown instead of its id on the buyer's orders and
+-- in a case dossier (issue 16). NULL when the shop never gave one: its id is shown then.
+ALTER TABLE shops ADD COLUMN name text;
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

@@ -269,10 +269,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     });
     expect(expected.status).toBe(422);
     const form = page.getByTestId('override-form');
-    await pick(page, 'override-name', /no_reason_days/, '七天无理由');
-    // The form took the parameter: its current value is stated under the value box.
+    await pick(page, 'override-name', /七天无理由退货天数/, '七天无理由');
+    // The form took the parameter: its current value is stated under the value box, in days.
     await expect.poll(() => form.textContent()).toContain('当前 7 天');
-    await page.getByTestId('override-value').fill('3');
+    await page.getByTestId('override-amount').fill('3');
     await page.getByTestId('override-submit').click();
     // Whatever the form says after submitting (a refusal, or a field's complaint) is in the failure.
     await expect

@@ -58,7 +58,8 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     const order: OrderInput = {
       id: `D${String(i).padStart(5, '0')}`,
       shop: shop.id,
-      buyer: DEMO_BUYERS[i % DEMO_BUYERS.length]!.id,
+      // Shifted by one every 40 orders, so a buyer shops at more than one shop.
+      buyer: DEMO_BUYERS[(i + Math.floor(i / DEMO_BUYERS.length)) % DEMO_BUYERS.length]!.id,
       placed_at: placedAt,
       ...(reached('paid') ? { paid_at: placedAt + 10 * 60_000 } : {}),
       ...(reached('shipped') ? { shipped_at: placedAt + 20 * HOUR, carrier: 'SF', tracking: `SF${100000 + i}` } : {}),

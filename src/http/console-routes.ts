@@ -67,7 +67,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
     const shops = await engine.shopsFor(p);
-    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress })) };
+    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress, name: s.name })) };
   });
 
   // The address a shop takes goods back at: an agree that names none uses it (SPEC §4). The

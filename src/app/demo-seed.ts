@@ -51,8 +51,9 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
     const items = CATALOG[shop.category]!;
     const item = items[Math.floor(rnd() * items.length)]!;
     const stage = stages[Math.min(stages.length - 1, Math.floor(rnd() * 6))]!;
-    // Over the last 40 days, so the cases of the last 30 have orders signed before them.
-    const placedAt = now - Math.floor((2 + rnd() * 38) * DAY);
+    // 3 to 41 days ago: every lifecycle step (completed 2¼ days after placing) is past, and the
+    // cases of the last 30 days have orders signed before them.
+    const placedAt = now - Math.floor((3 + rnd() * 38) * DAY);
     const quantity = 1 + Math.floor(rnd() * 3);
     const reached = (s: (typeof stages)[number]) => stages.indexOf(stage) >= stages.indexOf(s);
     const order: OrderInput = {

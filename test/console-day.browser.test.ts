@@ -109,17 +109,21 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
       await page.goto(world.url + path);
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), null, { timeout: 10_000 }).catch(() => undefined);
+      // The page shows what it is for, not an error (a case of another shop, a refused read).
+      expect(await page.locator('.ant-alert-error').count(), `${name} ${path}`).toBe(0);
       const file = await screenshot(page, `${name}-${width}`);
       expect(statSync(file).size, file).toBeGreaterThan(10_000);
     }
   }
 
-  it('writes a screenshot of every role’s main pages at 1440 and 375 px', async () => {
+  it('writes screenshots of the merchant’s main pages at 1440 and 375 px', async () => {
     const merchant = await suite.newPage();
     await signIn(merchant, world.url, world.keys['tb-apparel']!);
+    const own = (await world.api<{ shop: string }>(world.keys.platform!, `/v1/cases/${world.caseIds['requested-1']}`)).body.shop;
+    expect(own).toBe('tb-apparel');
     for (const [path, name] of [
       ['/workbench', 'queue'],
-      [`/cases/${world.caseIds['requested-2']}`, 'case'],
+      [`/cases/${world.caseIds['requested-1']}`, 'case'],
       ['/policy', 'policy'],
       ['/governance', 'governance'],
       ['/tickets', 'desk'],
@@ -128,6 +132,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
     ] as const) {
       await shoot(merchant, path, name);
     }
+  }, 180_000);
+
+  it('writes screenshots of the platform’s main pages at 1440 and 375 px', async () => {
     const platform = await suite.newPage();
     await signIn(platform, world.url, world.keys.platform!);
     for (const [path, name] of [
@@ -140,6 +147,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
     ] as const) {
       await shoot(platform, path, name);
     }
+  }, 180_000);
+
+  it('writes screenshots of the buyer’s main pages at 1440 and 375 px', async () => {
     const id = world.caseIds['offer_pending-2']!;
     const buyer = (await world.api<{ buyer: string }>(world.keys.platform!, `/v1/cases/${id}`)).body.buyer;
     const buyerPage = await suite.newPage();
@@ -152,5 +162,5 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
     ] as const) {
       await shoot(buyerPage, path, name);
     }
-  });
+  }, 180_000);
 });

@@ -15,7 +15,7 @@ export function dossierRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
   const app = raw.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/v1/cases/:case/dossier.pdf',
-    { schema: { params: z.object({ case: idParam }), tags: ['cases'], produces: ['application/pdf'], response: { 200: CaseDossierPdf, '4xx': ErrorBody } } },
+    { schema: { params: z.object({ case: idParam }), tags: ['cases'], response: { 200: CaseDossierPdf, '4xx': ErrorBody } } },
     async (req, reply) => {
       const pdf = await engine.caseDossier(req.principal, req.params.case, tz);
       if (!pdf) return send(req, reply, refuse('not_found', 'case', '资源不存在', 'no such case', { resource: 'case' }));

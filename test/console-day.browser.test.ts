@@ -116,12 +116,17 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
     }
   }
 
+  /** Signs in with `token` and shoots each page. */
+  async function shootAs(token: string, pages: readonly (readonly [path: string, name: string])[]): Promise<void> {
+    const page = await suite.newPage();
+    await signIn(page, world.url, token);
+    for (const [path, name] of pages) await shoot(page, path, name);
+  }
+
   it('writes screenshots of the merchant’s main pages at 1440 and 375 px', async () => {
-    const merchant = await suite.newPage();
-    await signIn(merchant, world.url, world.keys['tb-apparel']!);
     const own = (await world.api<{ shop: string }>(world.keys.platform!, `/v1/cases/${world.caseIds['requested-1']}`)).body.shop;
     expect(own).toBe('tb-apparel');
-    for (const [path, name] of [
+    await shootAs(world.keys['tb-apparel']!, [
       ['/workbench', 'queue'],
       [`/cases/${world.caseIds['requested-1']}`, 'case'],
       ['/policy', 'policy'],
@@ -129,38 +134,28 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
       ['/tickets', 'desk'],
       ['/automation', 'automation'],
       ['/indicators', 'metrics'],
-    ] as const) {
-      await shoot(merchant, path, name);
-    }
+    ]);
   }, 180_000);
 
   it('writes screenshots of the platform’s main pages at 1440 and 375 px', async () => {
-    const platform = await suite.newPage();
-    await signIn(platform, world.url, world.keys.platform!);
-    for (const [path, name] of [
+    await shootAs(world.keys.platform!, [
       ['/arbitration', 'arbitration'],
       [`/cases/${world.caseIds['in_arbitration-2']}`, 'case-platform'],
       ['/complaints', 'complaints'],
       ['/buyers', 'risky-buyers'],
       ['/governance/tb-apparel', 'governance-platform'],
       ['/indicators', 'metrics-platform'],
-    ] as const) {
-      await shoot(platform, path, name);
-    }
+    ]);
   }, 180_000);
 
   it('writes screenshots of the buyer’s main pages at 1440 and 375 px', async () => {
     const id = world.caseIds['offer_pending-2']!;
     const buyer = (await world.api<{ buyer: string }>(world.keys.platform!, `/v1/cases/${id}`)).body.buyer;
-    const buyerPage = await suite.newPage();
-    await signIn(buyerPage, world.url, world.buyerToken(buyer));
-    for (const [path, name] of [
+    await shootAs(world.buyerToken(buyer), [
       ['/buyer/orders', 'buyer-orders'],
       ['/buyer/cases', 'buyer-cases'],
       [`/cases/${id}`, 'case-buyer'],
       ['/tickets', 'desk-buyer'],
-    ] as const) {
-      await shoot(buyerPage, path, name);
-    }
+    ]);
   }, 180_000);
 });

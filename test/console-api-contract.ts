@@ -149,7 +149,7 @@ export function consoleApiContract(engineName: string, open: () => Promise<Datab
 
     it('GET /v1/shops: the platform sees every shop, a shop itself, a buyer none', async () => {
       expect((await call('GET', '/v1/shops', keys.platform)).json().data.map((s: { id: string }) => s.id)).toEqual(['S1', 'S2']);
-      expect((await call('GET', '/v1/shops', keys.S2)).json().data).toEqual([{ id: 'S2', category: 'general', pack: 'tmall', overrides: {}, return_address: null }]);
+      expect((await call('GET', '/v1/shops', keys.S2)).json().data).toEqual([{ id: 'S2', category: 'general', pack: 'tmall', overrides: {}, return_address: null, name: null }]);
       const buyer = await call('GET', '/v1/shops', b1);
       expect(buyer.statusCode).toBe(403);
       expect(buyer.json().error.code).toBe('forbidden');

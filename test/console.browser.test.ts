@@ -129,7 +129,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
 
   it('a refused action shows the API message next to its control', async () => {
     // An offer above what the case may refund (SPEC §5): the API refuses; the form says why.
-    const target = 'AS-requested-2';
+    const target = world.caseIds['requested-2']!;
     const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
     expect(before.status).toBe(200);
     const shopKey = world.keys[before.body.shop]!;
@@ -158,7 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   });
 
   it('a merchant rejects with a photo: the file is one evidence item, shown in the gallery', async () => {
-    const target = 'AS-requested-3';
+    const target = world.caseIds['requested-3']!;
     const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
     const page = await newPage();
     await signIn(page, world.url, world.keys[before.body.shop]!);
@@ -186,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   });
 
   it('the platform rules on an escalated case', async () => {
-    const target = 'AS-in_arbitration-1';
+    const target = world.caseIds['in_arbitration-1']!;
     const page = await newPage();
     await page.goto(`${world.url}/signin`);
     await page.getByTestId('demo-platform').click();
@@ -212,7 +212,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   });
 
   it('works from the keyboard alone: sign in, open an action, fill it, submit', async () => {
-    const target = 'AS-requested-1';
+    const target = world.caseIds['requested-1']!;
     const before = await world.api<Detail & { shop: string }>(world.keys.platform!, `/v1/cases/${target}`);
     expect(before.body.status).toBe('requested');
     const page = await newPage();
@@ -271,10 +271,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     });
     expect(expected.status).toBe(422);
     const form = page.getByTestId('override-form');
-    await pick(page, 'override-name', /no_reason_days/, '七天无理由');
-    // The form took the parameter: its current value is stated under the value box.
+    await pick(page, 'override-name', /七天无理由退货天数/, '七天无理由');
+    // The form took the parameter: its current value is stated under the value box, in days.
     await expect.poll(() => form.textContent()).toContain('当前 7 天');
-    await page.getByTestId('override-value').fill('3');
+    await page.getByTestId('override-amount').fill('3');
     await page.getByTestId('override-submit').click();
     // Whatever the form says after submitting (a refusal, or a field's complaint) is in the failure.
     await expect
@@ -331,7 +331,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
   it('keeps every main page within a 375 px phone screen', async () => {
     const page = await newPage(375, 812);
     await signIn(page, world.url, world.keys.platform!);
-    for (const path of ['/arbitration', '/complaints', '/workbench', '/policy', '/cases/AS-in_arbitration-2']) {
+    for (const path of ['/arbitration', '/complaints', '/workbench', '/policy', `/cases/${world.caseIds['in_arbitration-2']}`]) {
       await page.goto(world.url + path);
       await page.waitForLoadState('networkidle');
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);

@@ -72,6 +72,7 @@ const ROUTES: [string, RegExp, Answers][] = [
   ['POST', new RegExp(`^/v1/cases/${seg}/evidence$`), { 201: EvidenceUploaded }],
   ['GET', new RegExp(`^/v1/cases/${seg}/evidence$`), { 200: EvidenceFiles }],
   ['GET', new RegExp(`^/v1/cases/${seg}/evidence/${seg}$`), { 200: 'bytes' }],
+  ['GET', new RegExp(`^/v1/cases/${seg}/dossier\\.pdf$`), { 200: 'bytes' }],
   ['POST', new RegExp(`^/v1/cases/${seg}/${seg}$`), { 200: CaseCommandResult }],
   ['GET', new RegExp(`^/v1/cases/${seg}$`), { 200: CaseDetail, 304: 'empty' }],
   ['GET', /^\/v1\/policies$/, { 200: PackList }],

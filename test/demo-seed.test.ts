@@ -1,10 +1,13 @@
-// The demo marketplace's evidence (SPEC §7): every seeded photo is a stored PNG the console can
-// show, the counterfeit cases stay in arbitration with the merchant's burden of proof, one of them
-// answered with an invoice scan, and two seeds store the same bytes (the demo is deterministic).
-import { inflateSync } from 'node:zlib';
+// The demo marketplace's evidence (SPEC §7) and its truthfulness (issue 16): every seeded photo is
+// a stored JPEG the console can show, drawn for its case; every case speaks of its own product's
+// defects; cases were applied over the last 30 days with some due within the day, numbered as the
+// platforms number them; the counterfeit cases stay in arbitration with the merchant's burden of
+// proof, one answered with an invoice scan; and two seeds store the same bytes (deterministic).
+import { loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdentities } from '../src/app/demo-identities.ts';
-import { seedDemo } from '../src/app/demo-seed.ts';
+import { seedDemo, type DemoSeeded } from '../src/app/demo-seed.ts';
+import { CATEGORY_WORDS, DEMO_BUYERS, nicknameOf } from '../src/app/demo-catalog.ts';
 import { DEMO_IMAGE, sha256 } from '../src/app/demo-files.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -15,23 +18,7 @@ import { openPglite, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00');
-
-/** The width, height and pixel bytes of a PNG, read back (so a broken encoder fails here). */
-function decode(b: Buffer) {
-  expect(b.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
-  let at = 8;
-  const idat: Buffer[] = [];
-  let size = { width: 0, height: 0 };
-  while (at < b.length) {
-    const len = b.readUInt32BE(at);
-    const type = b.subarray(at + 4, at + 8).toString('latin1');
-    const data = b.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') size = { width: data.readUInt32BE(0), height: data.readUInt32BE(4) };
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + len;
-  }
-  return { ...size, pixels: inflateSync(Buffer.concat(idat)) };
-}
+const HOUR = 3_600_000;
 
 async function seeded(schema: string) {
   const db: Database = await openPglite();
@@ -39,18 +26,20 @@ async function seeded(schema: string) {
   await migrate(db);
   let tick = NOW;
   const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => (tick += 1000) }, payments: simulatedProvider(db) });
-  await seedDemo(engine, NOW, 200);
-  return { db, engine };
+  const demo: DemoSeeded = await seedDemo(engine, NOW, 200);
+  return { db, engine, demo };
 }
 
 describe('the demo seed’s evidence files', () => {
   let world: Awaited<ReturnType<typeof seeded>>;
+  let ids: Record<string, string> = {};
   let app: Awaited<ReturnType<typeof buildServer>>;
   let key = '';
   const get = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
 
   beforeAll(async () => {
     world = await seeded('demo_seed_a');
+    ids = world.demo.caseIds;
     key = await createApiKey(world.db, '_platform', 'test', NOW);
     app = await buildServer({ engine: world.engine, tokenSecret: 'demo-seed' });
   });
@@ -59,40 +48,82 @@ describe('the demo seed’s evidence files', () => {
     await world?.db.close();
   });
 
-  it('stores a downloadable PNG for every photo a seeded case names', async () => {
-    const cases = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE case_id LIKE 'AS-%' ORDER BY case_id");
-    expect(cases.rows.length).toBeGreaterThanOrEqual(27);
+  it('stores a downloadable JPEG for every photo a seeded case names, drawn for it, a few KB each', async () => {
+    const cases = await world.db.query<{ case_id: string }>('SELECT case_id FROM cases ORDER BY case_id');
+    expect(cases.rows.length).toBeGreaterThanOrEqual(30);
     for (const { case_id: id } of cases.rows) {
       const detail = (await get(`/v1/cases/${id}`)).json();
       expect(detail.evidence.length, id).toBeGreaterThan(0);
       for (const e of detail.evidence) {
-        expect(e, id).toMatchObject({ content_type: 'image/png', url: `/v1/cases/${id}/evidence/${e.sha256}` });
+        expect(e, id).toMatchObject({ content_type: 'image/jpeg', url: `/v1/cases/${id}/evidence/${e.sha256}` });
       }
     }
-    const photo = (await get('/v1/cases/AS-requested-1')).json().evidence[0];
-    expect(photo).toMatchObject({ kind: 'photo', party: 'buyer', description: '开线' });
+    const id = ids['requested-1']!;
+    const photo = (await get(`/v1/cases/${id}`)).json().evidence[0];
+    expect(photo).toMatchObject({ kind: 'photo', party: 'buyer' });
     const file = await get(photo.url);
     expect(file.statusCode).toBe(200);
-    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.headers['content-type']).toBe('image/jpeg');
     expect(sha256(file.rawPayload)).toBe(photo.sha256);
-    const png = decode(file.rawPayload);
-    expect([png.width, png.height]).toEqual([DEMO_IMAGE.width, DEMO_IMAGE.height]);
-    expect(png.pixels.length).toBe(DEMO_IMAGE.height * (1 + 3 * DEMO_IMAGE.width));
-    // Not one flat colour: the photo shows something (the goods, the red ring).
-    expect(new Set(png.pixels).size).toBeGreaterThan(20);
+    const image = await loadImage(file.rawPayload);
+    expect([image.width, image.height]).toEqual([DEMO_IMAGE.width, DEMO_IMAGE.height]);
+    const sizes = await world.db.query<{ n: number }>('SELECT length(content)::int AS n FROM evidence_files');
+    for (const { n } of sizes.rows) expect([n > 2_000, n < 30_000], String(n)).toEqual([true, true]);
+    // No two cases share a photo: each is drawn for its case.
+    const photos = await world.db.query<{ n: number; distinct: number }>("SELECT count(*)::int AS n, count(DISTINCT sha256)::int AS distinct FROM evidence_files WHERE filename LIKE '%photo%'");
+    expect(photos.rows[0]!.distinct).toBe(photos.rows[0]!.n);
+  });
+
+  it('tells the truth: each case speaks of its product, over the last 30 days, some due within the day, numbered like the platforms’', async () => {
+    const page = (await get('/v1/cases?limit=200')).json() as { data: { id: string; shop: string; order: string; buyer: string; deadline: { due: string } | null }[] };
+    expect(page.data.length).toBeGreaterThanOrEqual(30);
+    const applied: number[] = [];
+    for (const item of page.data) {
+      expect(item.id).toMatch(/^\d{8}-\d{6}$/);
+      const c = (await get(`/v1/cases/${item.id}`)).json() as { applied_at: string; note: string | null; lines: { title: string }[]; evidence: { party: string; description: string | null }[] };
+      const order = (await get(`/v1/shops/${item.shop}/orders/${item.order}`)).json() as { lines: { category: string; title: string }[] };
+      const words = CATEGORY_WORDS[order.lines[0]!.category]!;
+      // The buyer's note and photo name a defect of this category's goods (no 拉链坏了 on a lipstick).
+      const said = [c.note ?? '', ...c.evidence.filter((e) => e.party === 'buyer').map((e) => e.description ?? '')];
+      expect(said.some((t) => words.includes(t)), `${item.id}: ${said.join(' | ')} (${order.lines[0]!.category})`).toBe(true);
+      for (const other of Object.entries(CATEGORY_WORDS).filter(([k]) => k !== order.lines[0]!.category).flatMap(([, w]) => w)) {
+        expect(said.includes(other) && !words.includes(other), `${item.id} says ${other}`).toBe(false);
+      }
+      // The number's day is the day applied (platform time).
+      expect(item.id.slice(0, 8)).toBe(c.applied_at.slice(0, 10).replace(/-/g, ''));
+      applied.push(Date.parse(c.applied_at));
+      expect(DEMO_BUYERS.map((b) => b.id)).toContain(item.buyer);
+    }
+    const days = applied.map((a) => (NOW - a) / (24 * HOUR));
+    expect(Math.max(...days)).toBeGreaterThan(25);
+    expect(Math.max(...days)).toBeLessThanOrEqual(30);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(0);
+    // Spread: cases on at least 12 different days.
+    expect(new Set(page.data.map((x) => x.id.slice(0, 8))).size).toBeGreaterThanOrEqual(12);
+    // Deadlines ahead, differing, and at least one due within 24 hours.
+    const due = page.data.filter((x) => x.deadline).map((x) => Date.parse(x.deadline!.due) - NOW);
+    expect(due.every((d) => d > 0)).toBe(true);
+    expect(due.filter((d) => d <= 24 * HOUR).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(due.map((d) => Math.round(d / HOUR))).size).toBeGreaterThan(10);
+    // Every recipe's case is in the status its name says.
+    for (const [name, id] of Object.entries(ids)) {
+      const status = name.replace(/^(fresh|digital)-/, '').replace(/-\d$/, '');
+      const c = (await get(`/v1/cases/${id}`)).json();
+      expect(c.status === status || (status === 'completed' && c.status === 'refunding'), `${name} ${id} ${c.status}`).toBe(true);
+    }
   });
 
   it('keeps the counterfeit cases in arbitration, one with the merchant’s invoice to compare', async () => {
-    const one = (await get('/v1/cases/AS-in_arbitration-1')).json();
+    const one = (await get(`/v1/cases/${ids['in_arbitration-1']}`)).json();
     expect(one).toMatchObject({ status: 'in_arbitration', reason: 'counterfeit', ruling: null });
     expect(one.evidence.map((e: { party: string; kind: string }) => `${e.party}:${e.kind}`)).toEqual(['buyer:photo', 'merchant:invoice']);
     expect(one.burdens).toEqual([expect.objectContaining({ party: 'merchant', situation: 'counterfeit', met: true })]);
     const invoice = await get(one.evidence[1].url);
-    expect(decode(invoice.rawPayload).width).toBe(DEMO_IMAGE.width);
+    expect((await loadImage(invoice.rawPayload)).width).toBe(DEMO_IMAGE.width);
     // The invoice answers the request: still open until its time, but nothing is awaited.
     expect(one.evidence_requests).toEqual([expect.objectContaining({ party: 'merchant', open: true, met: true })]);
     expect(one.timeline.at(-1)).toMatchObject({ type: 'EvidenceSubmitted', zh: '商家提交凭证: 发票' });
-    for (const id of ['AS-in_arbitration-2', 'AS-in_arbitration-3']) {
+    for (const id of [ids['in_arbitration-2']!, ids['in_arbitration-3']!]) {
       const c = (await get(`/v1/cases/${id}`)).json();
       expect(c, id).toMatchObject({ status: 'in_arbitration', ruling: null, burdens: [expect.objectContaining({ party: 'merchant', met: false })] });
       expect(c.evidence_requests, id).toEqual([expect.objectContaining({ party: 'merchant', open: true, met: false })]);
@@ -102,7 +133,7 @@ describe('the demo seed’s evidence files', () => {
   it('gives every demo shop a queue and every returned parcel an address', async () => {
     const byShop = await world.db.query<{ shop_id: string; n: number }>('SELECT shop_id, count(*)::int AS n FROM cases GROUP BY shop_id ORDER BY shop_id');
     expect(byShop.rows.map((r) => r.shop_id)).toEqual(['jd-digital', 'pdd-fresh', 'tb-apparel', 'tm-beauty']);
-    for (const id of ['AS-fresh-requested-1', 'AS-fresh-offer_pending-1', 'AS-digital-requested-1', 'AS-digital-awaiting_return-1']) {
+    for (const id of ['fresh-requested-1', 'fresh-offer_pending-1', 'digital-requested-1', 'digital-awaiting_return-1'].map((n) => ids[n]!)) {
       expect((await get(`/v1/cases/${id}`)).statusCode, id).toBe(200);
     }
     const awaiting = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE status = 'awaiting_return'");
@@ -116,6 +147,9 @@ describe('the demo seed’s evidence files', () => {
     expect(list.filter((i) => i.role !== 'buyer').map((i) => i.id)).toEqual(['platform', 'tb-apparel', 'tm-beauty', 'pdd-fresh', 'jd-digital']);
     const buyers = list.filter((i) => i.role === 'buyer');
     expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);
+    // Shown by nickname (小鹿爱吃草), signed in by id (tb_ and 8 digits, what the token carries).
+    for (const b of buyers) expect(b.name.startsWith(`${nicknameOf(b.id)} (${b.id})`), b.name).toBe(true);
+    for (const b of buyers) expect(b.id).toMatch(/^tb_\d{8}$/);
     // Each listed buyer has a case in the state its name promises, and can read it with its token.
     const promised = { 待确认: 'offer_pending', 待寄回: 'awaiting_return', 补寄在途: 'reship_in_transit', 平台介入中: 'in_arbitration' };
     for (const [words, status] of Object.entries(promised)) {
@@ -160,7 +194,7 @@ describe('the demo seed’s evidence files', () => {
     expect(((await get('/v1/shops/tb-apparel/quick-replies')).json() as { data: unknown[] }).data.length).toBeGreaterThanOrEqual(3);
     const claims = (await get('/v1/shops/jd-digital/carrier-claims')).json() as { open_amount: number };
     expect(claims.open_amount).toBeGreaterThan(0);
-    const talk = (await get('/v1/cases/AS-requested-1/messages')).json() as { data: { from: string }[] };
+    const talk = (await get(`/v1/cases/${ids['requested-1']}/messages`)).json() as { data: { from: string }[] };
     expect(talk.data.map((m) => m.from)).toEqual(['buyer', 'merchant']);
   });
 

@@ -21,31 +21,47 @@ describe('aftersale serve --demo (npm start)', () => {
     proc.stderr.on('data', (c) => (out += c));
     const exited = new Promise<number | null>((r) => proc.on('exit', r));
     const end = Date.now() + 60_000;
-    while (!/buyer-1 /.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    while (!/try: curl/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
     const platform = /platform\s+(pk_\S+)/.exec(out)?.[1];
     const shopKey = /tb-apparel\s+(sk_\S+)/.exec(out)?.[1];
     expect(url && platform && shopKey, out).toBeTruthy();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const c = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: `Bearer ${platform}` } });
+    // The printed example: a case waiting for the shop, numbered as the platforms number them.
+    const requested = /\/v1\/cases\/(\d{8}-\d{6})/.exec(out)?.[1];
+    expect(requested, out).toBeDefined();
+    const buyerToken = /^ {2}(tb_\d{8})\s+(\S+)\s+\(buyer token/m.exec(out);
+    expect(buyerToken, out).not.toBeNull();
+    const c = await fetch(`${url}/v1/cases/${requested}`, { headers: { authorization: `Bearer ${platform}` } });
     expect(c.status).toBe(200);
-    expect(await c.json()).toMatchObject({ id: 'AS-requested-1', status: 'requested', actions: [] });
+    expect(await c.json()).toMatchObject({ id: requested, status: 'requested', actions: [] });
+    // The printed buyer token reads that buyer's own cases.
+    const mine = await (await fetch(`${url}/v1/cases?status=requested`, { headers: { authorization: `Bearer ${buyerToken![2]}` } })).json();
+    expect(mine.data.length).toBeGreaterThan(0);
+    expect(new Set(mine.data.map((x: { buyer: string }) => x.buyer))).toEqual(new Set([buyerToken![1]]));
+    const arbitration = (await (await fetch(`${url}/v1/cases?status=in_arbitration&limit=50`, { headers: { authorization: `Bearer ${platform}` } })).json()).data as { id: string }[];
     // The demo's evidence is real files: the buyer's photo, and in arbitration the shop's invoice.
     const auth = { authorization: `Bearer ${platform}` };
-    for (const [caseId, parties] of [['AS-requested-1', ['buyer']], ['AS-in_arbitration-1', ['buyer', 'merchant']]] as const) {
+    const answered = [];
+    for (const a of arbitration) {
+      const detail = await (await fetch(`${url}/v1/cases/${a.id}`, { headers: auth })).json();
+      if (detail.evidence.some((e: { party: string }) => e.party === 'merchant')) answered.push(a.id);
+    }
+    expect(answered).toHaveLength(1);
+    for (const [caseId, parties] of [[requested!, ['buyer']], [answered[0]!, ['buyer', 'merchant']]] as const) {
       const detail = await (await fetch(`${url}/v1/cases/${caseId}`, { headers: auth })).json();
       expect(detail.evidence.map((e: { party: string }) => e.party), caseId).toEqual(parties);
       for (const e of detail.evidence) {
-        expect(e, caseId).toMatchObject({ content_type: 'image/png', url: `/v1/cases/${caseId}/evidence/${e.sha256}` });
+        expect(e, caseId).toMatchObject({ content_type: 'image/jpeg', url: `/v1/cases/${caseId}/evidence/${e.sha256}` });
         const file = await fetch(`${url}${e.url}`, { headers: auth });
         expect(file.status).toBe(200);
-        expect(file.headers.get('content-type')).toBe('image/png');
+        expect(file.headers.get('content-type')).toBe('image/jpeg');
         const bytes = Buffer.from(await file.arrayBuffer());
-        expect(bytes.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+        expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(e.sha256);
       }
     }
-    const denied = await fetch(`${url}/v1/cases/AS-requested-1`, { headers: { authorization: 'Bearer sk_forged' } });
+    const denied = await fetch(`${url}/v1/cases/${requested}`, { headers: { authorization: 'Bearer sk_forged' } });
     expect(denied.status).toBe(401);
     expect((await denied.json()).error.code).toBe('unauthenticated');
     proc.kill('SIGTERM');

@@ -31,6 +31,8 @@ export interface ShopInput {
   category?: string;
   pack: string;
   overrides?: Record<string, unknown>;
+  /** The shop's display name (kept as it is when absent). */
+  name?: string;
   /** The default return address of `agree` (kept as it is when absent). */
   returnAddress?: string;
   /** SPEC §8.3: the shop's own deposit requirement (fen), over its category's; kept when absent. */

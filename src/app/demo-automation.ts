@@ -1,5 +1,6 @@
 // Demo automation (SPEC §10.2-§10.3): the beauty flagship keeps cheap returns (a sample is not
 // worth its postage back), agrees small quality claims of low-risk buyers, and has SOP tiers.
+import { DEMO_BUYERS } from './demo-catalog.ts';
 import type { Engine } from './engine.ts';
 
 export const DEMO_AUTOMATION_SHOP = 'tm-beauty';
@@ -11,10 +12,10 @@ export const DEMO_AUTOMATION_SHOP = 'tm-beauty';
  * one medium and one high buyer, with the shops behind the counts, on first start.
  */
 const DEMO_RISK: { buyer: string; shop: string; counts: Record<string, number> }[] = [
-  { buyer: 'buyer-37', shop: 'tb-apparel', counts: { not_received_on_signed: 2 } },
-  { buyer: 'buyer-37', shop: 'jd-digital', counts: { returns_refused: 1 } },
-  { buyer: 'buyer-38', shop: 'tb-apparel', counts: { insured_quick_returns: 3, returns_refused: 1 } },
-  { buyer: 'buyer-38', shop: 'pdd-fresh', counts: { not_received_on_signed: 2 } },
+  { buyer: DEMO_BUYERS[36]!.id, shop: 'tb-apparel', counts: { not_received_on_signed: 2 } },
+  { buyer: DEMO_BUYERS[36]!.id, shop: 'jd-digital', counts: { returns_refused: 1 } },
+  { buyer: DEMO_BUYERS[37]!.id, shop: 'tb-apparel', counts: { insured_quick_returns: 3, returns_refused: 1 } },
+  { buyer: DEMO_BUYERS[37]!.id, shop: 'pdd-fresh', counts: { not_received_on_signed: 2 } },
 ];
 
 export async function seedAutomation(engine: Engine): Promise<void> {

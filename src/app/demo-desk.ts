@@ -78,7 +78,8 @@ const RECIPES: Recipe[] = [
   },
 ];
 
-export async function seedDesk(engine: Engine, now: number, shops: readonly string[], orders: number): Promise<number> {
+/** `talkCase`: the case the demo's case conversation is on (a requested one), when there is one. */
+export async function seedDesk(engine: Engine, now: number, shops: readonly string[], orders: number, talkCase: string | null): Promise<number> {
   for (const shop of shops) for (const [name, text] of QUICK_REPLIES) await engine.putQuickReply(shop, name, text);
   let made = 0;
   for (const [i, r] of RECIPES.entries()) {
@@ -105,7 +106,7 @@ export async function seedDesk(engine: Engine, now: number, shops: readonly stri
     await engine.ticketCommand({ kind: 'reply', message: '平台已介入: 请商家 24 小时内给出换新方案, 否则平台将支持买家。', ticketId: escalated.id, actor: { role: 'platform', id: 'platform' } }, {}, { at: now - HOUR });
   }
   // A case conversation: the buyer asks for the return address, the merchant answers (issue 13).
-  const c = await engine.getCase('AS-requested-1');
+  const c = talkCase ? await engine.getCase(talkCase) : null;
   const o = c ? await engine.getOrder(c.shopId, c.orderId) : null;
   if (c && o) {
     const talk: [Actor, string][] = [

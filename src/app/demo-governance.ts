@@ -21,7 +21,9 @@ export async function seedGovernance(engine: Engine, now: number, orders: number
     }
     return out;
   };
-  const filed = { kind: 'complain' as const, evidence: [{ kind: 'photo' as const, description: '实物与详情页不符' }], note: '面料成分与描述不符' };
+  // What a buyer of each shop's goods complains of (issue 16: the words fit the goods).
+  const said: Record<string, string> = { 'tb-apparel': '面料成分与描述不符', 'tm-beauty': '精华液批号与详情页不符' };
+  const filed = (shop: string) => ({ kind: 'complain' as const, evidence: [{ kind: 'photo' as const, description: '实物与详情页不符' }], note: said[shop] ?? '实物与描述不符' });
   const answer: Body = { kind: 'respond_complaint', evidence: [{ kind: 'chat_log', description: '已与买家沟通' }], note: '商品与描述一致' };
   const upheld: Body = { kind: 'rule_complaint', outcome: 'upheld', note: '依据买家凭证, 投诉成立' };
   const appeal: Body = { kind: 'appeal', reason: '提供第三方质检报告, 材质相符', evidence: [{ kind: 'inspection_report', description: '质检报告' }] };
@@ -44,7 +46,7 @@ export async function seedGovernance(engine: Engine, now: number, orders: number
     const complaintId = `CP-${r.status}`;
     const buyer: Actor = { role: 'buyer', id: target.buyer };
     const merchant: Actor = { role: 'merchant', id: r.shop };
-    const c = await engine.complaintCommand({ ...filed, complaintKind: r.sub[0], subKind: r.sub[1], complaintId, actor: buyer }, { shopId: r.shop, orderId: target.id });
+    const c = await engine.complaintCommand({ ...filed(r.shop), complaintKind: r.sub[0], subKind: r.sub[1], complaintId, actor: buyer }, { shopId: r.shop, orderId: target.id });
     if (!c.ok) throw new Error(`demo complaint ${complaintId}: ${c.code} ${c.message.en}`);
     made++;
     for (const step of r.steps) {

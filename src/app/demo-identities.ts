@@ -1,6 +1,7 @@
 // The identities the demo's sign-in page lists (GET /demo/identities): the platform, each demo
 // shop, and buyers who have cases waiting on them. Demo only: it hands out credentials.
 import { issueBuyerToken } from './credentials.ts';
+import { nicknameOf } from './demo-catalog.ts';
 import { DEMO_SHOPS } from './demo-seed.ts';
 import type { Engine } from './engine.ts';
 
@@ -24,15 +25,17 @@ const WAITING: Record<string, string> = {
 
 /** `keys`: the demo's API keys by `platform` and shop id. Buyer tokens are made fresh on each call, on the engine's clock. */
 export async function demoIdentities(engine: Engine, keys: Record<string, string>, secret: string): Promise<() => DemoIdentity[]> {
-  // One buyer for each state (the first by id), so every buyer's action can be tried.
+  // One buyer for each state (the first by id not listed for another), so every buyer's action can be tried.
   const rows = await engine.buyersByStatus(Object.keys(WAITING));
   const seen = new Set<string>();
   const buyers: { id: string; name: string }[] = [];
   for (const status of Object.keys(WAITING)) {
-    const row = rows.find((x) => x.status === status);
-    if (!row || seen.has(row.buyerId)) continue;
+    const row = rows.find((x) => x.status === status && !seen.has(x.buyerId));
+    if (!row) continue;
     seen.add(row.buyerId);
-    buyers.push({ id: row.buyerId, name: `${row.buyerId} · ${WAITING[status]}` });
+    // The nickname people see on the platform, then the id the token carries.
+    const nickname = nicknameOf(row.buyerId);
+    buyers.push({ id: row.buyerId, name: `${nickname ? `${nickname} (${row.buyerId})` : row.buyerId} · ${WAITING[status]}` });
   }
   return () => [
     ...(keys.platform ? [{ role: 'platform' as const, id: 'platform', name: '平台小二 · Platform', token: keys.platform }] : []),

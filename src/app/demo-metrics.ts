@@ -36,7 +36,7 @@ export async function seedMetricsHistory(engine: Engine, now: number): Promise<{
   let orders = 0;
   let complaints = 0;
   for (const [s, shop] of DEMO_METRIC_SHOPS.entries()) {
-    const r = await engine.upsertShop({ id: shop.id, pack: 'pinduoduo', category: 'fresh' });
+    const r = await engine.upsertShop({ id: shop.id, pack: 'pinduoduo', category: 'fresh', name: shop.name });
     if (!r.ok) throw new Error(`demo shop ${shop.id}: ${r.code}`);
     // ~1.3 orders a day over 90 days, each completed 3 days after it was placed (when that has come).
     for (let i = 0; i < 118; i++) {
@@ -45,7 +45,8 @@ export async function seedMetricsHistory(engine: Engine, now: number): Promise<{
       const order: OrderInput = {
         id: `${shop.id}-${String(i).padStart(3, '0')}`,
         shop: shop.id,
-        buyer: `fruit-buyer-${1 + ((i * 7 + s) % 60)}`,
+        // 60 buyers with ids of Pinduoduo's style (ASCII: they are in tokens and URLs).
+        buyer: `pdd_${String(61_300_000 + ((i * 7 + s) % 60) * 4_271)}`,
         placed_at: placed,
         paid_at: placed + 10 * 60_000,
         shipped_at: placed + 20 * HOUR,

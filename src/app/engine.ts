@@ -31,6 +31,7 @@ import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
 import { createReads } from './reads.ts';
 import { createReasonPresets } from './reason-presets.ts';
+import { createDossier } from './dossier/dossier.ts';
 import { executeDueRefunds, type RefundReport } from './refund-executor.ts';
 import { createGovernance } from './governance/engine.ts';
 import { createDesk } from './desk/engine.ts';
@@ -87,7 +88,7 @@ export function createEngine(deps: EngineDeps) {
     if ('ok' in overrides) return overrides;
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
-    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress });
+    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress, name: shop.name });
     // SPEC §8.5: a pack with a governance period has its next period end scheduled.
     await metrics.ensureCycle(shop.pack);
     // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
@@ -308,6 +309,7 @@ export function createEngine(deps: EngineDeps) {
     getOrder,
     orderInForce,
     ...reads,
+    ...createDossier(core, reads),
     ...admin,
     complaintCommand: governance.complaintCommand,
     shopCommand: governance.shopCommand,

@@ -4,6 +4,7 @@ import { parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
 import { casesOfOrders, queryCases, queryOrders, type CaseProduct, type CaseQuery } from '../store/case-reads.ts';
+import { shopNames } from '../store/shops.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Principal } from './principal.ts';
 
@@ -30,6 +31,8 @@ export interface OrderFilter {
   shop?: string;
   buyer?: string;
   status?: string;
+  /** 'placed': newest placed first (the buyer's orders, issue 16); default most recently changed first. */
+  sort?: 'changed' | 'placed';
   limit: number;
   cursor?: string;
 }
@@ -81,23 +84,29 @@ export function createLists({ db }: EngineCore) {
     }
   }
 
-  /** Orders, most recently changed first, each with its cases. */
-  async function listOrders(p: Principal, f: OrderFilter): Promise<{ orders: { order: OrderState; cases: CaseState[] }[]; nextCursor: string | null } | Refusal> {
-    let after: { updatedAt: string; shopId: string; orderId: string } | undefined;
+  /** Orders, most recently changed (or placed) first, each with its cases and its shop's name. */
+  async function listOrders(
+    p: Principal,
+    f: OrderFilter,
+  ): Promise<{ orders: { order: OrderState; cases: CaseState[] }[]; shopNames: Map<string, string>; nextCursor: string | null } | Refusal> {
+    const by = f.sort ?? 'changed';
+    let after: { key: string; shopId: string; orderId: string } | undefined;
     if (f.cursor) {
+      // [key, shop, order] for 'changed' (key an instant), [key, shop, order, 'placed'] (key ms digits).
       const c = decode(f.cursor) as string[];
+      if (!Array.isArray(c) || c.length !== (by === 'placed' ? 4 : 3) || !c.every((x) => typeof x === 'string') || !ID.test(c[1]!) || !ID.test(c[2]!)) return badCursor;
       // parseInstant, not Date.parse: years 0 or +275760 parse in JavaScript but not in the database.
-      if (!Array.isArray(c) || c.length !== 3 || !c.every((x) => typeof x === 'string') || parseInstant(c[0]!) === null || !ID.test(c[1]!) || !ID.test(c[2]!)) {
-        return badCursor;
-      }
-      after = { updatedAt: c[0]!, shopId: c[1]!, orderId: c[2]! };
+      if (by === 'placed' ? c[3] !== 'placed' || !/^-?\d{1,15}$/.test(c[0]!) : parseInstant(c[0]!) === null) return badCursor;
+      after = { key: c[0]!, shopId: c[1]!, orderId: c[2]! };
     }
     const own = tenancy(p);
-    const page = await queryOrders(db, { shops: [own.shop, f.shop], buyers: [own.buyer, f.buyer], status: f.status, limit: f.limit, after });
+    const page = await queryOrders(db, { shops: [own.shop, f.shop], buyers: [own.buyer, f.buyer], status: f.status, by, limit: f.limit, after });
     const cases = await casesOfOrders(db, page.orders.map((o) => ({ shopId: o.shopId, orderId: o.id })));
+    const n = page.next;
     return {
       orders: page.orders.map((order) => ({ order, cases: cases.filter((c) => c.shopId === order.shopId && c.orderId === order.id) })),
-      nextCursor: page.next ? encode([page.next.updatedAt, page.next.shopId, page.next.orderId]) : null,
+      shopNames: await shopNames(db, page.orders.map((o) => o.shopId)),
+      nextCursor: n ? encode(by === 'placed' ? [n.key, n.shopId, n.orderId, 'placed'] : [n.key, n.shopId, n.orderId]) : null,
     };
   }
 

@@ -1,7 +1,7 @@
 // The engine's operations side: readiness, the request limit, gauges for /metrics, the invariant
 // audit, history export, and what the worker loops claim (deadlines, reminders, deliveries).
 import type { Instant } from '../domain/types.ts';
-import { firstBuyerPerStatus } from '../store/case-reads.ts';
+import { buyersPerStatus } from '../store/case-reads.ts';
 import { claimDeadlines as claimDue, claimReminders } from '../store/deadlines.ts';
 import { streamEvents, verifyAll, verifyEvents } from '../store/history.ts';
 import { purgeIdempotencyKeys } from '../store/idempotency.ts';
@@ -82,7 +82,7 @@ export function createOperations(core: EngineCore) {
   /** Forgets idempotency keys older than `keepMs`. */
   const purgeIdempotency = (keepMs: number) => purgeIdempotencyKeys(db, clock.now() - keepMs);
   /** For each status, the first buyer with a case in it (the demo's sign-in page). */
-  const buyersByStatus = (statuses: readonly string[]) => firstBuyerPerStatus(db, statuses);
+  const buyersByStatus = (statuses: readonly string[]) => buyersPerStatus(db, statuses);
 
   return { ready, countRequest, gauges, audit, caseHistoryChecked, verifyHistories, claimDeadlines, sendReminders, relay, purgeIdempotency, buyersByStatus, now: (): Instant => clock.now() };
 }

@@ -8,6 +8,7 @@ import { caseById, casesOfOrder } from '../store/case-reads.ts';
 import { evidenceFileTypes, listEvidenceFiles, readEvidenceFile, storeEvidenceFile, type EvidenceFileInput } from '../store/evidence-files.ts';
 import { loadForCommand, loadOrder } from '../store/event-store.ts';
 import { streamEvents } from '../store/history.ts';
+import { shopNames } from '../store/shops.ts';
 import type { DecidedState } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import { createLists } from './lists.ts';
@@ -45,9 +46,9 @@ export function createReads(core: EngineCore) {
   }
 
   /** The order with its cases (the buyer portal's order page), when the caller may see it. */
-  async function orderWithCases(p: Principal, shopId: string, orderId: string): Promise<{ order: OrderState; cases: CaseState[] } | null> {
+  async function orderWithCases(p: Principal, shopId: string, orderId: string): Promise<{ order: OrderState; cases: CaseState[]; shopName: string | null } | null> {
     const order = await orderFor(p, shopId, orderId);
-    return order ? { order, cases: await casesOfOrder(db, order.shopId, order.id) } : null;
+    return order ? { order, cases: await casesOfOrder(db, order.shopId, order.id), shopName: (await shopNames(db, [order.shopId])).get(order.shopId) ?? null } : null;
   }
 
   /** A case's history, oldest first. */

@@ -41,3 +41,9 @@ export const EvidenceBytes = {
   description: 'The file, with the media type its content is',
   content: Object.fromEntries(ALLOWED_TYPES.map((t) => [t, { schema: FileContent }])),
 };
+
+/** GET /v1/cases/:case/dossier.pdf: the case dossier (issue 16), for a court, a regulator or an auditor. */
+export const CaseDossierPdf = {
+  description: 'The case dossier as a PDF: the case, both sides’ evidence, every event, the policy applied and the hash chain’s head with how to verify it',
+  content: { 'application/pdf': { schema: FileContent } },
+};

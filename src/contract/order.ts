@@ -31,6 +31,8 @@ export type OrderLine = z.infer<typeof OrderLine>;
 /** GET /v1/shops/:shop/orders/:order and the items of GET /v1/orders (src/http/case-detail.ts orderDetail). */
 export const OrderDetail = z.strictObject({
   ...OrderView.shape,
+  /** The shop's display name (淘宝·衣橱小铺); null when the shop gave none. */
+  shop_name: z.string().nullable(),
   placed_at: IsoInstant,
   paid_at: IsoInstant.nullable(),
   shipped_at: IsoInstant.nullable(),
@@ -43,7 +45,7 @@ export const OrderDetail = z.strictObject({
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 
-/** GET /v1/orders: most recently changed first. */
+/** GET /v1/orders: most recently changed first, or newest placed first (`sort=placed`). */
 export const OrderPage = cursorPage(OrderDetail);
 export type OrderPage = z.infer<typeof OrderPage>;
 

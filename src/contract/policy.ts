@@ -25,7 +25,7 @@ export const PackDetail = z.strictObject({
 });
 export type PackDetail = z.infer<typeof PackDetail>;
 
-export const ShopRow = z.strictObject({ id: z.string(), category: z.string(), pack: z.string(), overrides: JsonObject, return_address: z.string().nullable() });
+export const ShopRow = z.strictObject({ id: z.string(), category: z.string(), pack: z.string(), overrides: JsonObject, return_address: z.string().nullable(), name: z.string().nullable() });
 export type ShopRow = z.infer<typeof ShopRow>;
 /** GET /v1/shops. */
 export const ShopList = listOf(ShopRow);

@@ -114,10 +114,11 @@ function latestRefusal(events: readonly { type: string; data: { at: number } }[]
 }
 
 /** An order with its lines, lifecycle instants and cases (the buyer portal's order page). */
-export function orderDetail(o: OrderState, cases: Pick<CaseState, 'id' | 'status' | 'type'>[], tz: string) {
+export function orderDetail(o: OrderState, cases: Pick<CaseState, 'id' | 'status' | 'type'>[], tz: string, shopName: string | null = null) {
   const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, tz));
   return {
     ...orderView(o, tz),
+    shop_name: shopName,
     placed_at: formatInstant(o.placedAt, tz),
     paid_at: at(o.paidAt),
     shipped_at: at(o.shippedAt),

@@ -47,6 +47,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
             shop: idParam.optional(),
             buyer: idParam.optional(),
             status: z.enum(ORDER_STATUSES).optional(),
+            sort: z.enum(['changed', 'placed']).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z.string().max(300).optional(),
           })
@@ -56,9 +57,9 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
     },
     async (req, reply) => {
       const f = req.query;
-      const page = await engine.listOrders(req.principal, { shop: f.shop, buyer: f.buyer, status: f.status, limit: f.limit, cursor: f.cursor });
+      const page = await engine.listOrders(req.principal, { shop: f.shop, buyer: f.buyer, status: f.status, sort: f.sort, limit: f.limit, cursor: f.cursor });
       if ('ok' in page) return send(req, reply, page);
-      return { data: page.orders.map((x) => orderDetail(x.order, x.cases, tz)), next_cursor: page.nextCursor };
+      return { data: page.orders.map((x) => orderDetail(x.order, x.cases, tz, page.shopNames.get(x.order.shopId) ?? null)), next_cursor: page.nextCursor };
     },
   );
 
@@ -66,7 +67,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
     const shops = await engine.shopsFor(p);
-    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress })) };
+    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress, name: s.name })) };
   });
 
   // The address a shop takes goods back at: an agree that names none uses it (SPEC §4). The

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { demoIdentities } from '../app/demo-identities.ts';
 import { systemClock } from '../app/clock.ts';
 import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
+import { DEMO_BUYERS, nicknameOf } from '../app/demo-catalog.ts';
 import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { PROJECT_ROOT } from '../app/project-root.ts';
@@ -75,9 +76,15 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>;
     out.log('demo keys (Authorization: Bearer …):');
     for (const [who, key] of Object.entries(keys)) out.log(`  ${who.padEnd(12)} ${key}`);
-    const { token } = engine.buyerToken(secret, 'buyer-1', 7 * 24 * 3_600_000);
-    out.log(`  buyer-1      ${token}   (buyer token, 7 days)`);
-    out.log(`try: curl -s -H "Authorization: Bearer ${keys.platform}" ${url}/v1/cases/AS-requested-1`);
+    // A buyer whose case waits for the shop, and that case, to try the API with (their numbers
+    // are dated, 20261129-000120: the demo's are the days they were applied for).
+    const [waiting] = await engine.buyersByStatus(['requested']);
+    const buyer = waiting?.buyerId ?? DEMO_BUYERS[0]!.id;
+    const { token } = engine.buyerToken(secret, buyer, 7 * 24 * 3_600_000);
+    out.log(`  ${buyer.padEnd(12)} ${token}   (buyer token, 7 days: ${nicknameOf(buyer) ?? buyer})`);
+    const page = await engine.listCases({ kind: 'platform' }, { statuses: ['requested'], sort: 'applied', limit: 1 });
+    const example = 'cases' in page ? page.cases[0]?.id : undefined;
+    if (example) out.log(`try: curl -s -H "Authorization: Bearer ${keys.platform}" ${url}/v1/cases/${example}`);
   }
 
   const stop = new AbortController();

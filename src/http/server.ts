@@ -27,6 +27,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
+import { dossierRoutes } from './dossier-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
@@ -187,7 +188,7 @@ export async function buildServer(opts: ServerOptions) {
   app.get('/v1/shops/:shop/orders/:order', { schema: { params: shopOrder, tags: ['orders'], response: { 200: OrderDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const found = await engine.orderWithCases(req.principal, req.params.shop, req.params.order);
     if (!found) return send(req, reply, notFound('order'));
-    return orderDetail(found.order, found.cases, tz);
+    return orderDetail(found.order, found.cases, tz, found.shopName);
   });
 
   app.post(
@@ -276,6 +277,7 @@ export async function buildServer(opts: ServerOptions) {
   adminRoutes(app, engine, opts.tokenSecret, tz, send);
   sandboxRoutes(app, engine, tz, send);
   await evidenceRoutes(app, engine, tz, send);
+  dossierRoutes(app, engine, tz, send);
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);

@@ -137,34 +137,36 @@ export interface OrderQuery {
   buyers: (string | undefined)[];
   status?: string;
   limit: number;
-  /** Where the previous page ended: its updated_at (ISO), shop and order. */
-  after?: { updatedAt: string; shopId: string; orderId: string };
+  /** 'changed' (default): most recently changed first; 'placed': newest placed first (a buyer's list). */
+  by?: 'changed' | 'placed';
+  /** Where the previous page ended: its sort key (updated_at ISO, or placedAt ms as digits), shop and order. */
+  after?: { key: string; shopId: string; orderId: string };
 }
 
-/** A page of orders, most recently changed first. */
-export async function queryOrders(sql: Sql, f: OrderQuery): Promise<{ orders: OrderState[]; next: { updatedAt: string; shopId: string; orderId: string } | null }> {
+/** A page of orders, most recently changed (or placed) first. */
+export async function queryOrders(sql: Sql, f: OrderQuery): Promise<{ orders: OrderState[]; next: { key: string; shopId: string; orderId: string } | null }> {
   const c = conditions();
   for (const s of f.shops) c.eq('shop_id', s);
   for (const b of f.buyers) c.eq('buyer_id', b);
   c.eq('status', f.status);
-  if (f.after) c.raw('(updated_at, shop_id, order_id) < (?::timestamptz, ?, ?)', f.after.updatedAt, f.after.shopId, f.after.orderId);
+  const placed = f.by === 'placed';
+  const key = placed ? "(state->>'placedAt')::bigint" : 'updated_at';
+  if (f.after) c.raw(`(${key}, shop_id, order_id) < (?::${placed ? 'bigint' : 'timestamptz'}, ?, ?)`, f.after.key, f.after.shopId, f.after.orderId);
   const r = await sql.query<{ state: OrderState; updated_at: Date | string }>(
-    `SELECT state, updated_at FROM orders ${c.text()} ORDER BY updated_at DESC, shop_id DESC, order_id DESC LIMIT ${f.limit + 1}`,
+    `SELECT state, updated_at FROM orders ${c.text()} ORDER BY ${key} DESC, shop_id DESC, order_id DESC LIMIT ${f.limit + 1}`,
     c.params,
   );
   const page = r.rows.slice(0, f.limit);
   const last = page.at(-1);
+  const lastKey = last ? (placed ? String(last.state.placedAt) : iso(toMs(last.updated_at))) : '';
   return {
     orders: page.map((x) => x.state),
-    next: r.rows.length > f.limit && last ? { updatedAt: iso(toMs(last.updated_at)), shopId: last.state.shopId, orderId: last.state.id } : null,
+    next: r.rows.length > f.limit && last ? { key: lastKey, shopId: last.state.shopId, orderId: last.state.id } : null,
   };
 }
 
-/** For each status, the first buyer (by id) with a case in it. */
-export async function firstBuyerPerStatus(sql: Sql, statuses: readonly string[]): Promise<{ status: string; buyerId: string }[]> {
-  const r = await sql.query<{ buyer_id: string; status: string }>(
-    'SELECT DISTINCT ON (status) status, buyer_id FROM cases WHERE status = ANY($1::text[]) ORDER BY status, buyer_id',
-    [[...statuses]],
-  );
+/** For each status, the buyers with a case in it, by id (the demo's sign-in page picks among them). */
+export async function buyersPerStatus(sql: Sql, statuses: readonly string[]): Promise<{ status: string; buyerId: string }[]> {
+  const r = await sql.query<{ buyer_id: string; status: string }>('SELECT DISTINCT status, buyer_id FROM cases WHERE status = ANY($1::text[]) ORDER BY status, buyer_id', [[...statuses]]);
   return r.rows.map((x) => ({ status: x.status, buyerId: x.buyer_id }));
 }

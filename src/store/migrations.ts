@@ -560,6 +560,15 @@ CREATE TABLE reason_presets (
 );
 `,
   },
+  {
+    version: 16,
+    name: 'shop display name',
+    sql: `
+-- A shop's name as buyers know it (淘宝·衣橱小铺), shown instead of its id on the buyer's orders and
+-- in a case dossier (issue 16). NULL when the shop never gave one: its id is shown then.
+ALTER TABLE shops ADD COLUMN name text;
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

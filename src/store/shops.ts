@@ -10,6 +10,8 @@ export interface ShopListing {
   pack: string;
   overrides: Record<string, unknown>;
   returnAddress: string | null;
+  /** The shop's display name; null when it gave none. */
+  name: string | null;
   /** A sandbox shop's test clock; null for a live shop. */
   sandboxClock: Instant | null;
 }
@@ -17,24 +19,24 @@ export interface ShopListing {
 /** Registers a shop or changes its policy choice (its clock and address stay as they are). */
 export async function upsertShopRow(
   sql: Sql,
-  shop: { id: string; category: string; pack: string; overrides: Record<string, unknown>; returnAddress?: string | undefined },
+  shop: { id: string; category: string; pack: string; overrides: Record<string, unknown>; returnAddress?: string | undefined; name?: string | undefined },
 ): Promise<void> {
-  // A return address left out keeps the one the shop has.
+  // A return address or name left out keeps the one the shop has.
   await sql.query(
-    `INSERT INTO shops (shop_id, category, policy_pack, overrides, return_address) VALUES ($1,$2,$3,$4,$5)
+    `INSERT INTO shops (shop_id, category, policy_pack, overrides, return_address, name) VALUES ($1,$2,$3,$4,$5,$6)
      ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides,
-       return_address=COALESCE(EXCLUDED.return_address, shops.return_address)`,
-    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides), shop.returnAddress ?? null],
+       return_address=COALESCE(EXCLUDED.return_address, shops.return_address), name=COALESCE(EXCLUDED.name, shops.name)`,
+    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides), shop.returnAddress ?? null, shop.name ?? null],
   );
 }
 
 /** Every shop (or one), by id. */
 export async function listShops(sql: Sql, shopId?: string): Promise<ShopListing[]> {
-  const r = await sql.query<{ shop_id: string; category: string; policy_pack: string; overrides: Record<string, unknown>; return_address: string | null; sandbox_clock: Date | string | null }>(
-    `SELECT shop_id, category, policy_pack, overrides, return_address, sandbox_clock FROM shops WHERE ($1::text IS NULL OR shop_id = $1) ORDER BY shop_id`,
+  const r = await sql.query<{ shop_id: string; category: string; policy_pack: string; overrides: Record<string, unknown>; return_address: string | null; name: string | null; sandbox_clock: Date | string | null }>(
+    `SELECT shop_id, category, policy_pack, overrides, return_address, name, sandbox_clock FROM shops WHERE ($1::text IS NULL OR shop_id = $1) ORDER BY shop_id`,
     [shopId ?? null],
   );
-  return r.rows.map((s) => ({ shopId: s.shop_id, category: s.category, pack: s.policy_pack, overrides: s.overrides, returnAddress: s.return_address, sandboxClock: s.sandbox_clock === null ? null : toMs(s.sandbox_clock) }));
+  return r.rows.map((s) => ({ shopId: s.shop_id, category: s.category, pack: s.policy_pack, overrides: s.overrides, returnAddress: s.return_address, name: s.name, sandboxClock: s.sandbox_clock === null ? null : toMs(s.sandbox_clock) }));
 }
 
 export async function countShops(sql: Sql): Promise<number> {
@@ -69,4 +71,11 @@ export async function setReturnAddress(sql: Sql, shopId: string, address: string
 export async function returnAddressOf(sql: Sql, shopId: string): Promise<string | null> {
   const r = await sql.query<{ return_address: string | null }>('SELECT return_address FROM shops WHERE shop_id = $1', [shopId]);
   return r.rows[0]?.return_address ?? null;
+}
+
+/** The display names of the given shops (those that have one). */
+export async function shopNames(sql: Sql, shopIds: readonly string[]): Promise<Map<string, string>> {
+  if (shopIds.length === 0) return new Map();
+  const r = await sql.query<{ shop_id: string; name: string }>('SELECT shop_id, name FROM shops WHERE shop_id = ANY($1::text[]) AND name IS NOT NULL', [[...new Set(shopIds)]]);
+  return new Map(r.rows.map((x) => [x.shop_id, x.name]));
 }

@@ -23,6 +23,8 @@ export interface ConsoleWorld {
   db: Database;
   engine: Engine;
   keys: Record<string, string>;
+  /** The demo's case numbers by recipe and round (requested-1, in_arbitration-2, …; src/app/demo-cases.ts). */
+  caseIds: Record<string, string>;
   buyerToken(buyer: string): string;
   /** A JSON API call as a given credential (to compare what the console shows with the API). */
   api<T>(token: string, path: string, init?: { method?: string; body?: unknown; lang?: 'zh' | 'en' }): Promise<{ status: number; body: T }>;
@@ -37,7 +39,7 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
   await migrate(db);
   // Refunds are paid inline (as `npm start` on PGlite does), so a received return shows its refund.
   const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => Date.now() }, payments: simulatedProvider(db), inlineRefunds: true });
-  await seedDemo(engine, Date.now(), 240);
+  const { caseIds } = await seedDemo(engine, Date.now(), 240);
   const keys: Record<string, string> = { platform: await createApiKey(db, PLATFORM, 'demo platform', Date.now()) };
   for (const s of DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, s.name, Date.now());
   const app = await buildServer({ engine, tokenSecret: SECRET, console: { dir: CONSOLE_DIR, demoIdentities: await demoIdentities(engine, keys, SECRET) } });
@@ -49,6 +51,7 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
     db,
     engine,
     keys,
+    caseIds,
     buyerToken: (buyer) => issueBuyerToken(SECRET, buyer, Date.now() + 3_600_000),
     async api<T>(token: string, path: string, init: { method?: string; body?: unknown; lang?: 'zh' | 'en' } = {}) {
       const res = await fetch(url + path, {

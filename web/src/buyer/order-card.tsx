@@ -30,7 +30,9 @@ export function OrderCard({ order, full = false }: { order: OrderDetail; full?: 
       style={full ? undefined : { height: '100%' }}
       title={
         <Flex gap={8} wrap align="baseline" style={{ whiteSpace: 'normal' }}>
-          <Text strong>{order.shop}</Text>
+          <Text strong data-testid={`order-shop-${order.id}`}>
+            {order.shop_name ?? order.shop}
+          </Text>
           {full ? (
             <Text type="secondary">{t('buyer.order.id', { id: order.id })}</Text>
           ) : (

@@ -15,6 +15,7 @@ import { CaseConversation } from '../desk/case-conversation.tsx';
 import { RiskBadge } from '../automation/risk-badge.tsx';
 import { Suggestions } from '../automation/suggestions.tsx';
 import { useSession } from '../session.tsx';
+import { DossierButton } from './dossier-button.tsx';
 
 export function CaseDetail({ caseId }: { caseId: string }) {
   const t = useT();
@@ -46,6 +47,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
       <Col xs={24} lg={16}>
         <Flex vertical gap={16}>
           <Card
+            extra={<DossierButton caseId={c.id} />}
             title={
               <Flex gap={8} wrap align="center">
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-id">

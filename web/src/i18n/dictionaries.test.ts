@@ -23,6 +23,7 @@ import governance from './governance.ts';
 import automation from './automation.ts';
 import metrics from './metrics.ts';
 import desk from './desk.ts';
+import dossier from './dossier.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -39,6 +40,7 @@ const DICTS: [string, Dict][] = [
   ['metrics', metrics],
   ['desk', desk],
   ['workday', workday],
+  ['dossier', dossier],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -12,10 +12,11 @@ import automation from './automation.ts';
 import metrics from './metrics.ts';
 import desk from './desk.ts';
 import workday from './workday.ts';
+import dossier from './dossier.ts';
 
 export type Lang = 'zh' | 'en';
 export type Dict = { zh: Record<string, string>; en: Record<string, string> };
-const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance, automation, metrics, desk, workday];
+const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance, automation, metrics, desk, workday, dossier];
 const merged: Dict = { zh: Object.assign({}, ...DICTS.map((d) => d.zh)), en: Object.assign({}, ...DICTS.map((d) => d.en)) };
 
 export type T = (key: string, vars?: Record<string, string | number>) => string;

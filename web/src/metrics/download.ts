@@ -1,7 +1,8 @@
-// CSV exports need the bearer header, so they are fetched and handed to the browser as a blob.
+// Exports and documents need the bearer header, so they are fetched and handed to the browser as a
+// blob: a CSV export, a case dossier PDF.
 import { blobUrl } from '../api.ts';
 
-export async function downloadCsv(path: string, filename: string): Promise<void> {
+export async function downloadFile(path: string, filename: string): Promise<void> {
   const url = await blobUrl(path);
   const a = document.createElement('a');
   a.href = url;
@@ -11,3 +12,5 @@ export async function downloadCsv(path: string, filename: string): Promise<void>
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export const downloadCsv = downloadFile;

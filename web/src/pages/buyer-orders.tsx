@@ -1,5 +1,5 @@
 // My orders (buyer): every order of the signed-in buyer (the API shows a buyer token its own only),
-// newest first, each with its cases and the way to apply for after-sale service.
+// newest placed first (sort=placed), each under its shop's name, with its cases and the way to apply for after-sale service.
 import { Alert, Button, Col, Empty, Flex, Row, Spin, Typography } from 'antd';
 import { OrderCard } from '../buyer/order-card.tsx';
 import { usePaged } from '../buyer/paged.ts';
@@ -8,7 +8,7 @@ import type { OrderDetail } from '../../../src/contract/index.ts';
 
 export default function BuyerOrdersPage() {
   const t = useT();
-  const { items, loading, error, more } = usePaged<OrderDetail>('/v1/orders?limit=20');
+  const { items, loading, error, more } = usePaged<OrderDetail>('/v1/orders?limit=20&sort=placed');
   return (
     <Flex vertical gap={16}>
       <div>

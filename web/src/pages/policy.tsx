@@ -55,7 +55,7 @@ export default function PolicyPage() {
           style={{ minWidth: 150 }}
           value={shop}
           onChange={(v: string) => set('shop', v)}
-          options={shops.map((s) => ({ value: s.id, label: s.id }))}
+          options={shops.map((s) => ({ value: s.id, label: s.name ?? s.id }))}
         />
       </Space>
     ) : undefined;

@@ -1,6 +1,7 @@
-// Table cells shared by the pack and shop tables: a parameter by name and code, a value in words
-// with its raw form, and the cited source shortened (whole text in a tooltip).
-import { Space, Tag, Tooltip, Typography } from 'antd';
+// Table cells shared by the pack and shop tables: a parameter by its name, a value in words, and the
+// cited source shortened (whole text in a tooltip). Operators read words (issue 16): the code and
+// the raw value are only in the hover title, for whoever configures the API.
+import { Tag, Tooltip, Typography } from 'antd';
 import { useT } from '../i18n/index.tsx';
 import { sourceInWords, valueInWords } from './values.ts';
 
@@ -11,27 +12,19 @@ export function ParamCell({ name }: { name: string }) {
   const key = `policy.param.${name}`;
   const human = t(key);
   return (
-    <Space orientation="vertical" size={0}>
-      {human !== key && <Typography.Text strong>{human}</Typography.Text>}
-      <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
-        {name}
-      </Typography.Text>
-    </Space>
+    <Typography.Text strong title={name} data-testid={`param-${name}`}>
+      {human !== key ? human : name}
+    </Typography.Text>
   );
 }
 
-export function ValueCell({ name, raw }: { name: string; raw: string | null }) {
+/** `of`: whose value it is, for the tests' ids (the shop table shows the pack's and the shop's). */
+export function ValueCell({ name, raw, of = 'value' }: { name: string; raw: string | null; of?: 'value' | 'pack-value' }) {
   const t = useT();
-  const words = valueInWords(name, raw, t);
   return (
-    <Space orientation="vertical" size={0}>
-      <Typography.Text>{words}</Typography.Text>
-      {raw !== null && words !== raw && (
-        <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          {raw}
-        </Typography.Text>
-      )}
-    </Space>
+    <Typography.Text title={raw ?? undefined} data-testid={`${of}-${name}`}>
+      {valueInWords(name, raw, t)}
+    </Typography.Text>
   );
 }
 

@@ -1,11 +1,13 @@
 // A shop's policy in force (GET /v1/shops/:shop/policy): each parameter's pack value, the value in
-// force and whether the shop overrode it (highlighted), with the override form beside it.
+// force and whether the shop overrode it (highlighted), its overrides against the pack (issue 16),
+// with the override form beside it.
 import { Alert, App, Button, Card, Col, Grid, Row, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 import { ParamCell, SourceCell, ValueCell } from './cells.tsx';
 import { OverrideForm, refusalText } from './override-form.tsx';
+import { OverrideDiff } from './override-diff.tsx';
 import type { ShopPolicy } from '../../../src/contract/index.ts';
 import { valueInWords } from './values.ts';
 import './policy.css';
@@ -63,7 +65,7 @@ export function ShopPolicyPanel({ shop, extra }: { shop: string; extra?: ReactNo
         </Space>
       ),
     },
-    ...(wide ? [{ title: t('policy.packValue'), key: 'pack', render: (_: unknown, r: Param) => <ValueCell name={r.name} raw={r.pack_value} /> }] : []),
+    ...(wide ? [{ title: t('policy.packValue'), key: 'pack', render: (_: unknown, r: Param) => <ValueCell name={r.name} raw={r.pack_value} of="pack-value" /> }] : []),
     {
       title: t('policy.inForceValue'),
       key: 'value',
@@ -97,6 +99,7 @@ export function ShopPolicyPanel({ shop, extra }: { shop: string; extra?: ReactNo
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           {removeError && <Alert type="error" role="alert" data-testid="refusal" showIcon title={removeError} style={{ marginBottom: 16 }} />}
+          {policy && <OverrideDiff policy={policy} />}
           <Table<Param>
             data-testid="shop-policy-params"
             size="small"

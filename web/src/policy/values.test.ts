@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOverrides } from '../../../src/domain/policy-schema.ts';
 import { translate, type T } from '../i18n/index.tsx';
-import { parseOverrideInput, sourceInWords, valueInWords } from './values.ts';
+import { overrideKind, overrideValue, parseOverrideInput, sourceInWords, splitDuration, valueInWords } from './values.ts';
 
 const zh: T = (key, vars) => translate('zh', key, vars);
 const en: T = (key, vars) => translate('en', key, vars);
@@ -96,7 +96,8 @@ describe('valueInWords', () => {
 
   it('objects: compensation, business hours, per-category days, empty', () => {
     expect(valueInWords('late_shipment_compensation', '{"rate_pct":30,"min":500,"max":50000}', zh)).toBe('30%, 最低 ¥5.00, 最高 ¥500.00');
-    expect(valueInWords('business_hours', '{"open":"09:00","close":"21:00"}', en)).toBe('09:00–21:00');
+    expect(valueInWords('business_hours', '{"open":"09:00","close":"21:00"}', en)).toBe('working days 9:00–21:00');
+    expect(valueInWords('business_hours', '{"open":"09:00","close":"18:00"}', zh)).toBe('工作日 9:00–18:00');
     expect(valueInWords('category_warranty_days', '{"phone":365,"tv":730}', en)).toBe('phone: 365 days, tv: 730 days');
     expect(valueInWords('category_warranty_days', '{}', zh)).toBe('无');
   });
@@ -108,14 +109,76 @@ describe('valueInWords', () => {
 });
 
 describe('sourceInWords', () => {
-  const t = (key: string, vars?: Record<string, string | number>) => (key === 'policy.source.table' ? '平台规则参数表 (SPEC §9)' : `${key}${JSON.stringify(vars ?? {})}`);
-  it('keeps the reference and drops the maintainers’ bookkeeping', () => {
-    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第七条: 自签收商品的次日开始起算 (seed 004) (same as cn-baseline)', t)).toEqual({
-      text: '《网络购买商品七日无理由退货暂行办法》第七条: 自签收商品的次日开始起算',
+  it('cites a law by title and article, and a platform’s rule in its own words', () => {
+    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第七条: 自签收商品的次日开始起算 (seed 004) (same as cn-baseline)', zh)).toEqual({
+      text: '《网络购买商品七日无理由退货暂行办法》第七条 — 自签收商品的次日开始起算',
       sameAs: 'cn-baseline',
     });
-    expect(sourceInWords('SPEC.md §9 table; 淘宝发货管理规范 默认 48 小时', t)).toEqual({ text: '平台规则参数表 (SPEC §9); 淘宝发货管理规范 默认 48 小时', sameAs: null });
-    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第三条; SPEC §9 (same as cn-baseline)', t).text).toBe('《网络购买商品七日无理由退货暂行办法》第三条');
+    expect(sourceInWords('SPEC.md §9 table; 淘宝发货管理规范 默认 48 小时', zh)).toEqual({ text: '淘宝发货管理规范 默认 48 小时', sameAs: null });
+    expect(sourceInWords('SPEC.md §9 table; 淘宝《发货管理规范》延迟发货 赔付 30%, 最低 5 元 最高 500 元', zh).text).toBe('淘宝《发货管理规范》');
+    expect(sourceInWords('《网络购买商品七日无理由退货暂行办法》第三条; SPEC §9 (same as cn-baseline)', zh).text).toBe('《网络购买商品七日无理由退货暂行办法》第三条');
+    expect(sourceInWords('淘宝春节期间售后时效调整公告 (annual notice; value chosen for 2027)', zh).text).toBe('淘宝春节期间售后时效调整公告');
+    expect(sourceInWords('SPEC.md §9 table; seed 000 拼多多售后服务规则 4: 买家提出仅退款申请后', zh).text).toBe('拼多多售后服务规则 4: 买家提出仅退款申请后');
+  });
+
+  it('says what kind of source it is when no citation is given', () => {
+    expect(sourceInWords('SPEC.md §9 table (same as cn-baseline)', zh)).toEqual({ text: '平台售后规则参数表', sameAs: 'cn-baseline' });
+    expect(sourceInWords('SPEC.md §9 table', en).text).toBe('the platform’s after-sales rules table');
+    expect(sourceInWords("our choice, not a source's: no seed sets it", zh).text).toBe('本系统的取值 (无公开规则规定)');
+    expect(sourceInWords('working hours used for durations in working hours (工作小时)', zh).text).toBe('平台默认设置');
+  });
+
+  it('never shows the maintainers’ references (SPEC §, seed, same as) for any source of the packs', () => {
+    const packs = import.meta.glob('../../../policies/*.json', { eager: true, import: 'default' }) as Record<string, { versions: { parameters: Record<string, { source?: string }> }[] }>;
+    let n = 0;
+    for (const pack of Object.values(packs)) {
+      for (const v of pack.versions) {
+        for (const [name, p] of Object.entries(v.parameters)) {
+          if (!p.source) continue;
+          n++;
+          for (const t of [zh, en]) expect(sourceInWords(p.source, t).text, `${name}: ${p.source}`).not.toMatch(/SPEC|seed \d|same as|our choice|\.md/);
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+});
+
+describe('overrides entered as a number and a unit', () => {
+  it('knows how each parameter is entered', () => {
+    expect(overrideKind('buyer_return_shipment', '7d')).toBe('duration');
+    expect(overrideKind('evidence', '4wh')).toBe('duration');
+    expect(overrideKind('no_reason_days', '7')).toBe('days');
+    expect(overrideKind('return_shipping_cap', '2000')).toBe('yuan');
+    expect(overrideKind('restocking_fee_max_pct', '0')).toBe('pct');
+    expect(overrideKind('deduct_lost_shipping', 'false')).toBe('bool');
+    expect(overrideKind('counterfeit_multiplier', '3')).toBe('number');
+    expect(overrideKind('late_shipment_compensation', '{"rate_pct":30,"min":500,"max":50000}')).toBe('text');
+  });
+
+  it('splits a duration into its number and unit', () => {
+    expect(splitDuration('72h')).toEqual({ n: 72, unit: 'h' });
+    expect(splitDuration('2wd')).toEqual({ n: 2, unit: 'wd' });
+    expect(splitDuration('7')).toBeNull();
+    expect(splitDuration(null)).toBeNull();
+  });
+
+  it('sends what the API takes for each, and the API accepts it', () => {
+    const entered: [string, ReturnType<typeof overrideKind>, Parameters<typeof overrideValue>[2], unknown][] = [
+      ['buyer_return_shipment', 'duration', { n: 10, unit: 'd' }, '10d'],
+      ['merchant_response_shipped', 'duration', { n: 72, unit: 'h' }, '72h'],
+      ['merchant_receipt', 'duration', { n: 2, unit: 'wd' }, '2wd'],
+      ['no_reason_days', 'days', { n: 15 }, 15],
+      ['return_shipping_cap', 'yuan', { n: 25.5 }, 2550],
+      ['deduct_lost_shipping', 'bool', { yes: false }, false],
+      ['late_shipment_compensation', 'text', { text: '{"rate_pct":40,"min":500,"max":50000}' }, { rate_pct: 40, min: 500, max: 50000 }],
+    ];
+    for (const [name, kind, input, sent] of entered) {
+      const value = overrideValue(name, kind, input);
+      expect(value, name).toEqual(sent);
+      const r = parseOverrides({ [name]: value });
+      expect('code' in r ? `${name}: ${JSON.stringify(r)}` : 'ok').toBe('ok');
+    }
   });
 });
 

@@ -62,7 +62,8 @@ function objectInWords(name: string, value: Record<string, unknown>, t: T): stri
       .join(', ');
   }
   if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: yuan(value.min as number), max: yuan(value.max as number) });
-  if ('open' in value) return t('policy.hours', { open: String(value.open), close: String(value.close) });
+  // "09:00" → "9:00": as opening hours are written on a shop's door.
+  if ('open' in value) return t('policy.hours', { open: String(value.open).replace(/^0(\d)/, '$1'), close: String(value.close).replace(/^0(\d)/, '$1') });
   const entries = Object.entries(value);
   if (entries.length === 0) return t('policy.none');
   return entries.map(([k, v]) => `${k}: ${t('policy.days', { n: String(v) })}`).join(', ');
@@ -97,18 +98,70 @@ export function parseOverrideInput(name: string, input: string): unknown {
   return parsed.ok ? parsed.value : text;
 }
 
+const CJK = /[\u3400-\u9fff《]/;
+/** A platform named just before a document's title: 淘宝《发货管理规范》. */
+const PLATFORM_BEFORE = /(淘宝|天猫|京东|拼多多)\s*$/;
+
+/** One cited passage as people cite it: 《Title》第N条 (— what it says, when short), or the platform's rule in its words. */
+function citation(part: string): string {
+  const law = /《([^》]+)》(第[一二三四五六七八九十百零\d]+条)?(?:\s*[:：]\s*(.+))?/.exec(part);
+  if (law) {
+    const platform = PLATFORM_BEFORE.exec(part.slice(0, law.index))?.[1] ?? '';
+    const said = law[3] && CJK.test(law[3]) && law[3].length <= 30 ? ` — ${law[3].replace(/\s*—.*$/, '')}` : '';
+    return `${platform}《${law[1]}》${law[2] ?? ''}${said}`;
+  }
+  return part;
+}
+
 /**
- * A pack parameter's source as an operator reads it: the pack files note where a value comes from
- * for their maintainers too ("(seed 004)", "(same as cn-baseline)", "SPEC.md §9 table"); the
- * console keeps the reference, drops the bookkeeping, and says "same as" as a tag.
+ * A pack parameter's source as an operator reads it (issue 16): the pack files note where a value
+ * comes from for their maintainers too ("SPEC.md §9 table", "seed 004", "(same as cn-baseline)",
+ * English reasoning); the console keeps the citations — a law's article (《消费者权益保护法》第五十五条),
+ * a platform's rule in its own words (淘宝发货管理规范 默认 48 小时) — and says "same as" as a tag.
+ * Without any, it says what kind of source it is: the platforms' rules table, or the product's choice.
  */
 export function sourceInWords(source: string, t: T): { text: string; sameAs: string | null } {
   const same = /\s*\(same as ([\w-]+)\)/.exec(source);
-  const text = source
-    .replace(/\s*\(same as [\w-]+\)/g, '')
-    .replace(/\s*\(seed \d+\)/g, '')
-    .replace(/SPEC\.md §9 table/g, t('policy.source.table'))
-    .replace(/;\s*SPEC §9$/, '')
-    .trim();
-  return { text, sameAs: same ? same[1]! : null };
+  // Asides in English only (no CJK inside) are the maintainers'.
+  const cleaned = source.replace(/\s*\((?:[^()\u3400-\u9fff]|\([^()\u3400-\u9fff]*\))*\)/g, '');
+  const parts = cleaned
+    .split(/;\s*|\s+\/\s+|\.\s+(?=[A-Z])|,\s+(?=seed\b)/)
+    .map((x) => x.trim().replace(/^seed \d+\s*[:：]?\s*/, '').replace(/^SPEC(?:\.md)? §[\d.]+[^:：]*[:：]\s*(?=[\u3400-\u9fff《])/, ''))
+    .filter((x) => x.length > 0 && (CJK.test(x[0]!) || x.startsWith('《')));
+  const cited = [...new Set(parts.map(citation))];
+  if (cited.length > 0) return { text: cited.join('；'), sameAs: same ? same[1]! : null };
+  if (/^our choice|our reading|\bours\b/i.test(cleaned)) return { text: t('policy.source.ours'), sameAs: same ? same[1]! : null };
+  if (/SPEC/.test(cleaned)) return { text: t('policy.source.table'), sameAs: same ? same[1]! : null };
+  return { text: t('policy.source.default'), sameAs: same ? same[1]! : null };
+}
+
+/** How an override is entered (issue 16): a number and a unit, a day count, yes/no, yuan, a percentage, a number, or JSON text. */
+export type OverrideKind = 'duration' | 'days' | 'bool' | 'yuan' | 'pct' | 'number' | 'text';
+export const DURATION_UNITS = ['d', 'h', 'wd', 'wh'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** The kind of a parameter's override, from its name and the pack's value (as the API describes it). */
+export function overrideKind(name: string, packValue: string | null): OverrideKind {
+  if (packValue !== null && DURATION.test(packValue)) return 'duration';
+  if (isDays(name)) return 'days';
+  if (FEN.has(name)) return 'yuan';
+  if (name.endsWith('_pct') || name === 'returnless_share') return 'pct';
+  if (packValue === 'true' || packValue === 'false') return 'bool';
+  if (packValue !== null && /^\d+(\.\d+)?$/.test(packValue)) return 'number';
+  return 'text';
+}
+
+/** "72h" → 72 and hours; null for what is not a duration. */
+export function splitDuration(raw: string | null): { n: number; unit: DurationUnit } | null {
+  const d = raw === null ? null : DURATION.exec(raw);
+  return d ? { n: Number(d[1]), unit: d[2] as DurationUnit } : null;
+}
+
+/** What the API is sent for an override entered as a number (and unit), a yes/no, or text. */
+export function overrideValue(name: string, kind: OverrideKind, entered: { n?: number | null; unit?: DurationUnit; yes?: boolean; text?: string }): unknown {
+  if (kind === 'duration') return `${entered.n ?? 0}${entered.unit ?? 'd'}`;
+  if (kind === 'yuan') return Math.round((entered.n ?? 0) * 100);
+  if (kind === 'days' || kind === 'pct' || kind === 'number') return entered.n ?? 0;
+  if (kind === 'bool') return entered.yes ?? false;
+  return parseOverrideInput(name, entered.text ?? '');
 }

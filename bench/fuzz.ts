@@ -132,7 +132,9 @@ function rawSend(base: URL, bytes: Buffer): Promise<{ status: number; headers: R
   return new Promise((resolve, reject) => {
     const socket = connect(Number(base.port), base.hostname);
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => socket.destroy(), 5000);
+    // A parse-time refusal comes at once; a loaded machine (PGlite blocks its event loop while it
+    // works) may still take seconds: 15 s before "no HTTP answer".
+    const timer = setTimeout(() => socket.destroy(), 15_000);
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', (e) => reject(e));
     socket.on('close', () => {

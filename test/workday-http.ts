@@ -25,7 +25,7 @@ export function workdayHttp(engineName: string, open: () => Promise<Database>) {
         { id: 'W1', shop: 'S1', buyer: 'zhang-san', sku: 'COAT-L', title: '羊毛大衣 L' },
         { id: 'W2', shop: 'S1', buyer: 'li-si', sku: 'TEE-M', title: '纯棉T恤 M' },
         { id: 'W3', shop: 'S2', buyer: 'zhang-san', sku: 'COAT-S', title: '羊毛大衣 S' },
-        { id: 'W4', shop: 'S1', buyer: 'wang-wu', sku: 'SCARF', title: '真丝围巾' },
+        { id: 'W4', shop: 'S1', buyer: 'tb_5501', sku: 'SCARF', title: '真丝围巾' },
       ];
       for (const o of orders) {
         const body = {
@@ -61,6 +61,11 @@ export function workdayHttp(engineName: string, open: () => Promise<Database>) {
       expect(await ids('tee-m')).toEqual(['W2-C1']);
       expect(await ids('W4')).toEqual(['W4-C1']);
       expect(await ids('no-such-thing')).toEqual([]);
+      // LIKE's own characters are themselves: an underscore in a buyer id, a bare % or _ matches nothing else.
+      expect(await ids('tb_5501')).toEqual(['W4-C1']);
+      expect(await ids('tb5501')).toEqual([]);
+      expect(await ids('%')).toEqual([]);
+      expect(await ids('_')).toEqual(['W4-C1']);
       // A row carries its products (the queue's product column).
       const row = ((await call('GET', '/v1/cases?q=W2', world.keys.S1)).json.data as Row[])[0]!;
       expect(row.products).toEqual([{ sku: 'TEE-M', title: '纯棉T恤 M' }]);

@@ -19,6 +19,7 @@ import { browserSuite } from './browser/suite.ts';
 import { horizontalOverflow, PHOTO_PNG, pick, screenshot, signIn } from './browser/page-helpers.ts';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const SHOP = 'tb-apparel';
 type Detail = { id: string; status: string; applied_at: string; deadline: { due: string } | null; buyer: string };
 const LIVE = { timeout: 15_000, interval: 250 };
@@ -38,23 +39,22 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
 
   beforeAll(async () => {
     world = suite.world();
-    // The shop's merchant-response window, read off a case applied now.
-    const orders = await world.db.query<{ order_id: string; buyer_id: string }>(
-      `SELECT order_id, buyer_id FROM orders o WHERE shop_id = $1 AND status IN ('signed', 'completed') AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = o.shop_id AND c.order_id = o.order_id) ORDER BY order_id`,
-      [SHOP],
-    );
+    // Each case on an order of its own, placed, shipped and signed before the case's (moved back)
+    // application time, so every case applies whatever the demo's orders look like.
+    const buyer = 'tb_55501234';
     const apply = async (id: string, back: number) => {
-      const engine = createEngine({ db: world.db, packs: builtinPacks(), clock: { now: () => Date.now() - back }, payments: simulatedProvider(world.db), inlineRefunds: true });
-      for (const o of [...orders.rows]) {
-        const cmd = { kind: 'apply', caseId: id, args: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '开线' }] } } as unknown as CaseCommand;
-        const r = await engine.caseCommand(cmd, { role: 'buyer', id: o.buyer_id }, { shopId: SHOP, orderId: o.order_id });
-        if (r.ok) {
-          made[id] = o.buyer_id;
-          orders.rows.splice(orders.rows.indexOf(o), 1);
-          return;
-        }
-      }
-      throw new Error(`no order of ${SHOP} takes ${id}`);
+      const now = Date.now() - back;
+      const engine = createEngine({ db: world.db, packs: builtinPacks(), clock: { now: () => now }, payments: simulatedProvider(world.db), inlineRefunds: true });
+      const order = {
+        id: `${id}-O`, shop: SHOP, buyer, placed_at: now - 5 * DAY, paid_at: now - 5 * DAY, shipped_at: now - 4 * DAY, signed_at: now - 2 * DAY,
+        shipping_fee: 0, free_shipping: true, shipping_insurance: 0,
+        lines: [{ id: 'L1', sku: 'COAT-L', title: '羊毛大衣 L', category: 'apparel', quantity: 1, paid_amount: 59900, flags: [] }],
+      };
+      expect((await engine.placeOrder(order, { role: 'platform' })).ok).toBe(true);
+      const cmd = { kind: 'apply', caseId: id, args: { type: 'return_refund', reason: 'quality_issue', evidence: [{ kind: 'photo', description: '开线' }] } } as unknown as CaseCommand;
+      const r = await engine.caseCommand(cmd, { role: 'buyer', id: buyer }, { shopId: SHOP, orderId: order.id });
+      if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r)}`);
+      made[id] = buyer;
     };
     await apply('URG-later', 0);
     const first = (await world.api<Detail>(world.keys.platform!, '/v1/cases/URG-later')).body;
@@ -70,7 +70,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a merchant's day in Chromium (issue 16)", () =>
   it('searches the queue by buyer, product title, order id and SKU; nothing found says so', async () => {
     const { rows } = await world.db.query<{ case_id: string; order_id: string; buyer_id: string; title: string; sku: string }>(
       `SELECT c.case_id, c.order_id, c.buyer_id, o.state->'lines'->0->>'title' AS title, o.state->'lines'->0->>'sku' AS sku
-         FROM cases c JOIN orders o USING (shop_id, order_id) WHERE c.shop_id = $1 AND c.case_id LIKE 'AS-%' ORDER BY c.case_id LIMIT 1`,
+         FROM cases c JOIN orders o USING (shop_id, order_id) WHERE c.shop_id = $1 AND c.case_id ~ '^[0-9]{8}-[0-9]{6}$' ORDER BY c.case_id LIMIT 1`,
       [SHOP],
     );
     const c = rows[0]!;

@@ -82,7 +82,9 @@ export async function queryCases(sql: Sql, f: CaseQuery): Promise<{ cases: CaseS
   if (f.deadlineBefore !== undefined) c.raw('deadline_due < ?', iso(f.deadlineBefore));
   if (f.deadlineAfter !== undefined) c.raw('deadline_due >= ?', iso(f.deadlineAfter));
   if (f.q) {
-    const i = c.params.push(`%${f.q.replace(/[%_\\]/g, '')}%`);
+    // LIKE's own characters are matched as themselves (escaped with LIKE's default `\`): buyer ids
+    // such as tb_88249455 carry an underscore.
+    const i = c.params.push(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
     // The order's lines are in its snapshot: a product matches on any line of the case's order.
     c.where.push(
       `(case_id ILIKE $${i} OR order_id ILIKE $${i} OR buyer_id ILIKE $${i} OR EXISTS (SELECT 1 FROM orders o, jsonb_array_elements(o.state->'lines') l ` +

@@ -64,7 +64,7 @@ export function QueueTable({ rows, loading, showShop, selection, activeId, empty
           <br />
           <Typography.Text type="secondary">{`${label('type', r.type)}${r.amount > 0 ? ` · ${yuan(r.amount)}` : ''}`}</Typography.Text>
           <br />
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }}>{`${r.buyer} · ${productsOf(r)}`}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 130 }}>{`${r.buyer} · ${productsOf(r)}`}</Typography.Text>
         </>
       ),
     },

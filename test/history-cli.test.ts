@@ -3,9 +3,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { openPglite } from '../src/store/db.ts';
+import { withEnv } from './env-kit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersale-data-'));
 const schema = 'demo_tmall_escalation_and_counterfeit';
@@ -17,16 +18,7 @@ async function cli(...args: string[]) {
 }
 
 describe('demo data and history commands (PGlite data directory)', () => {
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL };
-  beforeAll(() => {
-    process.env.AFTERSALE_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-  });
-  afterAll(() => {
-    if (saved.dir === undefined) delete process.env.AFTERSALE_DATA_DIR;
-    else process.env.AFTERSALE_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
-  });
+  withEnv({ AFTERSALE_DATA_DIR: dir, DATABASE_URL: undefined });
 
   it('the demo plays the public scenarios into the data directory and tells one case', async () => {
     const r = await cli('demo');

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -11,6 +11,7 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { importCommand } from '../src/cli/import-command.ts';
 import { main } from '../src/cli/main.ts';
 import { openConfigured } from '../src/cli/ops-commands.ts';
+import { withEnv } from './env-kit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersale-import-'));
 const DAY = 86_400_000;
@@ -30,16 +31,9 @@ async function cli(...args: string[]) {
 }
 
 describe('aftersale import orders (PGlite data directory)', () => {
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL };
+  withEnv({ AFTERSALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined });
   beforeAll(() => {
-    process.env.AFTERSALE_DATA_DIR = join(dir, 'data');
-    delete process.env.DATABASE_URL;
     writeFileSync(csvFile, [HEADER, row('O1', 'L1', 'Tee'), row('O1', 'L2', '"Socks, 3 pairs"'), row('O2', 'L1', 'Cap')].join('\n') + '\n');
-  });
-  afterAll(() => {
-    if (saved.dir === undefined) delete process.env.AFTERSALE_DATA_DIR;
-    else process.env.AFTERSALE_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
   });
 
   it('fails each order of a shop that does not exist with not_found, exit 1', async () => {

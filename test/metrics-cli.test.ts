@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.ts';
 import { openPglite } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { DAY, orderInput } from './domain-kit.ts';
+import { withEnv } from './env-kit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersale-metrics-'));
 
@@ -22,10 +23,8 @@ async function cli(...args: string[]) {
 }
 
 describe('aftersale metrics', () => {
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL };
+  withEnv({ AFTERSALE_DATA_DIR: dir, DATABASE_URL: undefined });
   beforeAll(async () => {
-    process.env.AFTERSALE_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
     const db = await openPglite(dir);
     await migrate(db);
     const engine = createEngine({ db, packs: builtinPacks(), clock: systemClock, payments: simulatedProvider(db) });
@@ -35,11 +34,6 @@ describe('aftersale metrics', () => {
     const r = await engine.caseCommand({ kind: 'apply', caseId: 'C1', args: { type: 'refund_only', reason: 'no_longer_needed' } }, { role: 'buyer', id: 'B1' }, { shopId: 'S1', orderId: 'O1' });
     expect(r.ok).toBe(true);
     await db.close();
-  });
-  afterAll(() => {
-    if (saved.dir === undefined) delete process.env.AFTERSALE_DATA_DIR;
-    else process.env.AFTERSALE_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
   });
 
   it('prints every metric beside the category average and the rank', async () => {

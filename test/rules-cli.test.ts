@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.ts';
 import { openPglite } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { DAY } from './domain-kit.ts';
+import { withEnv } from './env-kit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersale-rules-'));
 const rulesFile = join(dir, 'rules.json');
@@ -23,10 +24,8 @@ async function cli(...args: string[]) {
 }
 
 describe('aftersale rules backtest', () => {
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL };
+  withEnv({ AFTERSALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined });
   beforeAll(async () => {
-    process.env.AFTERSALE_DATA_DIR = join(dir, 'data');
-    delete process.env.DATABASE_URL;
     const db = await openPglite(join(dir, 'data'));
     await migrate(db);
     const engine = createEngine({ db, packs: builtinPacks(), clock: systemClock, payments: simulatedProvider(db) });
@@ -45,11 +44,6 @@ describe('aftersale rules backtest', () => {
     expect((await engine.caseCommand({ kind: 'agree', caseId: 'CO1' }, { role: 'merchant', id: 'S1' }, { at: Date.now() + 2 * 3_600_000 })).ok).toBe(true);
     await db.close();
     writeFileSync(rulesFile, JSON.stringify([{ id: 'small', name: '小额极速退款', when: { order_status: ['paid'], max_amount: 5000 }, then: 'agree' }]));
-  });
-  afterAll(() => {
-    if (saved.dir === undefined) delete process.env.AFTERSALE_DATA_DIR;
-    else process.env.AFTERSALE_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
   });
 
   it('reports what the rules would have automated, the money and the hours, and saves nothing', async () => {

@@ -3,12 +3,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rotatedTokenSecrets } from '../src/app/configured-secrets.ts';
 import { issueBuyerToken, principalOfBuyerToken, tokenSecrets } from '../src/app/credentials.ts';
 import { decryptSecret, parseKeyring, storedKeyId } from '../src/app/secret-box.ts';
 import { main } from '../src/cli/main.ts';
 import { openPglite } from '../src/store/db.ts';
+import { withEnv } from './env-kit.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -41,24 +42,12 @@ describe('buyer-token secrets: rotation with a grace period', () => {
 
 describe('aftersale secrets (PGlite data directory)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aftersale-secrets-'));
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL, key: process.env.AFTERSALE_SECRET_KEY, token: process.env.AFTERSALE_TOKEN_SECRET };
+  withEnv({ AFTERSALE_DATA_DIR: dir, DATABASE_URL: undefined, AFTERSALE_SECRET_KEY: undefined, AFTERSALE_TOKEN_SECRET: undefined });
   const cli = async (...args: string[]) => {
     const out: string[] = [];
     const code = await main(args, { log: (l) => out.push(l), error: (l) => out.push(l) });
     return { code, out: out.join('\n') };
   };
-  beforeAll(() => {
-    process.env.AFTERSALE_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-    delete process.env.AFTERSALE_SECRET_KEY;
-    delete process.env.AFTERSALE_TOKEN_SECRET;
-  });
-  afterAll(() => {
-    for (const [name, value] of [['AFTERSALE_DATA_DIR', saved.dir], ['DATABASE_URL', saved.url], ['AFTERSALE_SECRET_KEY', saved.key], ['AFTERSALE_TOKEN_SECRET', saved.token]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
   const storedSecret = async () => {
     const db = await openPglite(dir);
     try {

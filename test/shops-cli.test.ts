@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/app/clock.ts';
 import { createEngine } from '../src/app/engine.ts';
 import { builtinPacks } from '../src/app/packs.ts';
@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.ts';
 import { openPglite } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { DAY } from './domain-kit.ts';
+import { withEnv } from './env-kit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersale-shops-'));
 
@@ -22,10 +23,8 @@ async function cli(...args: string[]) {
 }
 
 describe('aftersale shops show', () => {
-  const saved = { dir: process.env.AFTERSALE_DATA_DIR, url: process.env.DATABASE_URL };
+  withEnv({ AFTERSALE_DATA_DIR: dir, DATABASE_URL: undefined });
   beforeAll(async () => {
-    process.env.AFTERSALE_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
     const db = await openPglite(dir);
     await migrate(db);
     const engine = createEngine({ db, packs: builtinPacks(), clock: systemClock, payments: simulatedProvider(db) });
@@ -43,11 +42,6 @@ describe('aftersale shops show', () => {
     await engine.complaintCommand({ kind: 'respond_complaint', complaintId: 'K1', evidence: [{ kind: 'chat_log' }], actor: { role: 'merchant', id: 'S1' } });
     await engine.complaintCommand({ kind: 'rule_complaint', complaintId: 'K1', outcome: 'upheld', actor: { role: 'platform', id: 'platform' } });
     await db.close();
-  });
-  afterAll(() => {
-    if (saved.dir === undefined) delete process.env.AFTERSALE_DATA_DIR;
-    else process.env.AFTERSALE_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
   });
 
   it('prints points against the thresholds, sanctions, the deposit and complaints by status', async () => {

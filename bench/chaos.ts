@@ -16,7 +16,8 @@ import { simulatedProvider } from '../src/app/payments.ts';
 import { openPostgres } from '../src/store/db.ts';
 import { PLATFORM } from '../src/store/outbox.ts';
 import { endChecks, drained } from './chaos/checks.ts';
-import { Managed, runCli, startOwnPostgres, until } from './chaos/cluster.ts';
+import { runCli } from './aftersale-process.ts';
+import { Managed, startOwnPostgres, until } from './chaos/cluster.ts';
 import { Load } from './chaos/load.ts';
 
 const arg = (name: string, dflt: string) => {

@@ -8,7 +8,7 @@
 // none); about 1 % are raw malformed requests on a socket (bad header bytes, bad request lines).
 // Counts: requests, 5xx (must be 0), refusals without a SPEC §11 code (must be 0), transport
 // errors; then `aftersale doctor` on the store the run left. Exit 1 when any of them is not clean.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import pg from 'pg';
 import { ERROR_CODES } from '../src/domain/errors.ts';
+import { runCli, spawnAftersale } from './aftersale-process.ts';
 import { bodyFor, type JsonSchema } from './fuzz-bodies.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -26,7 +27,6 @@ const REQUESTS = Number(arg('--requests', '2000'));
 const SEED = Number(arg('--seed', String(Date.now() % 1_000_000)));
 const ENGINES = arg('--engine', 'both');
 const CONCURRENCY = Number(arg('--concurrency', '8'));
-const BIN = join(import.meta.dirname, '..', 'bin', 'aftersale.mjs');
 
 interface Operation {
   method: string;
@@ -57,7 +57,7 @@ interface Tally {
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnAftersale(['serve', '--demo'], env);
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180_000);
     const onData = (c: Buffer) => {
@@ -71,16 +71,6 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url:
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    proc.stdout.on('data', (c) => (out += c));
-    proc.stderr.on('data', (c) => (out += c));
-    proc.on('exit', (code) => resolve({ code: code ?? 1, out }));
   });
 }
 

@@ -1,13 +1,13 @@
 // The chaos run's moving parts (issue 19 item 2): its OWN PostgreSQL — initdb into a temporary
 // directory on a port of its own, restarted by the controller — never the machine's server on 5432,
 // which other suites share; and the Aftersale processes (API servers, workers) it kills and restarts.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnAftersale } from '../aftersale-process.ts';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'aftersale.mjs');
 
 /** initdb refuses to run as root: as root, PostgreSQL's tools run as the `postgres` user. */
 function pgTool(tool: string, args: string[]): string {
@@ -60,7 +60,7 @@ export class Managed {
   ) {}
 
   start(): void {
-    const proc = spawn(process.execPath, [BIN, ...this.args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnAftersale(this.args, this.env);
     const keep = (c: Buffer) => (this.log = (this.log + c.toString()).slice(-4000));
     proc.stdout!.on('data', keep);
     proc.stderr!.on('data', keep);
@@ -97,17 +97,6 @@ export class Managed {
   tail(): string {
     return this.log;
   }
-}
-
-/** Runs an `aftersale` command to its end. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    proc.stdout!.on('data', (c) => (out += c));
-    proc.stderr!.on('data', (c) => (out += c));
-    proc.on('exit', (code) => resolve({ code: code ?? -1, out }));
-  });
 }
 
 export async function until(check: () => Promise<boolean>, timeoutMs: number, stepMs = 200): Promise<boolean> {

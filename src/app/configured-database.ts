@@ -11,9 +11,12 @@ export function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The embedded database's and the generated secrets' directory: AFTERSALE_DATA_DIR, default ./data. */
+export const dataDirOf = (env: NodeJS.ProcessEnv = process.env) => resolve(env.AFTERSALE_DATA_DIR ?? 'data');
+
 /** Opens the configured database, in its schema, migrated. */
 export async function openConfigured(args: string[]): Promise<Database> {
-  const db = await openDatabase(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'));
+  const db = await openDatabase(process.env, dataDirOf());
   const schema = flag(args, '--schema') ?? process.env.AFTERSALE_SCHEMA;
   if (schema) await db.useSchema(schema);
   await migrate(db);

@@ -4,9 +4,12 @@
 // (tests, the chaos run) — and the key webhook secrets are encrypted with: AFTERSALE_SECRET_KEY,
 // else the key kept in the data directory (`secret-key`, made by the first `serve`, mode 0600).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { dataDirOf } from './configured-database.ts';
 import { generateSecretKey, parseKeyring } from './secret-box.ts';
 import type { WebhookSettings } from './webhook-url.ts';
+
+const secretKeyFile = (env: NodeJS.ProcessEnv) => join(dataDirOf(env), 'secret-key');
 
 export function configuredWebhooks(args: string[], env: NodeJS.ProcessEnv, opts: { generateKey: boolean }): WebhookSettings {
   const urls = {
@@ -14,10 +17,9 @@ export function configuredWebhooks(args: string[], env: NodeJS.ProcessEnv, opts:
     allowPrivate: args.includes('--allow-private-webhooks') || env.AFTERSALE_WEBHOOK_ALLOW_PRIVATE === '1',
   };
   if (env.AFTERSALE_SECRET_KEY) return { urls, keyring: parseKeyring(env.AFTERSALE_SECRET_KEY) };
-  const dataDir = resolve(env.AFTERSALE_DATA_DIR ?? 'data');
-  const file = join(dataDir, 'secret-key');
+  const file = secretKeyFile(env);
   if (!existsSync(file) && opts.generateKey) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDirOf(env), { recursive: true });
     writeFileSync(file, generateSecretKey(), { mode: 0o600 });
   }
   return existsSync(file) ? { urls, keyring: parseKeyring(readFileSync(file, 'utf8')) } : { urls };
@@ -31,9 +33,9 @@ export function configuredWebhooks(args: string[], env: NodeJS.ProcessEnv, opts:
  */
 export function rotateDataDirKey(env: NodeJS.ProcessEnv): boolean {
   if (env.AFTERSALE_SECRET_KEY) return false;
-  const file = join(resolve(env.AFTERSALE_DATA_DIR ?? 'data'), 'secret-key');
+  const file = secretKeyFile(env);
   const old = existsSync(file) ? (readFileSync(file, 'utf8').trim().split(',')[0] ?? '') : '';
-  mkdirSync(resolve(env.AFTERSALE_DATA_DIR ?? 'data'), { recursive: true });
+  mkdirSync(dataDirOf(env), { recursive: true });
   writeFileSync(file, [generateSecretKey(), old].filter(Boolean).join(','), { mode: 0o600 });
   return true;
 }

@@ -3,6 +3,7 @@
 // the timeline of one case with its hash chain checked.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { dataDirOf } from '../app/configured-database.ts';
 import { builtinPacks } from '../app/packs.ts';
 import { PROJECT_ROOT } from '../app/project-root.ts';
 import { parseScenario } from '../app/scenario.ts';
@@ -19,7 +20,7 @@ const FEATURED = { file: 'tmall-escalation-and-counterfeit.json', case: 'C2' };
 
 export async function demoCommand(args: string[], out: Out): Promise<number> {
   const flag = args.indexOf('--data-dir');
-  const dataDir = resolve(flag >= 0 && args[flag + 1] ? args[flag + 1]! : (process.env.AFTERSALE_DATA_DIR ?? 'data'));
+  const dataDir = flag >= 0 && args[flag + 1] ? resolve(args[flag + 1]!) : dataDirOf();
   mkdirSync(dataDir, { recursive: true });
   out.log(`Aftersale demo — embedded PostgreSQL (PGlite) in ${dataDir}`);
   const started = performance.now();

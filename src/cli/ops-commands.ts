@@ -2,7 +2,6 @@
 // PostgreSQL when DATABASE_URL is set, else on the embedded database in AFTERSALE_DATA_DIR
 // (default ./data); `--schema NAME` (or AFTERSALE_SCHEMA) picks a schema.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { systemClock } from '../app/clock.ts';
 import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
@@ -10,7 +9,7 @@ import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
 import { configuredWebhooks } from '../app/configured-webhooks.ts';
 import { governanceView } from '../app/governance/views.ts';
-import { flag, openConfigured } from '../app/configured-database.ts';
+import { dataDirOf, flag, openConfigured } from '../app/configured-database.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import { migrate } from '../store/migrations.ts';
 import { iso } from '../store/time.ts';
@@ -33,7 +32,7 @@ export function engineOn(db: Database, args: string[] = [], generateKey = false)
 }
 
 export async function migrateCommand(args: string[], out: Out): Promise<number> {
-  const db = await openDatabase(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'));
+  const db = await openDatabase(process.env, dataDirOf());
   try {
     const schema = flag(args, '--schema') ?? process.env.AFTERSALE_SCHEMA;
     if (schema) await db.useSchema(schema);

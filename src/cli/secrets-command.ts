@@ -1,7 +1,6 @@
 // `aftersale secrets rotate` and `aftersale secrets rotate-token [--grace-days N]` (issue 19 item 4).
-import { resolve } from 'node:path';
 import { systemClock } from '../app/clock.ts';
-import { flag } from '../app/configured-database.ts';
+import { dataDirOf, flag } from '../app/configured-database.ts';
 import { rotateTokenSecretFile } from '../app/configured-secrets.ts';
 import { rotateDataDirKey } from '../app/configured-webhooks.ts';
 import { engineOn, openConfigured } from './ops-commands.ts';
@@ -33,7 +32,7 @@ export async function secretsCommand(args: string[], out: Out): Promise<number> 
       return 2;
     }
     const now = systemClock.now();
-    const { value, written } = rotateTokenSecretFile(process.env, resolve(process.env.AFTERSALE_DATA_DIR ?? 'data'), now + days * 86_400_000, now);
+    const { value, written } = rotateTokenSecretFile(process.env, dataDirOf(), now + days * 86_400_000, now);
     if (written) out.log(`a new buyer-token secret signs from the next start; tokens signed before stay valid ${days} days`);
     else out.log(`set AFTERSALE_TOKEN_SECRET to this value on every process (tokens signed before stay valid ${days} days):\n${value}`);
     return 0;

@@ -6,7 +6,7 @@ import cluster from 'node:cluster';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { demoIdentities } from '../app/demo-identities.ts';
 import { systemClock } from '../app/clock.ts';
 import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
@@ -18,7 +18,7 @@ import { simulatedProvider } from '../app/payments.ts';
 import { runWorker } from '../app/worker.ts';
 import { buildServer } from './server.ts';
 import { PLATFORM } from '../store/outbox.ts';
-import { flag, openConfigured } from '../app/configured-database.ts';
+import { dataDirOf, flag, openConfigured } from '../app/configured-database.ts';
 import { configuredWebhooks } from '../app/configured-webhooks.ts';
 import { configuredTokenSecret } from '../app/configured-secrets.ts';
 import type { Out } from '../app/out.ts';
@@ -44,7 +44,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     return 2;
   }
   if (processes > 1 && cluster.isWorker) return httpProcess(args);
-  const dataDir = resolve(process.env.AFTERSALE_DATA_DIR ?? 'data');
+  const dataDir = dataDirOf();
   mkdirSync(dataDir, { recursive: true });
   const db = await openConfigured(args);
   const engine = makeEngine(db, args);
@@ -182,7 +182,7 @@ async function stopHttp(): Promise<void> {
 
 /** One HTTP process of `serve --processes N`: the API on the shared port, no worker loops. */
 async function httpProcess(args: string[]): Promise<number> {
-  const dataDir = resolve(process.env.AFTERSALE_DATA_DIR ?? 'data');
+  const dataDir = dataDirOf();
   try {
     const db = await openConfigured(args);
     const app = await makeApp(makeEngine(db, args), args, dataDir, configuredTokenSecret(process.env, dataDir));

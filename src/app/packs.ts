@@ -8,7 +8,7 @@ import { parseCalendar, parsePack } from '../domain/policy-schema.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 export const POLICY_DIR = join(PROJECT_ROOT, 'policies');
-export const PACK_IDS = ['cn-baseline', 'taobao', 'tmall', 'pinduoduo', 'jd'] as const;
+export const PACK_IDS = ['cn-baseline', 'taobao', 'tmall', 'pinduoduo', 'jd', 'amazon-us'] as const;
 
 export interface PackRegistry {
   get(id: string): PolicyPack | undefined;

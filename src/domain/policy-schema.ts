@@ -8,6 +8,8 @@ import type { PackVersion, ParamName, PolicyPack, PolicyParams } from './policy.
 import { parseInstant } from './calendar.ts';
 import { COMPLAINT_SUB_KINDS } from './complaint/types.ts';
 import { WEEKDAYS } from './metrics/period.ts';
+import { CURRENCIES } from './types.ts';
+import { SELLER_METRICS } from './policy.ts';
 
 const duration = z.string().transform((s, ctx): Duration => {
   const d = parseDuration(s);
@@ -26,6 +28,7 @@ const compensation = z
   .nullable();
 /** Every sub-kind of a complaint kind, each with its points (SPEC §8.1 table). */
 const pointsOf = (subs: readonly string[]) => Object.fromEntries(subs.map((k) => [k, z.number().int().min(0).max(100)]));
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month-day MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time of day HH:MM');
 
 export const paramSchemas = {
@@ -94,6 +97,20 @@ export const paramSchemas = {
   ticket_first_response: z.object({ consultation: duration, complaint: duration, logistics: duration, invoice: duration }).strict(),
   ticket_resolution: duration,
   ticket_reopen_days: days,
+  return_window: days.nullable(),
+  holiday_return_until: z.object({ from: monthDay, to: monthDay, until: monthDay }).strict().nullable(),
+  platform_authorized_returns: z.boolean(),
+  refund_after_receipt: duration.nullable(),
+  returnless_threshold: fen.nullable(),
+  atoz_claim: z
+    .object({ opens_after_days: days, after_return_issue: duration, window_days: days, seller_response: duration, appeal_days: days })
+    .strict()
+    .nullable(),
+  safet_claim_days: days.nullable(),
+  seller_performance: z
+    .object(Object.fromEntries(SELLER_METRICS.map((m) => [m, z.object({ max_pct: z.number().min(0).max(100), window_days: z.number().int().min(1).max(366) }).strict()])))
+    .strict()
+    .nullable(),
 } satisfies Record<ParamName, z.ZodType>;
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();
@@ -109,6 +126,7 @@ const packFile = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.object({ zh: z.string(), en: z.string() }).strict(),
+    currency: z.enum(CURRENCIES),
     time_zone: z.string(),
     calendar: z.string(),
     versions: z
@@ -170,7 +188,7 @@ export function parsePack(json: unknown, calendars: Record<string, HolidayCalend
     }
     versions.push({ version: v.version, effectiveFrom: parseInstant(v.effective_from)!, note: v.note, params, sources });
   }
-  return { id: p.id, name: p.name, timeZone: p.time_zone, calendar, versions };
+  return { id: p.id, name: p.name, currency: p.currency, timeZone: p.time_zone, calendar, versions };
 }
 
 /** Parses shop overrides given as raw JSON values (durations as strings, e.g. "72h"). */

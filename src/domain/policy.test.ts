@@ -47,7 +47,7 @@ describe('built-in packs', () => {
       .map((p) => p.id)
       .sort();
     expect(ids).toEqual([...PACK_IDS].sort());
-    expect(ids).toEqual(['cn-baseline', 'jd', 'pinduoduo', 'taobao', 'tmall']);
+    expect(ids).toEqual(['amazon-us', 'cn-baseline', 'jd', 'pinduoduo', 'taobao', 'tmall']);
   });
 
   it('loads again from the files (not only from the cache)', () => {
@@ -55,10 +55,15 @@ describe('built-in packs', () => {
     expect(fresh.get('taobao')!.versions.map((v) => v.version)).toEqual(pack('taobao').versions.map((v) => v.version));
   });
 
-  it.each(PACK_IDS)('%s: is in the platform zone, uses the cn calendar and sets every parameter', (id) => {
+  // SPEC §1 and §13: the Chinese packs count in CNY on Beijing time and the PRC calendar; amazon-us
+  // in USD on Pacific time and the US federal calendar.
+  const PLACE: Record<string, [string, string, string]> = { 'amazon-us': ['America/Los_Angeles', 'us', 'USD'] };
+  it.each(PACK_IDS)('%s: is in its platform zone, currency and calendar and sets every parameter', (id) => {
     const p = pack(id);
-    expect(p.timeZone).toBe('Asia/Shanghai');
-    expect(p.calendar.id).toBe('cn');
+    const [zone, calendar, currency] = PLACE[id] ?? ['Asia/Shanghai', 'cn', 'CNY'];
+    expect(p.timeZone).toBe(zone);
+    expect(p.calendar.id).toBe(calendar);
+    expect(p.currency).toBe(currency);
     expect(p.name.zh.length).toBeGreaterThan(0);
     expect(p.name.en.length).toBeGreaterThan(0);
     for (const v of p.versions) {

@@ -5,7 +5,7 @@ import type { ComplaintPointsTable } from './complaint/types.ts';
 import type { TicketKind } from './ticket/types.ts';
 import { formatDuration, parseDuration, type CalendarContext, type Duration } from './duration.ts';
 import { refuse, type Refusal } from './errors.ts';
-import type { Fen, Instant } from './types.ts';
+import type { Currency, Fen, Instant } from './types.ts';
 
 export interface CompensationFormula {
   /** Percent of the paid amount of the affected lines. */
@@ -88,7 +88,50 @@ export interface PolicyParams {
   ticket_resolution: Duration;
   /** SPEC §10.1: days after a resolution in which the buyer may reopen or rate. */
   ticket_reopen_days: number;
+  // SPEC §13 (pack `amazon-us`). null / false in the Chinese packs: their windows and flow apply.
+  /** SPEC §13: days from delivery in which a return may be applied for (null: the §4 windows). */
+  return_window: number | null;
+  /** SPEC §13: items delivered from `from` to `to` (MM-DD) may be returned until `until` (MM-DD, next year). */
+  holiday_return_until: HolidayReturnWindow | null;
+  /** SPEC §13: the platform authorizes a return in the window at once, with a prepaid label. */
+  platform_authorized_returns: boolean;
+  /** SPEC §13: the seller's time to refund once the return is delivered to them (null: §4 flow). */
+  refund_after_receipt: Duration | null;
+  /** SPEC §13: a line priced at or under this is refunded without a return (null: none). */
+  returnless_threshold: Fen | null;
+  /** SPEC §13: the A-to-z Guarantee claim's periods (null: no such claim on this marketplace). */
+  atoz_claim: AtozClaimParams | null;
+  /** SPEC §13: days from the refund in which a seller may file a SAFE-T claim (null: none). */
+  safet_claim_days: number | null;
+  /** SPEC §13: seller performance targets (null: §8.4 metrics only). */
+  seller_performance: SellerPerformanceTargets | null;
 }
+
+/** SPEC §13: the holiday return window, as month-days in the platform time zone. */
+export interface HolidayReturnWindow {
+  from: string;
+  to: string;
+  until: string;
+}
+
+/** SPEC §13 A-to-z Guarantee periods. */
+export interface AtozClaimParams {
+  /** Days after the latest delivery date before a claim may be filed. */
+  opens_after_days: number;
+  /** Or this long after a rejected or unanswered return. */
+  after_return_issue: Duration;
+  /** Days after the latest delivery date until which a claim may be filed. */
+  window_days: number;
+  /** The seller's time to respond before the platform rules. */
+  seller_response: Duration;
+  /** Days from the ruling in which the seller may appeal once. */
+  appeal_days: number;
+}
+
+export const SELLER_METRICS = ['order_defect_rate', 'return_dissatisfaction_rate', 'late_shipment_rate', 'cancel_rate'] as const;
+export type SellerMetric = (typeof SELLER_METRICS)[number];
+/** SPEC §13: each metric's ceiling (percent, the shop must stay under it) and its rolling window. */
+export type SellerPerformanceTargets = Record<SellerMetric, { max_pct: number; window_days: number }>;
 
 /** SPEC §8.2: a restriction for whole days from the crossing, or a closure until reopened. */
 export type SanctionThreshold = { points: number; sanction: 'restriction'; days: number } | { points: number; sanction: 'closure' };
@@ -169,6 +212,16 @@ export const PARAM_DIRECTION: Record<ParamName, Direction> = {
   ticket_first_response: 'platform_only',
   ticket_resolution: 'shorter_for_buyer',
   ticket_reopen_days: 'longer_for_buyer',
+  // SPEC §13: a seller may give a longer window or a higher returnless threshold; the rest is the
+  // marketplace's flow and how it judges sellers.
+  return_window: 'longer_for_buyer',
+  holiday_return_until: 'platform_only',
+  platform_authorized_returns: 'platform_only',
+  refund_after_receipt: 'platform_only',
+  returnless_threshold: 'higher_for_buyer',
+  atoz_claim: 'platform_only',
+  safet_claim_days: 'platform_only',
+  seller_performance: 'platform_only',
 };
 export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 
@@ -192,6 +245,8 @@ export interface PackVersion {
 export interface PolicyPack {
   id: string;
   name: { zh: string; en: string };
+  /** SPEC §13: the currency of every amount under this pack (ISO 4217). */
+  currency: Currency;
   timeZone: string;
   calendar: HolidayCalendar;
   /** Ascending by effectiveFrom. */
@@ -296,6 +351,11 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown, fallback: { v
     const rank = (x: unknown) => (x === 'next_day' ? 1 : 0);
     return rank(a) - rank(b);
   }
+  if (name === 'returnless_threshold') {
+    // null is no returnless refund: the least a seller can give.
+    const v = (x: unknown) => (x === null ? -Infinity : (x as number));
+    return Math.sign(v(a) - v(b));
+  }
   if (name === 'return_shipping_cap') {
     // null is no cap: the most the merchant can reimburse.
     const v = (x: unknown) => (x === null ? Infinity : (x as number));
@@ -322,6 +382,8 @@ function compareMagnitude(name: ParamName, a: unknown, b: unknown, fallback: { v
     }
     return result;
   }
+  // A parameter the pack leaves off (null) cannot be compared with a value: not provably generous.
+  if (a === null || b === null) return a === b ? 0 : 'uncertain';
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
   if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
   return compareDurations(a as Duration, b as Duration);

@@ -5,8 +5,16 @@
 export type Instant = number;
 /** A local calendar date `YYYY-MM-DD` in the platform time zone. */
 export type LocalDate = string;
-/** Money in fen (分), integer, CNY. */
+/**
+ * Money in integer minor units of the order's or shop's currency: fen (分) for CNY, cents for
+ * USD (SPEC §13). The currency travels beside the amount (`currency` on shops, orders, cases,
+ * ledger entries); `src/domain/currency.ts` keeps two currencies from being added.
+ */
 export type Fen = number;
+
+/** SPEC §13: the currencies a pack may name (ISO 4217). */
+export const CURRENCIES = ['CNY', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
 
 export const ROLES = ['buyer', 'merchant', 'platform', 'system'] as const;
 export type Role = (typeof ROLES)[number];

@@ -118,5 +118,32 @@ export function metricsHttp(engineName: string, open: () => Promise<Database>) {
       expect((await call('/v1/shops/S1/metrics/facts?counter=nope', keys.S1)).json.error.code).toBe('validation');
       expect(HOUR).toBeGreaterThan(0);
     });
+
+    it('SPEC §13 seller performance: the rates of an amazon-us shop, its notice after the review, refusals in words', async () => {
+      await world.engine.upsertShop({ id: 'US1', pack: 'amazon-us', category: 'home' });
+      const us = (id: string, shippedDaysAgo: number) => ({
+        ...order(id, 'US1', 6),
+        lines: [{ id: 'L1', sku: 'MUG', category: 'home', quantity: 1, paid_amount: 2599, flags: [] }],
+        shipped_at: new Date(now - shippedDaysAgo * DAY).toISOString(),
+      });
+      // Paid 6 days ago, 2 business days to ship: U1 ships the next day, U2 a day ago (late).
+      expect((await call('/v1/orders', keys.platform, 'POST', us('U1', 5))).status).toBe(201);
+      expect((await call('/v1/orders', keys.platform, 'POST', us('U2', 1))).status).toBe(201);
+      const before = await call('/v1/shops/US1/performance', keys.platform);
+      expect(before.status).toBe(200);
+      const late = () => before.json.metrics.find((m: { metric: string }) => m.metric === 'late_shipment_rate');
+      expect(late()).toMatchObject({ rate: 0.5, numerator: 1, denominator: 2, max_pct: 4, window_days: 30, missed: true, noticed_at: null });
+      expect(before.json.metrics.map((m: { metric: string }) => m.metric)).toEqual(['order_defect_rate', 'return_dissatisfaction_rate', 'late_shipment_rate', 'cancel_rate']);
+      // The daily review sends the notice once; the shop's answer then says since when.
+      await world.engine.reviewPerformance('amazon-us', now);
+      const after = await call('/v1/shops/US1/performance', keys.platform);
+      expect(after.json.metrics.find((m: { metric: string }) => m.metric === 'late_shipment_rate').noticed_at).not.toBeNull();
+      expect(after.json.metrics.find((m: { metric: string }) => m.metric === 'cancel_rate').noticed_at).toBeNull();
+      // A Chinese shop has no such targets; another shop's numbers are not found.
+      const cn = await call('/v1/shops/S1/performance', keys.S1);
+      expect([cn.status, cn.json.error.code]).toEqual([422, 'not_eligible']);
+      expect(cn.json.error.message).toContain('没有卖家绩效指标');
+      expect((await call('/v1/shops/US1/performance', keys.S1)).status).toBe(404);
+    });
   });
 }

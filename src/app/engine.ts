@@ -91,6 +91,8 @@ export function createEngine(deps: EngineDeps) {
     await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress, name: shop.name });
     // SPEC §8.5: a pack with a governance period has its next period end scheduled.
     await metrics.ensureCycle(shop.pack);
+    // SPEC §13: a pack with seller performance targets reviews its shops daily.
+    await metrics.ensureReview(shop.pack);
     // SPEC §8: every shop has a governance stream (points, sanctions, the deposit) from the start.
     return governance.registerShop({
       id: shop.id,
@@ -323,6 +325,8 @@ export function createEngine(deps: EngineDeps) {
     auditMetrics: metrics.auditMetrics,
     ensureCycle: metrics.ensureCycle,
     replayCycle: metrics.replayCycle,
+    sellerPerformance: metrics.sellerPerformance,
+    reviewPerformance: metrics.reviewAt,
     ticketCommand: desk.ticketCommand,
     storeTicketAttachment: desk.storeTicketAttachment,
     getTicket: desk.getTicket,

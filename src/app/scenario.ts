@@ -36,6 +36,10 @@ export const SHOP_FIELDS = [
   'notices',
   'metrics',
   'category_average',
+  // SPEC §13 seller performance (src/app/metrics/performance.ts): named rates, and the metrics
+  // whose notice stands (sorted).
+  'performance',
+  'performance_notices',
 ] as const;
 /** FORMAT.md ticket checks (SPEC §10.1). */
 export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;

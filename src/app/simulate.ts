@@ -18,7 +18,7 @@ import { shopView } from '../domain/shop/status.ts';
 import type { ComplaintCommand } from '../domain/complaint/commands.ts';
 import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
 import { complaintView } from './governance/views.ts';
-import { metricsFields } from './metrics/scenario-check.ts';
+import { metricsFields, performanceFields } from './metrics/scenario-check.ts';
 import { ticketSteps } from './desk/simulate-ticket.ts';
 
 export interface Expectation {
@@ -226,6 +226,7 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
         view = { ...v, restricted_until: v.restricted_until === null ? null : formatInstant(v.restricted_until, tz), deposit_topup_due: v.deposit_topup_due === null ? null : formatInstant(v.deposit_topup_due, tz) };
       }
       if (view && ('metrics' in fields || 'category_average' in fields)) Object.assign(view, await metricsFields(engine, shopId, fields));
+      if (view && ('performance' in fields || 'performance_notices' in fields)) Object.assign(view, await performanceFields(engine, shopId, fields));
     }
     for (const [field, expected] of Object.entries(fields)) {
       expect(n, what, field, expected, view ? view[field] : `(no ${complaintName !== undefined ? `complaint ${complaintName}` : `shop ${shopId}`})`);

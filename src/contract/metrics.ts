@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { METRIC_COUNTERS } from '../domain/metrics/facts.ts';
 import { METRIC_NAMES } from '../domain/metrics/compute.ts';
+import { SELLER_METRICS } from '../domain/policy.ts';
 import { SHOP_STATUSES } from './enums.ts';
 import { IsoInstant } from './primitives.ts';
 
@@ -97,3 +98,30 @@ export const MetricsCsv = {
   description: 'CSV (UTF-8, header row)',
   content: { 'text/csv': { schema: z.string() } },
 };
+
+export { SELLER_METRICS, type SellerMetric } from '../domain/policy.ts';
+
+/** SPEC §13: one seller performance metric over its own window, against its ceiling. */
+export const SellerMetricView = z.strictObject({
+  metric: z.enum(SELLER_METRICS),
+  /** A fraction with 4 decimals; null on a zero denominator. */
+  rate: z.number().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  /** The target is a rate under this percentage. */
+  max_pct: z.number(),
+  window_days: z.number().int(),
+  /** At or above the ceiling. */
+  missed: z.boolean(),
+  /** Since when a notice stands for it (the review that found it missed); null when none. */
+  noticed_at: IsoInstant.nullable(),
+});
+
+/** GET /v1/shops/:shop/performance (SPEC §13, packs with seller performance targets) */
+export const SellerPerformance = z.strictObject({
+  shop: z.string(),
+  pack: z.string(),
+  at: IsoInstant,
+  metrics: z.array(SellerMetricView),
+});
+export type SellerPerformance = z.infer<typeof SellerPerformance>;

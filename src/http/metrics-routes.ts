@@ -6,11 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Engine } from '../app/engine.ts';
 import type { Principal } from '../app/principal.ts';
-import { categoryCsv, categoryRowsView, seriesCsv, shopMetricsView } from '../app/metrics/views.ts';
+import { categoryCsv, categoryRowsView, sellerPerformanceView, seriesCsv, shopMetricsView } from '../app/metrics/views.ts';
 import { formatInstant, parseInstant } from '../domain/calendar.ts';
 import { subjectOf } from '../domain/metrics/facts.ts';
 import type { Refusal } from '../domain/errors.ts';
-import { CategoryMetrics, ErrorBody, METRIC_COUNTERS, METRIC_NAMES, MetricFacts, MetricSeries, MetricsCsv, ShopMetrics } from '../contract/index.ts';
+import { CategoryMetrics, ErrorBody, METRIC_COUNTERS, METRIC_NAMES, MetricFacts, MetricSeries, MetricsCsv, SellerPerformance, ShopMetrics } from '../contract/index.ts';
 import { idParam } from './input.ts';
 
 type Send = (req: FastifyRequest, reply: FastifyReply, r: Refusal) => FastifyReply;
@@ -38,6 +38,12 @@ export function metricsRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
   app.get('/v1/shops/:shop/metrics', { schema: { params: shopParams, querystring: z.object(windowQuery), tags: ['metrics'], response: { 200: ShopMetrics, '4xx': ErrorBody } } }, async (req, reply) => {
     const m = await engine.shopMetrics(req.principal, req.params.shop, q(req.query));
     return isRefusal(m) ? send(req, reply, m) : shopMetricsView(m, tz);
+  });
+
+  // SPEC §13: the seller performance of a shop on a marketplace with targets (amazon-us).
+  app.get('/v1/shops/:shop/performance', { schema: { params: shopParams, querystring: z.object({ at: windowQuery.at }), tags: ['metrics'], response: { 200: SellerPerformance, '4xx': ErrorBody } } }, async (req, reply) => {
+    const v = await engine.sellerPerformance(req.principal, req.params.shop, q(req.query));
+    return isRefusal(v) ? send(req, reply, v) : sellerPerformanceView(v);
   });
 
   async function series(p: Principal, shop: string, query: z.infer<typeof seriesQuery>) {

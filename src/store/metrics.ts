@@ -4,7 +4,7 @@
 // facts of its two partial days; distinct interventions and response-time percentiles are read
 // from the window's facts (they do not add up over days).
 import { splitWindow, emptySums, type WindowTotals } from '../domain/metrics/compute.ts';
-import { isOnceRef, isSummed, SAMPLE_COUNTERS, SUMMED_COUNTERS, TICKET_COUNTERS, type MetricCounter, type MetricFact, type TicketHistoryEvent } from '../domain/metrics/facts.ts';
+import { isOnceRef, isSummed, METRIC_COUNTERS, type MetricCounter, type MetricFact, type TicketHistoryEvent } from '../domain/metrics/facts.ts';
 import type { TicketEvent } from '../domain/ticket/events.ts';
 import type { ComplaintEvent } from '../domain/complaint/events.ts';
 import type { DomainEvent } from '../domain/events.ts';
@@ -19,7 +19,8 @@ export interface DatedFact extends MetricFact {
   day: LocalDate;
 }
 
-const ROLLED = [...SUMMED_COUNTERS, ...TICKET_COUNTERS.filter((c) => isSummed(c))];
+/** Every summed counter has daily rollups (the samples are read one by one). */
+const ROLLED = METRIC_COUNTERS.filter((c) => isSummed(c));
 
 /**
  * Writes facts and adds them to their days' rollups, in one statement: a fact a case has once
@@ -154,7 +155,7 @@ export async function factsIn(sql: Sql, shopIds: readonly string[], counters: re
 
 /** A shop's stored facts, all of them (audits). */
 export async function shopFacts(sql: Sql, shopId: string): Promise<MetricFact[]> {
-  return factsIn(sql, [shopId], [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS], null, null);
+  return factsIn(sql, [shopId], METRIC_COUNTERS, null, null);
 }
 
 /** Forgets a shop's facts and rollups (before a rebuild from its history). */
@@ -211,23 +212,32 @@ export async function shopsForMetrics(sql: Sql, opts: { shopId?: string; pack?: 
 export const cycleSubject = (pack: string) => `governance:${pack}`;
 export const CYCLE_KIND = 'governance_cycle';
 
-export async function scheduleCycle(sql: Sql, pack: string, dueAt: Instant, policyVersion: string, now: Instant): Promise<void> {
+/** SPEC §13: a pack's daily seller performance review, a platform deadline like the cycle. */
+export const reviewSubject = (pack: string) => `performance:${pack}`;
+export const REVIEW_KIND = 'performance_review';
+
+/** A platform deadline (no shop owns it) of a kind and subject; scheduling it again is a no-op. */
+export async function schedulePlatformDeadline(sql: Sql, subject: string, kind: string, dueAt: Instant, policyVersion: string, now: Instant): Promise<void> {
   await sql.query(
     `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, aggregate)
      VALUES ('', '', $1, $2, $3, $4, 'pending', $5, 'platform') ON CONFLICT DO NOTHING`,
-    [cycleSubject(pack), CYCLE_KIND, iso(dueAt), policyVersion, iso(now)],
+    [subject, kind, iso(dueAt), policyVersion, iso(now)],
   );
 }
 
-/** Marks the cycle's deadline fired; false when another runner has (the row lock orders them). */
-export async function takeCycle(tx: Sql, pack: string, dueAt: Instant, now: Instant): Promise<boolean> {
+/** Marks a platform deadline fired; false when another runner has (the row lock orders them). */
+export async function takePlatformDeadline(tx: Sql, subject: string, kind: string, dueAt: Instant, now: Instant): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE deadlines SET status = 'fired', fired_at = $3 WHERE shop_id = '' AND order_id = '' AND subject = $1 AND kind = '${CYCLE_KIND}'
-       AND due_at = $2 AND status = 'pending'`,
-    [cycleSubject(pack), iso(dueAt), iso(now)],
+    `UPDATE deadlines SET status = 'fired', fired_at = $4 WHERE shop_id = '' AND order_id = '' AND subject = $1 AND kind = $2
+       AND due_at = $3 AND status = 'pending'`,
+    [subject, kind, iso(dueAt), iso(now)],
   );
   return r.affectedRows === 1;
 }
+
+export const scheduleCycle = (sql: Sql, pack: string, dueAt: Instant, policyVersion: string, now: Instant) =>
+  schedulePlatformDeadline(sql, cycleSubject(pack), CYCLE_KIND, dueAt, policyVersion, now);
+export const takeCycle = (tx: Sql, pack: string, dueAt: Instant, now: Instant) => takePlatformDeadline(tx, cycleSubject(pack), CYCLE_KIND, dueAt, now);
 
 /** The cycle deadlines of a pack, oldest first (tests, the console). */
 export async function cycleDeadlines(sql: Sql, pack: string): Promise<{ dueAt: Instant; status: string }[]> {

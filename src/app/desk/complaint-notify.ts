@@ -46,6 +46,7 @@ export function complaintNotifications(c: ComplaintState, events: readonly Compl
 const SHOP_NOTICES: Partial<Record<ShopEvent['type'], true>> = {
   SanctionApplied: true,
   GovernanceNoticeSent: true,
+  PerformanceNoticeSent: true,
   CycleRestrictionApplied: true,
   RestrictionEnded: true,
   ShopReopened: true,
@@ -60,6 +61,8 @@ function shopNoticeFacts(e: ShopEvent): Record<string, unknown> {
   // SPEC §8.5: the rate against the average and the rank, and how long the shop is watched.
   if (e.type === 'GovernanceNoticeSent') return { rate: e.rate, average: e.average, rank: e.rank, due: iso(e.watchUntil) };
   if (e.type === 'CycleRestrictionApplied') return { due: iso(e.until) };
+  // SPEC §13: which target, the rate and its ceiling.
+  if (e.type === 'PerformanceNoticeSent') return { metric: e.metric, rate: e.rate, max_pct: e.maxPct, window_days: e.windowDays };
   return {};
 }
 

@@ -1,6 +1,8 @@
 // A notification as its reader sees it (SPEC §10.5): one sentence in the reader's language, from
 // the facts stored with it, and where it leads (its subject).
 import { formatInstant, parseInstant } from '../../domain/calendar.ts';
+import { SELLER_METRIC_LABELS } from '../../domain/metrics/seller-performance.ts';
+import type { SellerMetric } from '../../domain/policy.ts';
 import { CASE_DEADLINE_LABELS, CASE_STATUS_LABELS, ORDER_DEADLINE_LABELS, type Label, type Lang } from '../../domain/labels.ts';
 import type { CaseDeadlineKind, CaseStatus, OrderDeadlineKind } from '../../domain/types.ts';
 import { TICKET_KIND_LABELS, TICKET_SLA_LABELS } from '../../domain/ticket/labels.ts';
@@ -73,6 +75,7 @@ function sentence(n: StoredNotification, tz: string): Label {
           zh: `站内信: 介入率 ${pct(d.rate)} 高于行业均值 ${pct(d.average)}, 介入量类目第 ${d.rank ?? ''}; 重点观察至 ${due}`,
           en: `notice: the intervention rate ${pct(d.rate)} is above the category average ${pct(d.average)}, rank ${d.rank ?? ''} by volume; watched until ${due}`,
         },
+        PerformanceNoticeSent: performanceNotice(d),
         CycleRestrictionApplied: { zh: `介入率连续高于行业均值: 店铺被限制上首页和活动至 ${due}`, en: `the intervention rate stayed above the category average: the shop is kept off the home page and campaigns until ${due}` },
       };
       return what[d.event ?? ''] ?? { zh: d.event ?? '', en: d.event ?? '' };
@@ -82,6 +85,15 @@ function sentence(n: StoredNotification, tz: string): Label {
     default:
       return { zh: n.kind, en: n.kind };
   }
+}
+
+/** SPEC §13: a missed seller performance target, as the seller's inbox says it. */
+function performanceNotice(d: Record<string, string>): Label {
+  const name = SELLER_METRIC_LABELS[d.metric as SellerMetric] ?? { zh: d.metric ?? '', en: d.metric ?? '' };
+  return {
+    zh: `绩效通知: ${name.zh} ${pct(d.rate)} (近 ${d.window_days} 天) 未达到低于 ${d.max_pct}% 的目标`,
+    en: `performance notice: the ${name.en} of ${pct(d.rate)} (last ${d.window_days} days) misses the target of under ${d.max_pct}%`,
+  };
 }
 
 export function notificationView(n: StoredNotification, lang: Lang, tz: string) {

@@ -3,6 +3,7 @@
 import { COMPLAINT_KIND_LABELS, COMPLAINT_SUB_KIND_LABELS } from '../../domain/complaint/labels.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
 import { dateWords, EVIDENCE_LABELS, listOf, type Label, yuan } from '../../domain/labels.ts';
+import { SELLER_METRIC_LABELS } from '../../domain/metrics/seller-performance.ts';
 import type { ShopEvent } from '../../domain/shop/events.ts';
 import type { Actor } from '../../domain/types.ts';
 
@@ -88,6 +89,16 @@ export function describeGovernanceEvent(e: ComplaintEvent | ShopEvent, tz: strin
         `站内信: 介入率 ${pct(e.rate)} 高于类目均值 ${pct(e.average)} (介入量类目第 ${e.rank}), 下一周期重点观察至 ${t(e.watchUntil).zh}`,
         `notice: intervention rate ${pct(e.rate)} above the category average ${pct(e.average)} (rank ${e.rank} by volume); watched until ${t(e.watchUntil).en}`,
       );
+    }
+    case 'PerformanceNoticeSent':
+    case 'PerformanceTargetMet': {
+      // SPEC §13: the rate, its ceiling and window, and the counts behind it.
+      const name = SELLER_METRIC_LABELS[e.metric];
+      const pct = e.rate === null ? '—' : `${(e.rate * 100).toFixed(2)}%`;
+      const counts = `${e.numerator}/${e.denominator}`;
+      return e.type === 'PerformanceNoticeSent'
+        ? text(`绩效通知: ${name.zh} ${pct} (${counts}, 近 ${e.windowDays} 天) 未达到低于 ${e.maxPct}% 的目标`, `performance notice: ${name.en} ${pct} (${counts}, last ${e.windowDays} days) misses the target of under ${e.maxPct}%`)
+        : text(`${name.zh} ${pct} 已回到 ${e.maxPct}% 以下`, `${name.en} ${pct} is back under ${e.maxPct}%`);
     }
     case 'CycleRestrictionApplied':
       return text(`介入率治理: 连续高于类目均值且介入量前三, 禁止上首页/活动至 ${t(e.until).zh}`, `governance cycle: still above the category average and top 3 by volume: restricted until ${t(e.until).en}`);

@@ -15,6 +15,8 @@ const TYPES: Record<string, string> = {
   SanctionApplied: 'shop.sanctioned',
   CycleRestrictionApplied: 'shop.sanctioned',
   GovernanceNoticeSent: 'shop.notice',
+  PerformanceNoticeSent: 'shop.notice',
+  PerformanceTargetMet: 'shop.performance_met',
   DepositRestrictionImposed: 'shop.sanctioned',
   RestrictionEnded: 'shop.restriction_ended',
   DepositRestrictionLifted: 'shop.restriction_ended',

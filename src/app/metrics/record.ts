@@ -21,6 +21,7 @@ export function withCaseMetrics(d: Decided, policy: Policy): Decided {
     baseSeq: d.loaded?.version ?? 0,
     actor: d.actor,
     appliedAt: (caseId) => d.next.cases[caseId]?.appliedAt ?? null,
+    caseType: (caseId) => d.next.cases[caseId]?.type ?? null,
   });
   return { ...d, facts: dated(facts, policy.calendar.timeZone) };
 }

@@ -25,3 +25,20 @@ export async function metricsFields(engine: Engine, shopId: string, fields: Reco
   if (fields.category_average !== undefined) fields.category_average = rounded(fields.category_average);
   return { metrics: project(m.metrics, fields.metrics), category_average: project(m.categoryAverage, fields.category_average) };
 }
+
+/**
+ * SPEC §13 `performance` (the named seller metrics' rates, 4 decimals) and `performance_notices`
+ * (the metrics whose notice stands, sorted), at the simulated clock's instant.
+ */
+export async function performanceFields(engine: Engine, shopId: string, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const v = await engine.sellerPerformance({ kind: 'platform' }, shopId);
+  if ('ok' in v) return { performance: `(no performance: ${v.message.en})`, performance_notices: `(no performance: ${v.message.en})` };
+  const rates = Object.fromEntries(v.metrics.map((m) => [m.metric, m.rate]));
+  const wanted = fields.performance;
+  const performance =
+    wanted !== null && typeof wanted === 'object'
+      ? Object.fromEntries(Object.keys(wanted).map((k) => [k, k in rates ? rates[k] : '(unknown metric)']))
+      : rates;
+  if (wanted !== undefined) fields.performance = rounded(wanted);
+  return { performance: rounded(performance), performance_notices: Object.keys(v.alerts).sort() };
+}

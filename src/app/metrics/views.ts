@@ -4,6 +4,7 @@ import { METRIC_NAMES, type ShopMetrics } from '../../domain/metrics/compute.ts'
 import { shopStatusAt, watchedAt } from '../../domain/shop/status.ts';
 import type { ShopState } from '../../domain/shop/types.ts';
 import type { Instant } from '../../domain/types.ts';
+import type { SellerPerformanceView } from './performance.ts';
 import type { CategoryRow, ShopMetricsView } from './reads.ts';
 
 function governanceOf(s: ShopState | null, now: Instant, tz: string) {
@@ -35,6 +36,20 @@ export function shopMetricsView(m: ShopMetricsView, tz: string) {
     notices: (m.governance?.notices ?? [])
       .filter((n) => n.periodEnd <= m.at)
       .map((n) => ({ period_end: at(n.periodEnd), rate: n.rate, average: n.average, volume: n.volume, rank: n.rank, watch_until: at(n.watchUntil) })),
+  };
+}
+
+/** SPEC §13: a shop's seller performance, instants in its marketplace's zone. */
+export function sellerPerformanceView(v: SellerPerformanceView) {
+  const at = (x: Instant) => formatInstant(x, v.timeZone);
+  return {
+    shop: v.shop,
+    pack: v.pack,
+    at: at(v.at),
+    metrics: v.metrics.map((m) => {
+      const alert = v.alerts[m.metric];
+      return { metric: m.metric, rate: m.rate, numerator: m.numerator, denominator: m.denominator, max_pct: m.maxPct, window_days: m.windowDays, missed: m.missed, noticed_at: alert ? at(alert.since) : null };
+    }),
   };
 }
 

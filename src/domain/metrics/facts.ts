@@ -4,7 +4,7 @@
 import type { ComplaintEvent } from '../complaint/events.ts';
 import type { DomainEvent } from '../events.ts';
 import type { TicketEvent } from '../ticket/events.ts';
-import type { Actor, Instant, Reason } from '../types.ts';
+import type { Actor, CaseType, Instant, Reason } from '../types.ts';
 
 /** Facts summed per shop and day (rollups): a count and, for `refund_done`, a total of ms. */
 export const SUMMED_COUNTERS = ['paid', 'completed', 'applied_in_sale', 'applied_quality', 'escalated', 'refund_done'] as const;
@@ -15,7 +15,13 @@ export const SAMPLE_COUNTERS = ['intervention', 'first_response'] as const;
  * `ticket_breached` (a ticket's first SLA breach, once per ticket), `csat` (value = the rating).
  */
 export const TICKET_COUNTERS = ['ticket_opened', 'ticket_breached', 'csat'] as const;
-export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS] as const;
+/**
+ * SPEC §13 seller performance, summed like the order counters: orders shipped and shipped late,
+ * return applications and those the buyer had cause to be dissatisfied with (once per case),
+ * orders the seller could not fulfil (`seller_cancelled`), A-to-z claims granted against the seller.
+ */
+export const SELLER_COUNTERS = ['shipped', 'shipped_late', 'return_applied', 'return_dissatisfied', 'seller_cancelled', 'atoz_granted'] as const;
+export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS, ...SELLER_COUNTERS] as const;
 export type MetricCounter = (typeof METRIC_COUNTERS)[number];
 export const isSummed = (c: MetricCounter): boolean => !(SAMPLE_COUNTERS as readonly string[]).includes(c);
 
@@ -44,6 +50,17 @@ export interface CaseFactContext {
   baseSeq: number;
   actor: Actor;
   appliedAt(caseId: string): Instant | null;
+  /** The type of a case applied in an earlier decision (SPEC §13 return metrics); null if unknown. */
+  caseType?(caseId: string): CaseType | null;
+}
+
+/**
+ * SPEC §13 return_dissatisfaction_rate: a return answered late (the seller's answer or refund
+ * deadline acted for them) or rejected wrongly (the platform ruled for the buyer after it).
+ */
+function isReturnDissatisfaction(e: DomainEvent): boolean {
+  if (e.type === 'CaseDeadlineExpired') return e.kind === 'merchant_response' || (e.kind as string) === 'refund_after_receipt';
+  return e.type === 'CaseRuled' && e.outcome !== 'seller';
 }
 
 /** The merchant's own commands on a case that answer the buyer (SPEC §8.4 首次响应). */
@@ -62,6 +79,8 @@ export function caseFactsOf(events: readonly DomainEvent[], ctx: CaseFactContext
   const out: MetricFact[] = [];
   const { shopId, orderId } = ctx;
   const applied = new Map<string, Instant>();
+  const types = new Map<string, CaseType>();
+  const typeOf = (caseId: string) => types.get(caseId) ?? ctx.caseType?.(caseId) ?? null;
   const fact = (counter: MetricCounter, ref: string, at: Instant, value = 0) => out.push({ shopId, counter, ref, at, orderId, value });
   events.forEach((e, i) => {
     // The event, and the case it is on (the console links the cases behind a number).
@@ -71,8 +90,17 @@ export function caseFactsOf(events: readonly DomainEvent[], ctx: CaseFactContext
         return fact('paid', ref, e.at);
       case 'OrderCompleted':
         return fact('completed', ref, e.at);
+      case 'OrderShipped':
+        // SPEC §13 late_shipment_rate: shipped after the ship-by time the order was paid with.
+        fact('shipped', ref, e.at);
+        if (e.late) fact('shipped_late', ref, e.at);
+        return;
       case 'CaseApplied':
         applied.set(e.caseId, e.at);
+        types.set(e.caseId, e.caseType);
+        if (e.caseType === 'return_refund') fact('return_applied', ref, e.at);
+        // SPEC §13 cancel_rate: an order the seller could not fulfil (out of stock, before shipment).
+        if (e.reason === 'out_of_stock' && e.phase === 'in_sale') fact('seller_cancelled', ref, e.at);
         if (e.phase === 'in_sale') fact('applied_in_sale', ref, e.at);
         if (QUALITY_REASONS.includes(e.reason)) fact('applied_quality', ref, e.at);
         return;
@@ -88,6 +116,7 @@ export function caseFactsOf(events: readonly DomainEvent[], ctx: CaseFactContext
       default:
         break;
     }
+    if ('caseId' in e && typeOf(e.caseId) === 'return_refund' && isReturnDissatisfaction(e)) fact('return_dissatisfied', `case:${e.caseId}`, e.at);
     if ('caseId' in e && (isMerchantResponse(e, ctx.actor) || isSilenceExpiry(e))) {
       const from = applied.get(e.caseId) ?? ctx.appliedAt(e.caseId);
       if (from !== null) fact('first_response', `case:${e.caseId}`, e.at, e.at - from);
@@ -180,10 +209,15 @@ export function factsFromHistory(
   tickets: readonly TicketHistoryEvent[] = [],
 ): MetricFact[] {
   const appliedAt = new Map<string, Instant>();
+  const caseTypes = new Map<string, CaseType>();
   const out: MetricFact[] = [];
   for (const h of history) {
-    if (h.event.type === 'CaseApplied') appliedAt.set(h.event.caseId, h.event.at);
-    out.push(...caseFactsOf([h.event], { shopId, orderId: h.orderId, baseSeq: h.seq - 1, actor: h.actor, appliedAt: (id) => appliedAt.get(id) ?? null }));
+    if (h.event.type === 'CaseApplied') {
+      appliedAt.set(h.event.caseId, h.event.at);
+      caseTypes.set(h.event.caseId, h.event.caseType);
+    }
+    const ctx = { shopId, orderId: h.orderId, baseSeq: h.seq - 1, actor: h.actor, appliedAt: (id: string) => appliedAt.get(id) ?? null, caseType: (id: string) => caseTypes.get(id) ?? null };
+    out.push(...caseFactsOf([h.event], ctx));
   }
   for (const c of complaints) out.push(...complaintFactsOf([c.event], c.streamVersion - 1));
   for (const t of tickets) out.push(...ticketFactsOf(shopId, t.orderId, [t.event], t.streamVersion - 1));

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDateOf } from '../calendar.ts';
 import type { DomainEvent } from '../events.ts';
-import type { Actor } from '../types.ts';
+import type { Actor, CaseType } from '../types.ts';
 import { addFacts, emptySums, metricsOf, splitWindow, totalsFromFacts, windowOf, type WindowTotals } from './compute.ts';
 import { caseFactsOf, factsFromHistory, firstOfEach, isSummed, METRIC_COUNTERS, type MetricFact } from './facts.ts';
 
@@ -89,7 +89,7 @@ function eventsOf(steps: { kind: string; caseNo: number; gap: number; merchant: 
     const e = ((): DomainEvent => {
       switch (s.kind) {
         case 'apply':
-          return { type: 'CaseApplied', at: t, caseId, orderId: 'O1', shopId: 'S1', buyerId: 'B1', caseType: 'refund_only', reason: s.merchant ? 'quality_issue' : 'no_longer_needed', phase: s.merchant ? 'after_sale' : 'in_sale', lines: [], amount: 100, shippingFeePart: 0, intact: null, note: null, evidence: [], liability: 'merchant', appliedAfterShipBy: false };
+          return { type: 'CaseApplied', at: t, caseId, orderId: 'O1', shopId: 'S1', buyerId: 'B1', caseType: s.merchant ? 'return_refund' : 'refund_only', reason: s.merchant ? 'quality_issue' : 'no_longer_needed', phase: s.merchant ? 'after_sale' : 'in_sale', lines: [], amount: 100, shippingFeePart: 0, intact: null, note: null, evidence: [], liability: 'merchant', appliedAfterShipBy: false };
         case 'agree':
           return { type: 'MerchantAgreed', at: t, caseId, by: 'merchant', returnAddress: null, to: 'refunding' };
         case 'escalate':
@@ -116,13 +116,17 @@ describe('facts written decision by decision = facts of a replay', () => {
         // Decisions: a run of events by one actor, cut where the step says so.
         const written: MetricFact[] = [];
         const applied = new Map<string, number>();
+        const types = new Map<string, CaseType>();
         let seq = 0;
         for (let i = 0; i < evs.length; ) {
           let j = i + 1;
           while (j < evs.length && steps[j]!.batch && evs[j]!.actor.role === evs[i]!.actor.role) j++;
           const batch = evs.slice(i, j);
-          written.push(...caseFactsOf(batch.map((b) => b.event), { shopId: 'S1', orderId: 'O1', baseSeq: seq, actor: batch[0]!.actor, appliedAt: (id) => applied.get(id) ?? null }));
-          for (const b of batch) if (b.event.type === 'CaseApplied') applied.set(b.event.caseId, b.event.at);
+          written.push(...caseFactsOf(batch.map((b) => b.event), { shopId: 'S1', orderId: 'O1', baseSeq: seq, actor: batch[0]!.actor, appliedAt: (id) => applied.get(id) ?? null, caseType: (id) => types.get(id) ?? null }));
+          for (const b of batch) if (b.event.type === 'CaseApplied') {
+            applied.set(b.event.caseId, b.event.at);
+            types.set(b.event.caseId, b.event.caseType);
+          }
           seq += batch.length;
           i = j;
         }

@@ -1,7 +1,7 @@
 // SPEC §8.2–§8.3 shop commands. Points come from complaint rulings and reversals: the app feeds
 // them with `record_points` / `remove_points` (see `shopCommandsFor`), at the ruling's instant.
 import type { Actor, Fen, Instant, Role } from '../types.ts';
-import type { DepositDebitReason, ShopDeadlineKind } from './types.ts';
+import type { DepositDebitReason, PerformanceMeasure, ShopDeadlineKind } from './types.ts';
 
 export type ShopCommand = (
   | { kind: 'register_shop'; category?: string | null; depositRequired?: Fen | null; deposit?: Fen }
@@ -23,6 +23,12 @@ export type ShopCommand = (
       volume: number;
       rank: number;
     }
+  | {
+      /** SPEC §13: the daily seller performance review's measures of this shop (src/app/metrics/performance.ts). */
+      kind: 'performance_review';
+      reviewedAt: Instant;
+      measures: PerformanceMeasure[];
+    }
 ) & { shopId: string; actor: Actor };
 
 /** Who may send each command: the platform governs; a merchant may only pay into its deposit. */
@@ -36,4 +42,5 @@ export const SHOP_COMMAND_ROLES: Record<ShopCommand['kind'], readonly Role[]> = 
   reopen_shop: ['platform'],
   fire_shop_deadline: ['system'],
   governance_verdict: ['system'],
+  performance_review: ['system'],
 };

@@ -94,6 +94,8 @@ function decideOn(d: Draft, cmd: Exclude<ShopCommand, { kind: 'register_shop' }>
       return fire(d, cmd);
     case 'governance_verdict':
       return verdict(d, cmd);
+    case 'performance_review':
+      return performanceReview(d, cmd);
     default: {
       const never: never = cmd;
       throw new Error(`unknown shop command ${JSON.stringify(never)}`);
@@ -180,6 +182,19 @@ function verdict(d: Draft, cmd: Cmd<'governance_verdict'>): Outcome {
   const { periodEnd, watchUntil, rate, average, volume, rank } = cmd;
   d.emit({ ...d.base, type: 'GovernanceNoticeSent', periodEnd, rate, average, volume, rank, watchUntil });
   if (cmd.restrict) d.move({ ...d.base, type: 'CycleRestrictionApplied', periodEnd, from: periodEnd, until: daysAfter(d.policy, periodEnd, CYCLE_RESTRICTION_DAYS) });
+}
+
+/**
+ * SPEC §13: a shop above a target gets a notice — once, when the review first finds the target
+ * missed; the notice stands until a review finds the target met again (then `PerformanceTargetMet`).
+ */
+function performanceReview(d: Draft, cmd: Cmd<'performance_review'>): Outcome {
+  if (cmd.reviewedAt > d.now) return validation('reviewed_at', '考核时间晚于当前时间', 'the review instant is later than now');
+  for (const m of cmd.measures) {
+    const alert = d.shop.performance?.[m.metric];
+    if (m.missed && !alert) d.emit({ ...d.base, type: 'PerformanceNoticeSent', ...m });
+    else if (!m.missed && alert) d.emit({ ...d.base, type: 'PerformanceTargetMet', ...m });
+  }
 }
 
 function fire(d: Draft, cmd: Cmd<'fire_shop_deadline'>): Outcome {

@@ -3,7 +3,7 @@
 // runs out), so the status is always derived with `shopStatusAt`.
 import type { Deadline } from '../state.ts';
 import type { Fen, Instant } from '../types.ts';
-import type { DepositDebitReason, GovernanceNotice, ShopDeadlineKind, ShopStatus } from './types.ts';
+import type { DepositDebitReason, GovernanceNotice, PerformanceMeasure, ShopDeadlineKind, ShopStatus } from './types.ts';
 
 interface OnShop {
   at: Instant;
@@ -43,6 +43,10 @@ export type ShopEvent =
   | (OnShop & { type: 'DepositShortfallCleared'; balance: Fen; required: Fen })
   | (OnShop & { type: 'DepositRestrictionImposed'; balance: Fen; required: Fen; to: ShopStatus })
   | (OnShop & { type: 'DepositRestrictionLifted'; balance: Fen; required: Fen; to: ShopStatus })
+  /** SPEC §13: a seller performance target missed (the notice); sent once until it is met again. */
+  | (OnShop & PerformanceMeasure & { type: 'PerformanceNoticeSent' })
+  /** SPEC §13: a missed target met again at a review. */
+  | (OnShop & PerformanceMeasure & { type: 'PerformanceTargetMet' })
   | (OnShop & { type: 'ShopDeadlineStarted'; deadline: Deadline<ShopDeadlineKind> })
   | (OnShop & { type: 'ShopDeadlineCleared'; kind: ShopDeadlineKind })
   | (OnShop & { type: 'ShopDeadlineExpired'; kind: ShopDeadlineKind; dueAt: Instant });

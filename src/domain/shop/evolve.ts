@@ -62,6 +62,13 @@ export function evolveShop(prev: ShopState | null, e: ShopEvent): ShopState {
       return { ...s, deposit: { ...s.deposit, shortfall: null, restrictedSince: e.at } };
     case 'DepositRestrictionLifted':
       return { ...s, deposit: { ...s.deposit, restrictedSince: null } };
+    case 'PerformanceNoticeSent':
+      return { ...s, performance: { ...s.performance, [e.metric]: { since: e.at, rate: e.rate ?? 0, maxPct: e.maxPct, windowDays: e.windowDays } } };
+    case 'PerformanceTargetMet': {
+      const performance = { ...s.performance };
+      delete performance[e.metric];
+      return { ...s, performance };
+    }
     case 'ShopDeadlineStarted':
       return { ...s, deadlines: { ...s.deadlines, [e.deadline.kind]: e.deadline } };
     case 'ShopDeadlineCleared':

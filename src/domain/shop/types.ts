@@ -2,6 +2,7 @@
 // and the deposit account. One aggregate (one stream) per shop; its status is derived at an
 // instant (`shopStatusAt`), since restrictions end by time.
 import type { Deadline } from '../state.ts';
+import type { SellerMetric } from '../policy.ts';
 import type { Fen, Instant } from '../types.ts';
 
 export const SHOP_STATUSES = ['active', 'restricted', 'closed'] as const;
@@ -69,6 +70,25 @@ export interface GovernanceNotice {
   watchUntil: Instant;
 }
 
+/** SPEC §13: a seller performance target missed, from the review that found it until it is met again. */
+export interface PerformanceAlert {
+  since: Instant;
+  rate: number;
+  maxPct: number;
+  windowDays: number;
+}
+
+/** SPEC §13: one metric as a performance review measured it (src/domain/metrics/seller-performance.ts). */
+export interface PerformanceMeasure {
+  metric: SellerMetric;
+  rate: number | null;
+  numerator: number;
+  denominator: number;
+  maxPct: number;
+  windowDays: number;
+  missed: boolean;
+}
+
 export interface ShopState {
   id: string;
   /** The shop's main category: picks `deposit_required` from the pack. */
@@ -89,6 +109,8 @@ export interface ShopState {
    * end. Absent on states stored before the governance cycle existed.
    */
   notices?: GovernanceNotice[];
+  /** SPEC §13: the seller performance targets missed now, by metric. Absent before the first review. */
+  performance?: Partial<Record<SellerMetric, PerformanceAlert>>;
   deadlines: Record<ShopDeadlineKind, Deadline<ShopDeadlineKind> | null>;
   version: number;
 }

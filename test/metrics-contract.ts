@@ -16,7 +16,7 @@ import type { CaseCommand } from '../src/domain/commands.ts';
 import type { ComplaintCommand } from '../src/domain/complaint/commands.ts';
 import type { Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
-import { cycleDeadlines, shopHistory } from '../src/store/metrics.ts';
+import { cycleDeadlines, platformDeadlines, shopHistory } from '../src/store/metrics.ts';
 import { at, DAY, HOUR, orderInput } from './domain-kit.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -219,6 +219,34 @@ export function metricsContract(engineName: string, open: () => Promise<Database
       expect(restricted.map((n) => notificationView(n, 'en', TZ).text)).toEqual([
         'the intervention rate stayed above the category average: the shop is kept off the home page and campaigns until 2026-03-23T00:00:00+08:00',
       ]);
+    });
+
+    it('SPEC §13: the seller performance review runs daily at 00:00 Pacific time, once even with two runners, and notices a missed target once', async () => {
+      const LA_START = at('2026-06-01T09:00:00-07:00');
+      clock.set(LA_START);
+      await engine.upsertShop({ id: 'U1', pack: 'amazon-us', category: 'home' });
+      const midnight = at('2026-06-02T00:00:00-07:00');
+      expect(await platformDeadlines(db, 'performance:amazon-us')).toEqual([{ dueAt: midnight, status: 'pending' }]);
+      // Two orders paid on Wednesday 27 May: ship by Friday 29 May 10:00 (2 business days); UB ships on Monday: late.
+      const paid = at('2026-05-27T10:00:00-07:00');
+      for (const [id, shipped] of [['UA', paid + HOUR], ['UB', at('2026-06-01T08:30:00-07:00')]] as const) {
+        expect((await engine.placeOrder(orderInput({ id, shop: 'U1', buyer: `B-${id}`, placed_at: paid, paid_at: paid, shipped_at: shipped }), { role: 'platform' })).ok).toBe(true);
+      }
+      clock.set(midnight);
+      const due = { shopId: '', orderId: '', subject: 'performance:amazon-us', kind: 'performance_review', dueAt: midnight, aggregate: 'platform' as const };
+      const [a, b] = await Promise.all([engine.fire(due), engine.fire(due)]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
+      expect(await platformDeadlines(db, 'performance:amazon-us')).toEqual([
+        { dueAt: midnight, status: 'fired' },
+        { dueAt: at('2026-06-03T00:00:00-07:00'), status: 'pending' },
+      ]);
+      expect((await engine.shopGovernance('U1'))?.shop.performance).toEqual({ late_shipment_rate: { since: midnight, rate: 0.5, maxPct: 4, windowDays: 30 } });
+      // The next day's review finds it still missed: no second notice, to webhooks or to the inbox.
+      await advance(engine, clock, at('2026-06-03T00:00:01-07:00'));
+      const hooks = await db.query<{ payload: { event: { type: string } } }>(`SELECT payload FROM outbox WHERE type = 'shop.notice'`);
+      expect(hooks.rows.map((r) => r.payload.event.type)).toEqual(['PerformanceNoticeSent']);
+      const notes = (await engine.notificationsFor({ kind: 'shop', shopId: 'U1' }, { limit: 100 })).rows.filter((x) => x.data.event === 'PerformanceNoticeSent');
+      expect(notes.map((x) => notificationView(x, 'en', 'America/Los_Angeles').text)).toEqual(['performance notice: the late shipment rate of 50.00% (last 30 days) misses the target of under 4%']);
     });
   });
 }

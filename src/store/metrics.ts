@@ -239,14 +239,17 @@ export const scheduleCycle = (sql: Sql, pack: string, dueAt: Instant, policyVers
   schedulePlatformDeadline(sql, cycleSubject(pack), CYCLE_KIND, dueAt, policyVersion, now);
 export const takeCycle = (tx: Sql, pack: string, dueAt: Instant, now: Instant) => takePlatformDeadline(tx, cycleSubject(pack), CYCLE_KIND, dueAt, now);
 
-/** The cycle deadlines of a pack, oldest first (tests, the console). */
-export async function cycleDeadlines(sql: Sql, pack: string): Promise<{ dueAt: Instant; status: string }[]> {
+/** The platform deadlines of a subject, oldest first (tests, the console). */
+export async function platformDeadlines(sql: Sql, subject: string): Promise<{ dueAt: Instant; status: string }[]> {
   const r = await sql.query<{ due_at: Date | string; status: string }>(
     `SELECT due_at, status FROM deadlines WHERE shop_id = '' AND order_id = '' AND subject = $1 ORDER BY due_at`,
-    [cycleSubject(pack)],
+    [subject],
   );
   return r.rows.map((x) => ({ dueAt: toMs(x.due_at), status: x.status }));
 }
+
+/** The cycle deadlines of a pack, oldest first. */
+export const cycleDeadlines = (sql: Sql, pack: string) => platformDeadlines(sql, cycleSubject(pack));
 
 /** The governance states of some shops (status, watch and notices beside their numbers). */
 export async function governanceStates(sql: Sql, shopIds: readonly string[]): Promise<Map<string, ShopState>> {

@@ -9,6 +9,7 @@ import { api, isoMinutes } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { downloadCsv } from './download.ts';
 import { FactsDrawer } from './facts-drawer.tsx';
+import { SellerPerformanceCard } from './seller-performance.tsx';
 import { COUNTER_OF, formatMetric, HIGHER_IS_BETTER } from './format.ts';
 import { TrendChart } from './trend-chart.tsx';
 
@@ -48,6 +49,7 @@ export function ShopDashboard({ shop }: { shop: string }) {
           {t('metrics.export')}
         </Button>
       </Flex>
+      <SellerPerformanceCard shop={shop} />
       {m.notices.length > 0 && (
         <Alert
           type="warning"

@@ -345,6 +345,7 @@ const CASE_BODIES: Record<CaseCommandName, fc.Arbitrary<Record<string, unknown>>
   decline_offer: nothing,
   cancel: nothing,
   confirm_receipt: nothing,
+  return_delivered: nothing,
   receive_return: shaped({ deductions: field(fc.array(shaped({ kind: field(fc.constantFrom('restocking_fee', 'lost_shipping')), amount: field(fen) }, ['kind', 'amount']), { maxLength: 6 })) }),
   ship_return: shaped({ ...parcel, shipping_cost: field(fen) }, ['carrier', 'tracking']),
   reship: shaped(parcel, ['carrier', 'tracking']),

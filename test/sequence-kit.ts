@@ -7,7 +7,8 @@ import type { OrderContext } from '../src/domain/state.ts';
 import { DAY, orderInput, T0 } from './domain-kit.ts';
 import { CASE_TYPES, EVIDENCE_KINDS, LINE_FLAGS, REASONS, type Actor, type CaseType, type Reason } from '../src/domain/types.ts';
 
-export const PACKS = ['taobao', 'tmall', 'pinduoduo', 'jd', 'cn-baseline'] as const;
+// amazon-us: SPEC §13 (authorized returns with a label, delivery scans, refund_after_receipt).
+export const PACKS = ['taobao', 'tmall', 'pinduoduo', 'jd', 'cn-baseline', 'amazon-us'] as const;
 export const PLAUSIBLE: [CaseType, Reason][] = [
   ['refund_only', 'no_longer_needed'],
   ['refund_only', 'out_of_stock'],
@@ -66,7 +67,7 @@ export const actionArb = fc.record({
   kind: fc.constantFrom(
     'apply', 'apply', 'agree', 'reject', 'offer', 'accept_offer', 'decline_offer', 'modify', 'cancel', 'ship_return',
     'receive_return', 'refuse_return', 'reship', 'confirm_receipt', 'escalate', 'submit_evidence', 'request_evidence',
-    'rule', 'confirm_refund', 'ship_order', 'sign_order', 'withdraw_offer', 'correct_tracking',
+    'rule', 'confirm_refund', 'ship_order', 'sign_order', 'withdraw_offer', 'correct_tracking', 'return_delivered',
   ),
   caseIndex: fc.nat(3),
   type: fc.constantFrom(...CASE_TYPES),
@@ -86,6 +87,9 @@ export const actionArb = fc.record({
 });
 export type Action = typeof actionArb extends fc.Arbitrary<infer A> ? A : never;
 
+/** The prepaid label the engine brings to every apply (SPEC §13; the Chinese packs ignore it). */
+const LABEL = { carrier: 'UPS', tracking: '1ZSEQ0000000001', cost: 699 };
+
 export const B: Actor = { role: 'buyer', id: 'B1' };
 export const M: Actor = { role: 'merchant', id: 'S1' };
 export const PF: Actor = { role: 'platform', id: 'P' };
@@ -97,7 +101,7 @@ export const NEXT: Partial<Record<string, Action['kind'][]>> = {
   offer_pending: ['accept_offer', 'decline_offer', 'withdraw_offer'],
   rejected: ['modify', 'escalate'],
   awaiting_return: ['ship_return'],
-  return_in_transit: ['receive_return', 'refuse_return', 'correct_tracking'],
+  return_in_transit: ['receive_return', 'refuse_return', 'correct_tracking', 'return_delivered'],
   awaiting_reship: ['reship'],
   reship_in_transit: ['confirm_receipt'],
   in_arbitration: ['rule', 'request_evidence'],
@@ -120,7 +124,7 @@ export function toCommand(input: Action, ctx: OrderContext, n: number): Command 
   switch (a.kind) {
     case 'apply': {
       const lines = o.lines.filter((_, i) => a.lineMask & (1 << i)).map((l) => ({ line: l.id, quantity: Math.min(a.quantity, l.quantity) }));
-      return { kind: 'apply', caseId: `C${n}`, args: { type: a.remedy[0], reason: a.remedy[1], lines: lines.length ? lines : undefined, amount: a.remedy[0] === 'refund_only' || a.remedy[0] === 'return_refund' ? a.amount : undefined, intact: true, evidence: ev }, actor: B };
+      return { kind: 'apply', caseId: `C${n}`, args: { type: a.remedy[0], reason: a.remedy[1], lines: lines.length ? lines : undefined, amount: a.remedy[0] === 'refund_only' || a.remedy[0] === 'return_refund' ? a.amount : undefined, intact: true, evidence: ev }, label: LABEL, actor: B };
     }
     case 'modify':
       return c({ kind: 'modify', args: { amount: a.amount, reason: a.lineMask % 2 ? a.reason : undefined, evidence: ev } } as never, B);
@@ -165,6 +169,8 @@ export function toCommand(input: Action, ctx: OrderContext, n: number): Command 
       return { kind: 'ship_order', carrier: 'ZTO', tracking: 'Z', actor: M };
     case 'sign_order':
       return { kind: 'sign_order', dateOnly: a.byMerchant, actor: PF };
+    case 'return_delivered':
+      return c({ kind: 'return_delivered' } as never, PF);
     default:
       return c({ kind: a.kind } as never, a.kind === 'receive_return' ? M : B);
   }

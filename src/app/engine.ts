@@ -29,6 +29,7 @@ import { engineCore } from './engine-core.ts';
 import { createFiring } from './firing.ts';
 import type { PackRegistry } from './packs.ts';
 import type { PaymentProvider } from './payments.ts';
+import { simulatedLabelProvider, type LabelProvider } from './return-labels.ts';
 import { createReads } from './reads.ts';
 import { createReasonPresets } from './reason-presets.ts';
 import { createDossier } from './dossier/dossier.ts';
@@ -51,6 +52,8 @@ export interface EngineDeps {
   packs: PackRegistry;
   clock: Clock;
   payments: PaymentProvider;
+  /** SPEC §13: where prepaid return labels come from (default: the built-in `simulated` provider). */
+  labels?: LabelProvider;
   /** Commands a caller (role + id) may send per shop per minute; unlimited when absent. */
   rateLimit?: { perMinute: number };
   /**
@@ -75,6 +78,7 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
   const { db, packs, clock, payments } = deps;
+  const labels = deps.labels ?? simulatedLabelProvider();
   const core = engineCore(db, packs, clock, deps.webhooks);
   const { shopNow, shopPolicy } = core;
   const governance = createGovernance(core);
@@ -196,7 +200,13 @@ export function createEngine(deps: EngineDeps) {
       (cmd.kind === 'apply' || cmd.kind === 'modify') && ctx.order && deps.automation !== false
         ? await automationInputs(tx, shopId, ctx.order.buyerId, at, shop?.returnAddress ?? null)
         : undefined;
-    const decision = decide(cmd, ctx, policy, at, automation);
+    // SPEC §13: a return the platform may authorize needs its prepaid label as data before deciding
+    // (the provider answers the same label for the same case; unused when the seller decides).
+    const labelled =
+      cmd.kind === 'apply' && ctx.order && policy.params.platform_authorized_returns && cmd.args.type === 'return_refund'
+        ? { ...cmd, label: await labels.label({ shopId, orderId, caseId: cmd.caseId }) }
+        : cmd;
+    const decision = decide(labelled, ctx, policy, at, automation);
     if (!decision.ok) return decision;
     const state = (next: typeof ctx) => (opts.withState ? { state: { ctx: next, policy, at } } : {});
     if (decision.events.length === 0) return { ok: true, events: [], version: loaded?.version ?? 0, ...state(ctx) };

@@ -19,6 +19,8 @@ export const CASE_FIELDS = [
   'closed_reason',
   'deadline',
   'automated_by',
+  // SPEC §13: who pays the prepaid return label (FORMAT.md).
+  'label_payer',
 ] as const;
 export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
 /** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
@@ -45,7 +47,6 @@ export const SHOP_FIELDS = [
 export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;
 /** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
 const NOT_YET: Record<string, string> = {
-  label_payer: 'amazon-us return labels (SPEC §13)',
   currency: 'currencies (SPEC §13)',
   buyer: 'buyer risk (SPEC §10.4)',
   buyers: 'buyer risk (SPEC §10.4)',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isLocalDate, parseInstant } from '../domain/calendar.ts';
 import { CASE_COMMAND_NAMES, type CaseCommand, type CaseCommandName, type OrderCommand, type OrderInput } from '../domain/commands.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { CASE_PARTIES, CASE_TYPES, DEDUCTION_KINDS, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RULING_OUTCOMES } from '../domain/types.ts';
+import { CASE_PARTIES, CASE_TYPES, DEDUCTION_KINDS, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RETURN_CONDITIONS, RULING_OUTCOMES } from '../domain/types.ts';
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Text PostgreSQL can store: no NUL characters, valid Unicode. */
@@ -62,9 +62,15 @@ export const CASE_ARGS = {
   cancel: none,
   confirm_receipt: none,
   receive_return: z
-    .object({ deductions: z.array(z.object({ kind: z.enum(DEDUCTION_KINDS), amount: fen }).strict()).max(5).optional() })
+    .object({
+      deductions: z.array(z.object({ kind: z.enum(DEDUCTION_KINDS), amount: fen }).strict()).max(5).optional(),
+      // SPEC §13: how a buyer-fault return came back (a restocking fee needs one).
+      condition: z.enum(RETURN_CONDITIONS).optional(),
+    })
     .strict(),
-  ship_return: caseParcel.extend({ shipping_cost: fen.optional() }).strict(),
+  // SPEC §13: with a prepaid label, carrier and tracking may be left out (the label's are used).
+  ship_return: caseParcel.partial({ carrier: true, tracking: true }).extend({ shipping_cost: fen.optional() }).strict(),
+  return_delivered: none,
   correct_tracking: caseParcel,
   reship: caseParcel,
   escalate: z.object({ reason: str().max(500).optional() }).strict(),

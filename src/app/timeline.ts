@@ -104,6 +104,17 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
         ? text(`商家超时未确认收货, 系统自动确认收到退货${less.zh}`, `the merchant did not confirm in time: the return counts as received${less.en}`)
         : text(`商家确认收到退货${less.zh}`, `merchant received the return${less.en}`);
     }
+    case 'ReturnAuthorized': {
+      const payer = e.labelPayer === 'buyer' ? text('买家承担, 从退款中扣除', 'paid by the buyer, deducted from the refund') : text('商家承担', 'paid by the seller');
+      return text(
+        `平台已授权退货, 预付退货面单 ${e.label.carrier} ${e.label.tracking} (${yuan(e.label.cost)}, ${payer.zh})`,
+        `the platform authorized the return: prepaid label ${e.label.carrier} ${e.label.tracking} (${yuan(e.label.cost)}, ${payer.en})`,
+      );
+    }
+    case 'ReturnDelivered':
+      return text('退货已送达商家', 'the return was delivered to the seller');
+    case 'SellerRefundLapsed':
+      return text('商家超时未退款, 平台向买家退款并从商家账户扣回', 'the seller did not refund in time: the platform refunds the buyer and debits the seller');
     case 'ReturnRefused':
       return text(`商家拒收退货: ${e.reason}`, `merchant refused the returned goods: ${e.reason}`);
     case 'ReplacementShipped':
@@ -191,6 +202,7 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'CompensationPaid':
       return text(`平台向买家赔付 ${yuan(e.amount)} (${COMPENSATION[e.kind].zh})`, `${COMPENSATION[e.kind].en} of ${yuan(e.amount)} paid to the buyer`);
     case 'ClaimRecorded':
+      if (e.kind === 'platform_refund_debit') return text(`平台已代商家退款 ${yuan(e.amount)}, 从商家账户扣回`, `the platform refunded ${yuan(e.amount)} for the seller and debits the seller`);
       return text(
         `平台已先行赔付 ${yuan(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家 (保证金)'}追偿`,
         `the platform paid ${yuan(e.amount)} first and claims it from the ${e.against === 'carrier' ? 'carrier' : "merchant (its deposit)"}`,

@@ -25,6 +25,8 @@ export function caseView(c: CaseState, tz: string): CaseView {
     closed_reason: c.status === 'closed' ? c.closedReason : null,
     deadline: c.deadline ? { kind: c.deadline.kind, due: formatInstant(c.deadline.dueAt, tz) } : null,
     automated_by: c.automatedBy ?? null,
+    label: c.label ?? null,
+    label_payer: c.labelPayer ?? null,
     version: c.version,
   };
 }

@@ -13,6 +13,7 @@ import {
   EVIDENCE_KINDS,
   EVIDENCE_MODES,
   EVIDENCE_PARTIES,
+  LABEL_PAYERS,
   LIABILITIES,
   PHASES,
   REASONS,
@@ -41,6 +42,10 @@ export const CaseView = z.strictObject({
   deadline: z.strictObject({ kind: z.enum(CASE_DEADLINE_KINDS), due: IsoInstant }).nullable(),
   /** SPEC §10.2: the automation rule that agreed to the case (its id; `instant_refund`: the platform's), or null. */
   automated_by: z.string().nullable(),
+  /** SPEC §13: the prepaid return label of a return the platform authorized (cost in minor units), or null. */
+  label: z.strictObject({ carrier: z.string(), tracking: z.string(), cost: Fen }).nullable(),
+  /** SPEC §13: who pays the label: the seller for seller-fault reasons, else the buyer (deducted from the refund). */
+  label_payer: z.enum(LABEL_PAYERS).nullable(),
   /** The case's stream version: send it as `If-Match` to act on exactly this state. */
   version: z.number().int(),
 });

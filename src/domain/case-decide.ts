@@ -6,6 +6,7 @@ import type { Draft } from './draft.ts';
 import { checkApplication, signInstant, type ApplicationArgs } from './eligibility.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { dateWords, fieldName, yuan } from './labels.ts';
+import { labelPayerOf, routeApplication } from './marketplace-returns.ts';
 import { caseRefundable, formulaAmount, paidOfLines, sumShares } from './money.ts';
 import type { CaseOf, CaseState } from './state.ts';
 import type { Actor, CaseStatus, CaseType, EvidenceItem, Liability, RulingOutcome } from './types.ts';
@@ -74,8 +75,17 @@ export function apply(d: Draft, cmd: Cmd<'apply'>, actor: Actor): Outcome {
     appliedAfterShipBy: claim.appliedAfterShipBy,
   });
   // SPEC §2: a counterfeit claim goes to the platform at once.
-  if (cmd.args.reason === 'counterfeit') escalateCase(d, d.caseOf(cmd.caseId), { role: 'system' }, 'counterfeit');
-  else d.startCaseDeadline(cmd.caseId);
+  if (cmd.args.reason === 'counterfeit') return escalateCase(d, d.caseOf(cmd.caseId), { role: 'system' }, 'counterfeit');
+  // SPEC §13: the platform authorizes a return in the window (with the label the engine brought:
+  // without one the seller decides), or refunds a line under the returnless threshold at once.
+  const route = routeApplication(o, cmd.args.type, claim.lines, claim.inWindow, d.policy);
+  if (route === 'returnless') {
+    d.move({ type: 'MerchantAgreed', at: d.now, caseId: cmd.caseId, by: 'system', returnAddress: null, caseType: 'refund_only', to: 'refunding' });
+  } else if (route === 'authorized' && cmd.label) {
+    d.move({ type: 'ReturnAuthorized', at: d.now, caseId: cmd.caseId, label: cmd.label, labelPayer: labelPayerOf(cmd.args.reason), to: 'awaiting_return' });
+  } else {
+    d.startCaseDeadline(cmd.caseId);
+  }
 }
 
 export function modify(d: Draft, cmd: Cmd<'modify'>, c: CaseState): Outcome {

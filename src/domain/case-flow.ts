@@ -8,6 +8,7 @@ import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { caseRefundable, refundPayer, returnShipping, sumShares } from './money.ts';
 import { checkParcel } from './carriers.ts';
+import { restockingFeeRefusal } from './marketplace-returns.ts';
 import type { CaseState } from './state.ts';
 import type { EvidenceItem } from './types.ts';
 
@@ -15,8 +16,10 @@ type Outcome = Refusal | void;
 type Cmd<K extends CaseCommand['kind']> = Extract<CaseCommand, { kind: K }>;
 
 export function shipReturn(d: Draft, cmd: Cmd<'ship_return'>, c: CaseState): Outcome {
+  // SPEC §13: with a prepaid label the parcel is the label's, unless the buyer names another.
+  const label = c.label && cmd.carrier === undefined && cmd.tracking === undefined ? c.label : null;
   // Issue 15: a carrier from the list (or OTHER with a name) and a tracking number of letters and digits.
-  const parcel = checkParcel(cmd.carrier, cmd.tracking, cmd.carrierName);
+  const parcel = label ? checkParcel('OTHER', label.tracking, label.carrier) : checkParcel(cmd.carrier ?? '', cmd.tracking ?? '', cmd.carrierName);
   if ('ok' in parcel) return parcel;
   const cost = cmd.shippingCost ?? 0;
   if (!Number.isInteger(cost) || cost < 0) {
@@ -47,12 +50,23 @@ export function correctTracking(d: Draft, cmd: Cmd<'correct_tracking'>, c: CaseS
   });
 }
 
-export function receiveReturn(d: Draft, c: CaseState, by: 'merchant' | 'system', deductions: Cmd<'receive_return'>['deductions'] = []): Outcome {
+export function receiveReturn(
+  d: Draft,
+  c: CaseState,
+  by: 'merchant' | 'system',
+  deductions: Cmd<'receive_return'>['deductions'] = [],
+  condition?: Cmd<'receive_return'>['condition'],
+): Outcome {
   const p = d.policy.params;
   let total = 0;
   for (const x of deductions) {
     if (!Number.isInteger(x.amount) || x.amount <= 0) {
       return refuse('validation', 'deductions', '扣款金额必须是正整数 (分)', 'a deduction must be a positive integer in fen', { field: 'deductions' });
+    }
+    // SPEC §13: on a pack with refund_after_receipt the fee also needs the item's condition.
+    if (x.kind === 'restocking_fee' && p.refund_after_receipt !== null) {
+      const refused = restockingFeeRefusal(c.reason, condition);
+      if (refused) return refused;
     }
     // SPEC §5: deductions only where the policy allows and the buyer is liable.
     if (c.liability !== 'buyer') {
@@ -74,6 +88,12 @@ export function receiveReturn(d: Draft, c: CaseState, by: 'merchant' | 'system',
   const to = c.type === 'return_refund' ? 'refunding' : 'awaiting_reship';
   // SPEC §5: the law wants the refund within refund_execution of receiving the goods.
   d.move({ type: 'ReturnReceived', at: d.now, caseId: c.id, by, deductions: total, refundDueAt: d.due(p.refund_execution), to });
+}
+
+/** SPEC §13: the carrier delivered the return to the seller; `refund_after_receipt` starts. */
+export function returnDelivered(d: Draft, c: CaseState): Outcome {
+  d.emit({ type: 'ReturnDelivered', at: d.now, caseId: c.id });
+  d.startCaseDeadline(c.id);
 }
 
 export function refuseReturn(d: Draft, cmd: Cmd<'refuse_return'>, c: CaseState): Outcome {
@@ -123,7 +143,8 @@ export function confirmRefund(d: Draft, cmd: Cmd<'confirm_refund'>, c: CaseState
   // claims it back from whoever owes it: the carrier, or the merchant (its deposit, SPEC §8.3).
   const owedBy = refundPayer(c).owedBy;
   if ((plan.paidBy ?? 'merchant') === 'platform' && owedBy && plan.total > 0) {
-    d.emit({ type: 'ClaimRecorded', at: d.now, against: owedBy, amount: plan.total, forCase: c.id, refundId: plan.refundId });
+    const kind = c.platformRefund ? { kind: 'platform_refund_debit' as const } : {};
+    d.emit({ type: 'ClaimRecorded', at: d.now, against: owedBy, amount: plan.total, forCase: c.id, refundId: plan.refundId, ...kind });
   }
   compensationOnRefund(d, d.caseOf(c.id));
   d.move({ type: 'CaseCompleted', at: d.now, caseId: c.id, to: 'completed' });
@@ -154,6 +175,9 @@ export function fireCaseDeadline(d: Draft, cmd: Cmd<'fire_case_deadline'>, c: Ca
       return inactive();
     case 'merchant_receipt':
       return receiveReturn(d, c, 'system');
+    case 'refund_after_receipt':
+      // SPEC §13: the platform refunds the buyer and debits the seller (ledger platform_refund_debit).
+      return d.move({ type: 'SellerRefundLapsed', at: d.now, caseId: c.id, to: 'refunding' });
     case 'merchant_reship':
       // The merchant never sent the replacement: the case turns into a full refund.
       return d.move({ type: 'ReshipDefaulted', at: d.now, caseId: c.id, amount: caseRefundable(c), to: 'refunding' });

@@ -15,6 +15,8 @@ import type {
   LineFlag,
   LocalDate,
   OrderDeadlineKind,
+  ReturnCondition,
+  ReturnLabel,
   RulingOutcome,
 } from './types.ts';
 
@@ -58,7 +60,8 @@ export type OrderCommand =
   | { kind: 'fire_order_deadline'; deadline: OrderDeadlineKind; dueAt: Instant };
 
 export type CaseCommand =
-  | { kind: 'apply'; caseId: string; args: ApplicationArgs }
+  /** `label`: SPEC §13, the prepaid label the engine got from the label provider before deciding. */
+  | { kind: 'apply'; caseId: string; args: ApplicationArgs; label?: ReturnLabel }
   | { kind: 'modify'; caseId: string; args: Partial<ApplicationArgs> }
   | { kind: 'agree'; caseId: string; returnAddress?: string }
   | { kind: 'reject'; caseId: string; reason: string; evidence?: EvidenceInput[] }
@@ -67,9 +70,13 @@ export type CaseCommand =
   | { kind: 'accept_offer'; caseId: string }
   | { kind: 'decline_offer'; caseId: string }
   | { kind: 'cancel'; caseId: string }
-  | { kind: 'ship_return'; caseId: string; carrier: string; carrierName?: string; tracking: string; shippingCost?: Fen }
+  /** With a prepaid label (SPEC §13) carrier and tracking default to the label's. */
+  | { kind: 'ship_return'; caseId: string; carrier?: string; carrierName?: string; tracking?: string; shippingCost?: Fen }
   | { kind: 'correct_tracking'; caseId: string; carrier: string; carrierName?: string; tracking: string }
-  | { kind: 'receive_return'; caseId: string; deductions?: { kind: DeductionKind; amount: Fen }[] }
+  /** `condition`: SPEC §13, how a buyer-fault return came back (a restocking fee needs one). */
+  | { kind: 'receive_return'; caseId: string; deductions?: { kind: DeductionKind; amount: Fen }[]; condition?: ReturnCondition }
+  /** SPEC §13: the carrier's delivery of the return to the seller, reported by the platform. */
+  | { kind: 'return_delivered'; caseId: string }
   | { kind: 'refuse_return'; caseId: string; reason: string; evidence?: EvidenceInput[] }
   | { kind: 'reship'; caseId: string; carrier: string; carrierName?: string; tracking: string }
   | { kind: 'confirm_receipt'; caseId: string }
@@ -108,6 +115,7 @@ export const CASE_COMMAND_NAMES = [
   'cancel',
   'confirm_receipt',
   'receive_return',
+  'return_delivered',
   'ship_return',
   'correct_tracking',
   'reship',

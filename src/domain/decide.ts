@@ -120,7 +120,9 @@ function decideCase(d: Draft, cmd: CaseCommand & { actor: Actor }): Refusal | vo
     case 'correct_tracking':
       return flow.correctTracking(d, cmd, c);
     case 'receive_return':
-      return flow.receiveReturn(d, c, 'merchant', cmd.deductions);
+      return flow.receiveReturn(d, c, 'merchant', cmd.deductions, cmd.condition);
+    case 'return_delivered':
+      return flow.returnDelivered(d, c);
     case 'refuse_return':
       return flow.refuseReturn(d, cmd, c);
     case 'reship':

@@ -94,6 +94,8 @@ export class Draft {
       case 'awaiting_return':
         return this.deadlineOf(c, 'buyer_return_shipment', p.buyer_return_shipment);
       case 'return_in_transit':
+        // SPEC §13: once delivered to the seller, the seller has refund_after_receipt to refund.
+        if (c.goodsReceivedAt !== null && p.refund_after_receipt !== null) return this.deadlineOf(c, 'refund_after_receipt', p.refund_after_receipt);
         return this.deadlineOf(c, 'merchant_receipt', p.merchant_receipt);
       case 'awaiting_reship':
         return this.deadlineOf(c, 'merchant_reship', p.merchant_reship);

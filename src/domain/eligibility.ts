@@ -2,6 +2,7 @@
 import { DAY, localDateOf, addDaysToDate, startOfLocalDay, formatInstant } from './calendar.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { CASE_TYPE_LABELS, dateWords, LINE_FLAG_LABELS, lineName, REASON_LABELS, yuan } from './labels.ts';
+import { BUYER_FAULT_RETURN_REASONS, hasReturnWindow, noSevenDayRule, returnWindowOf, windowExpired } from './marketplace-returns.ts';
 import { claimShare, shippingFeeLeft, shippingFeePart, sumShares } from './money.ts';
 import type { Policy } from './policy.ts';
 import type { ClaimLine, OrderContext, OrderLine, OrderState } from './state.ts';
@@ -34,6 +35,8 @@ export interface PricedClaim {
   liability: Liability;
   phase: Phase;
   appliedAfterShipBy: boolean;
+  /** SPEC §13: delivered and inside the return window (always false on a pack without one). */
+  inWindow: boolean;
 }
 
 /** Reasons of an order not yet shipped (SPEC §3). */
@@ -130,6 +133,11 @@ export function checkApplication(
   if (o.status === 'closed') {
     return refuse('not_eligible', 'order_closed', '交易已关闭, 不能申请售后', 'the order is closed');
   }
+  // SPEC §13: a pack with a return window has no 7-day no-reason rule.
+  const marketplace = hasReturnWindow(policy);
+  if (marketplace && reason === 'no_reason_7d') return noSevenDayRule();
+  // SPEC §13: buyer-fault reasons are allowed after shipment for a return.
+  const buyerFaultReturn = marketplace && type === 'return_refund' && BUYER_FAULT_RETURN_REASONS.includes(reason);
 
   // Resolve the claimed lines (default: every line with units not yet refunded).
   const wanted =
@@ -176,13 +184,13 @@ export function checkApplication(
       );
     }
   } else {
-    if (UNSHIPPED_ONLY.includes(reason)) {
+    if (UNSHIPPED_ONLY.includes(reason) && !buyerFaultReturn) {
       return refuse('not_eligible', 'unshipped_only_reason', `订单已发货, 「${rw.zh}」只适用于未发货的订单`, `the order has shipped: “${rw.en}” applies only before shipment`, { reason });
     }
     const fits =
       type === 'refund_only'
         ? SHIPPED_REFUND_ONLY.includes(reason) || (lines.length > 0 && lines.every(neverReturned))
-        : TYPE_REASONS[type].includes(reason);
+        : TYPE_REASONS[type].includes(reason) || buyerFaultReturn;
     if (fits && type === 'exchange' && reason === 'no_reason_7d' && !p.no_reason_exchange) {
       return refuse('not_eligible', 'no_reason_exchange', '本店七天无理由只支持退货退款, 不支持换货', 'this shop offers 7-day no-reason returns for a refund, not exchanges', { type, reason });
     }
@@ -210,7 +218,7 @@ export function checkApplication(
   }
 
   // The 7-day window and exclusions hold for a no-reason exchange as for a return (seed 004).
-  const noReason = reason === 'no_reason_7d' || (reason === 'size_or_color' && type === 'return_refund');
+  const noReason = !marketplace && (reason === 'no_reason_7d' || (reason === 'size_or_color' && type === 'return_refund'));
   if (noReason) {
     for (const line of lines) {
       const flag = line.flags.find((f) => NO_REASON_EXCLUDED.includes(f));
@@ -231,7 +239,17 @@ export function checkApplication(
       return refuse('window_expired', 'no_reason_days', `七天无理由已于 ${d.zh} 截止`, `the 7-day no-reason window closed on ${d.en}`, { ended_at: formatInstant(end, tz) });
     }
   }
-  if (type === 'exchange' && o.completedAt !== null) {
+  // SPEC §13: the window runs from delivery. Past it a buyer-fault reason is refused; a seller-fault
+  // one still goes to the seller for a decision (docs/decisions.md). A counterfeit claim and a
+  // repair keep their own periods.
+  let inWindow = false;
+  if (marketplace && signed !== null && type !== 'repair' && reason !== 'counterfeit') {
+    const w = returnWindowOf(signed, policy)!;
+    inWindow = windowAt < w.endsAt;
+    if (!inWindow && REASON_LIABILITY[reason] === 'buyer') return windowExpired(w, now, policy);
+  }
+  // SPEC §13: inside the return window the periods counted from completion do not apply.
+  if (type === 'exchange' && o.completedAt !== null && !inWindow) {
     const end = o.completedAt + p.exchange_days * DAY;
     if (windowAt >= end) {
       const d = dateWords(end, now, tz);
@@ -248,7 +266,7 @@ export function checkApplication(
       }
     }
   }
-  if (o.completedAt !== null && type !== 'exchange' && type !== 'repair') {
+  if (o.completedAt !== null && type !== 'exchange' && type !== 'repair' && !inWindow) {
     const rule = reason === 'counterfeit' ? 'counterfeit_claim_days' : 'after_sale_days';
     const end = o.completedAt + p[rule] * DAY;
     if (windowAt >= end) {
@@ -326,5 +344,6 @@ export function checkApplication(
     liability,
     phase: o.status === 'completed' ? 'after_sale' : 'in_sale',
     appliedAfterShipBy,
+    inWindow,
   };
 }

@@ -11,12 +11,14 @@ import type {
   EvidenceItem,
   Fen,
   Instant,
+  LabelPayer,
   Liability,
   LocalDate,
   OpenCaseStatus,
   OrderDeadlineKind,
   Phase,
   Reason,
+  ReturnLabel,
   RulingOutcome,
   Role,
   ShippingPayer,
@@ -66,6 +68,11 @@ export type OrderEvent =
       forCase: string;
       /** The refund the platform paid first (the deposit debit, SPEC §8.3, names it). */
       refundId?: string;
+      /**
+       * The ledger kind (absent: `advance_payment`, 先行赔付). SPEC §13 `platform_refund_debit`: the
+       * seller let `refund_after_receipt` pass, the platform refunded the buyer and debits the seller.
+       */
+      kind?: 'platform_refund_debit';
     })
   | (Base & { type: 'OrderDeadlineStarted'; deadline: Deadline<OrderDeadlineKind> })
   | (Base & { type: 'OrderDeadlineCleared'; kind: OrderDeadlineKind })
@@ -112,6 +119,12 @@ export type CaseEvent =
       caseType?: CaseType;
       to: CaseStatus;
     })
+  /** SPEC §13: the platform authorized the return at once, with a prepaid label. */
+  | (OnCase & { type: 'ReturnAuthorized'; label: ReturnLabel; labelPayer: LabelPayer; to: 'awaiting_return' })
+  /** SPEC §13: the carrier delivered the return to the seller (starts `refund_after_receipt`). */
+  | (OnCase & { type: 'ReturnDelivered' })
+  /** SPEC §13: the seller neither refunded nor refused within `refund_after_receipt`: the platform refunds. */
+  | (OnCase & { type: 'SellerRefundLapsed'; to: 'refunding' })
   | (OnCase & { type: 'CaseRejected'; reason: string; evidence: EvidenceItem[]; to: 'rejected' })
   | (OnCase & { type: 'OfferMade'; offer: Offer; to: 'offer_pending' })
   | (OnCase & { type: 'OfferAccepted'; offer: Offer; lines: ClaimLine[]; to: CaseStatus })

@@ -157,6 +157,9 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       evidenceRequests: [],
       ruling: null,
       automatedBy: null,
+      label: null,
+      labelPayer: null,
+      platformRefund: false,
       version: 1,
     });
     return { order: { ...order, ledger }, cases: { ...ctx.cases, [e.caseId]: c } };
@@ -183,6 +186,16 @@ function evolveCase(ctx: OrderContext, e: CaseEvent): OrderContext {
       break;
     case 'MerchantAgreed':
       next = { ...moveTo(c, e.to, e.at), returnAddress: e.returnAddress, type: e.caseType ?? c.type, automatedBy: e.rule?.id ?? c.automatedBy };
+      break;
+    case 'ReturnAuthorized':
+      next = { ...moveTo(c, e.to, e.at), label: e.label, labelPayer: e.labelPayer };
+      break;
+    case 'ReturnDelivered':
+      // SPEC §13: the goods are with the seller from the carrier's delivery scan.
+      next = { ...c, goodsReceivedAt: e.at };
+      break;
+    case 'SellerRefundLapsed':
+      next = { ...moveTo(c, e.to, e.at), platformRefund: true };
       break;
     case 'CaseRejected':
       next = { ...moveTo(c, e.to, e.at), evidence: [...c.evidence, ...e.evidence] };

@@ -102,6 +102,7 @@ export const COMMAND_LABELS: Record<CommandKind, Label> = {
   fire_case_deadline: { zh: '到期处理', en: 'act on the deadline' },
   confirm_refund: { zh: '确认退款', en: 'confirm the refund' },
   fail_refund: { zh: '退款失败', en: 'record a failed refund' },
+  return_delivered: { zh: '记录退货已送达', en: 'record the return delivered' },
 };
 
 /** Fields a refusal names, as the console's forms label them (web/src/i18n/workbench.ts `case.form.*`). */
@@ -208,6 +209,7 @@ export const CASE_DEADLINE_LABELS: Record<CaseDeadlineKind, Label> = {
   merchant_reship: { zh: '商家发货时限', en: 'merchant reshipment' },
   buyer_confirm: { zh: '买家确认收货时限', en: 'buyer confirmation of receipt' },
   evidence: { zh: '举证时限', en: 'evidence' },
+  refund_after_receipt: { zh: '商家收到退货后退款时限', en: 'seller refund after receiving the return' },
 };
 
 /** SPEC §1 order deadlines. */

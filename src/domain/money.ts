@@ -163,6 +163,8 @@ export function returnShippingCap(p: PolicyParams): Fen | null {
  * the merchant's (escrow / the shop), once.
  */
 export function refundPayer(c: CaseState): { paidBy: 'merchant' | 'platform'; owedBy: 'carrier' | 'merchant' | null } {
+  // SPEC §13: the seller let refund_after_receipt pass: the platform refunds and debits the seller.
+  if (c.platformRefund) return { paidBy: 'platform', owedBy: 'merchant' };
   const r = c.ruling;
   if (!r || r.outcome === 'seller') return { paidBy: 'merchant', owedBy: null };
   if (r.liability === 'carrier') return { paidBy: 'platform', owedBy: 'carrier' };
@@ -187,7 +189,9 @@ export function planRefund(refundId: string, c: CaseState, ctx: OrderContext, p:
   if (!settlement && fee === 0 && c.shippingFeePart === 0 && goodsAmount === goodsMax) {
     fee = shippingFeePart(ctx, c.lines, o.shippedAt === null ? 'merchant' : c.liability, c.id);
   }
-  const deductions = settlement ? 0 : Math.min(c.deductions, goodsAmount);
+  // SPEC §13: a label the buyer pays is deducted from the refund, with any restocking fee.
+  const buyerLabel = c.labelPayer === 'buyer' && c.label ? c.label.cost : 0;
+  const deductions = settlement ? 0 : Math.min(c.deductions + buyerLabel, goodsAmount);
   const parts = allocate(goodsAmount - deductions, c.lines);
   const rs = returnShipping(c, o, p);
   const goods = c.lines.map((l, i) => ({ lineId: l.lineId, amount: parts[i]!, units: l.quantity, share: l.share }));

@@ -12,6 +12,7 @@ import type {
   EvidenceMode,
   Fen,
   Instant,
+  LabelPayer,
   Liability,
   LineFlag,
   LocalDate,
@@ -20,6 +21,7 @@ import type {
   OrderStatus,
   Phase,
   Reason,
+  ReturnLabel,
   RulingOutcome,
   ShippingPayer,
 } from './types.ts';
@@ -199,6 +201,11 @@ export interface CaseCommon {
   ruling: { outcome: RulingOutcome; liability: Liability; amount: Fen | null; by: 'platform' | 'system'; note: string | null } | null;
   /** SPEC §10.2: the id of the automation rule that agreed to the case, or null. */
   automatedBy: string | null;
+  /** SPEC §13: the prepaid return label of a return the platform authorized, and who pays it. */
+  label: ReturnLabel | null;
+  labelPayer: LabelPayer | null;
+  /** SPEC §13: the seller let `refund_after_receipt` pass: the platform refunds and debits the seller. */
+  platformRefund: boolean;
   version: number;
 }
 
@@ -255,6 +262,9 @@ export function caseIn(status: CaseStatus, c: CaseCommon, x: CaseExtras = {}): C
     evidenceRequests: c.evidenceRequests,
     ruling: c.ruling,
     automatedBy: c.automatedBy,
+    label: c.label ?? null,
+    labelPayer: c.labelPayer ?? null,
+    platformRefund: c.platformRefund ?? false,
     version: c.version,
     offer: x.offer ?? null,
     resumeStatus: x.resumeStatus ?? null,

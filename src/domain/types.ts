@@ -113,6 +113,8 @@ export const CASE_DEADLINE_KINDS = [
   'merchant_reship',
   'buyer_confirm',
   'evidence',
+  // SPEC §13: the seller refunds (or refuses) within this of the return's delivery to them.
+  'refund_after_receipt',
 ] as const;
 export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];
 
@@ -137,6 +139,18 @@ export const EVIDENCE_MODES = ['any', 'all'] as const;
 export type EvidenceMode = (typeof EVIDENCE_MODES)[number];
 /** What a merchant may keep back from a refund when the return arrives (SPEC §5). */
 export const DEDUCTION_KINDS = ['restocking_fee', 'lost_shipping'] as const;
+/** SPEC §13: who pays a prepaid return label (the seller for seller-fault reasons, else the buyer). */
+export const LABEL_PAYERS = ['buyer', 'merchant'] as const;
+export type LabelPayer = (typeof LABEL_PAYERS)[number];
+/** SPEC §13: the state the seller records a buyer-fault return came back in (a restocking fee needs one). */
+export const RETURN_CONDITIONS = ['used', 'damaged_by_buyer', 'incomplete'] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+/** SPEC §13: a prepaid return label from the label provider (cost in minor units of the pack's currency). */
+export interface ReturnLabel {
+  carrier: string;
+  tracking: string;
+  cost: Fen;
+}
 export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
 /** What an API key may do: `read` (GET only) and `write`. */
 export const KEY_SCOPES = ['read', 'write'] as const;

@@ -228,7 +228,7 @@ async function recordMoney(tx: Sql, items: readonly Decided[], now: string): Pro
       } else if (e.type === 'CompensationPaid' || e.type === 'ClaimRecorded') {
         const id = `${orderId}:${baseVersion + i + 1}`;
         const [creditTo, debitFrom, kind] =
-          e.type === 'CompensationPaid' ? ['buyer_credit', 'merchant_deposit', e.kind] : [`${e.against}_claim`, 'platform_advance', 'advance_payment'];
+          e.type === 'CompensationPaid' ? ['buyer_credit', 'merchant_deposit', e.kind] : [`${e.against}_claim`, 'platform_advance', e.kind ?? 'advance_payment'];
         await tx.query(
           `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8), ($1,$9,$3,$4,$10,$6,$11,$8)`,

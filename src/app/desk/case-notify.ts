@@ -70,6 +70,7 @@ export function caseNotifications(before: OrderContext, after: OrderContext, eve
 const REMINDED: Record<string, Party | null> = {
   merchant_response: 'merchant',
   merchant_receipt: 'merchant',
+  refund_after_receipt: 'merchant',
   merchant_reship: 'merchant',
   offer_reply: 'buyer',
   buyer_after_reject: 'buyer',

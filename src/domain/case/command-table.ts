@@ -80,6 +80,14 @@ const correctedOnce: Guard = (c) =>
     ? refuse('not_eligible', 'correct_tracking_once', '退货运单号只能修改一次', 'the return tracking number can be corrected once only')
     : null;
 
+/** SPEC §13: a delivery scan is reported once, on a pack where it starts refund_after_receipt. */
+const deliveryReported: Guard = (c, policy) =>
+  policy.params.refund_after_receipt === null
+    ? refuse('not_eligible', 'refund_after_receipt', '本平台不记录退货的派送', 'this marketplace does not record the return’s delivery', {})
+    : c.goodsReceivedAt !== null
+      ? refuse('invalid_state', 'return_delivered_once', '退货已记录为送达', 'the return is already recorded as delivered', { status: c.status, command: 'return_delivered' })
+      : null;
+
 const OPEN: readonly CaseStatus[] = ['requested', 'offer_pending', 'rejected', 'awaiting_return', 'return_in_transit', 'awaiting_reship', 'reship_in_transit', 'refunding', 'in_arbitration'];
 const rule = (roles: readonly Role[], from: readonly CaseStatus[], guards: readonly Guard[] = []): CommandRule => ({ roles, from, guards });
 
@@ -99,6 +107,7 @@ export const CASE_COMMANDS: Record<TableCommand, CommandRule> = {
   correct_tracking: rule(['buyer'], ['return_in_transit'], [correctedOnce]),
   receive_return: rule(['merchant'], ['return_in_transit']),
   refuse_return: rule(['merchant'], ['return_in_transit'], [mayRefuse]),
+  return_delivered: rule(['platform'], ['return_in_transit'], [deliveryReported]),
   reship: rule(['merchant'], ['awaiting_reship']),
   confirm_receipt: rule(['buyer'], ['reship_in_transit']),
   // Every open status where a party still waits on the other (not while the refund is paid).

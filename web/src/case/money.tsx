@@ -24,6 +24,20 @@ export function MoneyBreakdown({ c }: { c: CaseDetail }) {
           ? t('case.money.returnShippingPaid', { amount: yuan(c.return_shipment.shipping_cost) })
           : `${label('payer', m.return_shipping_payer)}${m.return_shipping_reimbursed ? ` · ${t('case.money.reimbursed', { amount: yuan(m.return_shipping_reimbursed) })}` : ''}`,
     },
+    // SPEC §13: the prepaid return label of a return the platform authorized, and who pays it.
+    ...(c.label
+      ? [
+          {
+            key: 'label',
+            label: t('case.money.returnLabel'),
+            children: (
+              <span data-testid="return-label">
+                {c.label.carrier} {c.label.tracking} · {yuan(c.label.cost)} · {label('payer', c.label_payer ?? 'none')}
+              </span>
+            ),
+          },
+        ]
+      : []),
     ...(m.insurer_claim ? [{ key: 'insurer', label: t('case.money.insurerClaim'), children: yuan(m.insurer_claim) }] : []),
     ...(m.deductions ? [{ key: 'deductions', label: t('case.money.deductions'), children: `−${yuan(m.deductions)}` }] : []),
     ...(m.refund_pending !== null

@@ -59,7 +59,7 @@ export interface CaseFactContext {
  * deadline acted for them) or rejected wrongly (the platform ruled for the buyer after it).
  */
 function isReturnDissatisfaction(e: DomainEvent): boolean {
-  if (e.type === 'CaseDeadlineExpired') return e.kind === 'merchant_response' || (e.kind as string) === 'refund_after_receipt';
+  if (e.type === 'CaseDeadlineExpired') return e.kind === 'merchant_response' || e.kind === 'refund_after_receipt';
   return e.type === 'CaseRuled' && e.outcome !== 'seller';
 }
 

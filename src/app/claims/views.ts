@@ -3,7 +3,7 @@
 // labels in the caller's language.
 import { availableClaimActions } from '../../domain/claim/command-table.ts';
 import { CLAIM_KIND_LABELS, CLAIM_LEDGER_LABELS, CLAIM_REASON_LABELS, CLAIM_STATUS_LABELS } from '../../domain/claim/labels.ts';
-import type { ClaimLedgerKind, ClaimState } from '../../domain/claim/types.ts';
+import type { ClaimLedgerKind, ClaimState, LedgerAccount } from '../../domain/claim/types.ts';
 import { formatInstant } from '../../domain/calendar.ts';
 import type { Lang } from '../../domain/labels.ts';
 import type { Actor } from '../../domain/types.ts';
@@ -12,12 +12,12 @@ import type { ClaimDetailInputs } from './reads.ts';
 
 /** The ledger rows of a claim as movements: one per double entry, credit and debit accounts named. */
 export function claimMovements(rows: readonly ClaimLedgerRow[]) {
-  const byEntry = new Map<string, { kind: ClaimLedgerKind; amount: number; credit: string; debit: string; at: number }>();
+  const byEntry = new Map<string, { kind: ClaimLedgerKind; amount: number; credit: LedgerAccount; debit: LedgerAccount; at: number }>();
   for (const r of rows) {
     const id = r.entryId.replace(/:(credit|debit)$/, '');
-    const m = byEntry.get(id) ?? { kind: r.kind as ClaimLedgerKind, amount: 0, credit: '', debit: '', at: r.at };
-    if (r.amount >= 0) [m.amount, m.credit] = [r.amount, r.account];
-    else m.debit = r.account;
+    const m = byEntry.get(id) ?? { kind: r.kind as ClaimLedgerKind, amount: 0, credit: 'buyer_credit' as LedgerAccount, debit: 'buyer_credit' as LedgerAccount, at: r.at };
+    if (r.amount >= 0) [m.amount, m.credit] = [r.amount, r.account as LedgerAccount];
+    else m.debit = r.account as LedgerAccount;
     byEntry.set(id, m);
   }
   return [...byEntry.values()];

@@ -5,6 +5,7 @@
 import type { ClaimEvent } from '../domain/claim/events.ts';
 import type { ClaimState } from '../domain/claim/types.ts';
 import type { Actor, Instant } from '../domain/types.ts';
+import { pageByDue, syncAggregateDeadline, type DueKey } from './aggregate-deadline.ts';
 import type { Sql } from './db.ts';
 import { ConflictError } from './event-store.ts';
 import type { Loaded } from './governance.ts';
@@ -36,11 +37,11 @@ export interface ClaimQuery {
   statuses?: string[];
   limit: number;
   /** Keyset: the last row's (deadline due or 'infinity', filed_at, claim_id). */
-  after?: { due: string; filed: string; id: string };
+  after?: DueKey;
 }
 
 /** Claims by running deadline (nearest first; none last), then filed time, then id. */
-export async function queryClaims(sql: Sql, q: ClaimQuery): Promise<{ rows: ClaimState[]; next: { due: string; filed: string; id: string } | null }> {
+export async function queryClaims(sql: Sql, q: ClaimQuery): Promise<{ rows: ClaimState[]; next: DueKey | null }> {
   const params: unknown[] = [];
   const add = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
@@ -48,17 +49,7 @@ export async function queryClaims(sql: Sql, q: ClaimQuery): Promise<{ rows: Clai
   if (q.buyer !== undefined) where.push(`buyer_id = ${add(q.buyer)}`);
   if (q.kinds?.length) where.push(`kind = ANY(${add(q.kinds)}::text[])`);
   if (q.statuses?.length) where.push(`status = ANY(${add(q.statuses)}::text[])`);
-  const key = `coalesce(deadline_due, 'infinity'::timestamptz)`;
-  if (q.after) where.push(`(${key}, filed_at, claim_id) > (${add(q.after.due)}::timestamptz, ${add(q.after.filed)}::timestamptz, ${add(q.after.id)})`);
-  const r = await sql.query<{ state: ClaimState; due: Date | string | null; filed_at: Date; claim_id: string }>(
-    `SELECT state, deadline_due AS due, filed_at, claim_id FROM claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${key}, filed_at, claim_id LIMIT ${add(q.limit + 1)}`,
-    params,
-  );
-  const rows = r.rows.slice(0, q.limit);
-  const last = rows.at(-1);
-  const next = r.rows.length > q.limit && last ? { due: last.due === null ? 'infinity' : iso(toMs(last.due)), filed: iso(toMs(last.filed_at)), id: last.claim_id } : null;
-  return { rows: rows.map((x) => x.state), next };
+  return pageByDue<ClaimState>(sql, 'claims', 'claim_id', where, params, q.limit, q.after);
 }
 
 export interface ClaimLedgerRow {
@@ -119,7 +110,9 @@ export async function appendClaim(tx: Sql, d: ClaimDecided, recordedAt: Instant,
   }
   await tx.query(rows.sql(), rows.params);
   await saveClaim(tx, c, d.loaded?.version ?? null, version, prev, now);
-  await syncDeadline(tx, d, now);
+  const before = d.loaded?.state.deadline ?? null;
+  const fired = d.events.some((e) => e.type === 'ClaimDeadlineExpired' && e.kind === before?.kind && e.dueAt === before.dueAt);
+  await syncAggregateDeadline(tx, { shopId: c.shopId, orderId: c.orderId, subject: streamId, aggregate: 'claim', before, after: c.deadline, fired }, now);
   await writeOutbox(tx, messages, recordedAt);
 }
 
@@ -138,31 +131,6 @@ async function saveClaim(tx: Sql, c: ClaimState, base: number | null, version: n
           [...cells, base],
         );
   if (r.affectedRows !== 1) throw new ConflictError(`claim ${c.id} changed concurrently`);
-}
-
-/** The deadline row follows the claim's running deadline (as complaints' do in governance.ts). */
-async function syncDeadline(tx: Sql, d: ClaimDecided, now: string): Promise<void> {
-  const [before, after] = [d.loaded?.state.deadline ?? null, d.next.deadline];
-  if (before && after && before.kind === after.kind && before.dueAt === after.dueAt) return;
-  const { shopId, orderId } = d.next;
-  const subject = claimStream(d.next.id);
-  if (before) {
-    const fired = d.events.some((e) => e.type === 'ClaimDeadlineExpired' && e.kind === before.kind && e.dueAt === before.dueAt);
-    await tx.query(
-      `UPDATE deadlines SET status = $6, fired_at = CASE WHEN $6 = 'fired' THEN $7::timestamptz END
-       WHERE shop_id=$1 AND order_id=$2 AND subject=$3 AND kind=$4 AND due_at=$5 AND status='pending'`,
-      [shopId, orderId, subject, before.kind, iso(before.dueAt), fired ? 'fired' : 'cancelled', now],
-    );
-  }
-  if (after) {
-    await tx.query(
-      `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at, aggregate)
-       VALUES ($1,$2,$3,$4,$5,$6,'pending',$7,$8,'claim')
-       ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
-         policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`,
-      [shopId, orderId, subject, after.kind, iso(after.dueAt), after.policyVersion, now, after.remindAt ? iso(after.remindAt) : null],
-    );
-  }
 }
 
 /** A claim's events, oldest first (its timeline). */

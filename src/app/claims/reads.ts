@@ -5,9 +5,9 @@ import type { Refusal } from '../../domain/errors.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Instant } from '../../domain/types.ts';
 import { claimHistory, claimLedger, loadClaim, queryClaims, type ClaimLedgerRow } from '../../store/claims.ts';
-import { loadForCommand } from '../../store/event-store.ts';
 import { decodeDueCursor, encodeDueCursor } from '../cursor.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { policyInForce } from '../in-force.ts';
 import { canSee, type Principal } from '../principal.ts';
 
 export interface ClaimFilter {
@@ -27,7 +27,7 @@ export interface ClaimDetailInputs {
 }
 
 export function createClaimReads(core: EngineCore) {
-  const { db, clock, shopNow, shopPolicy } = core;
+  const { db } = core;
 
   /** A claim by id, whoever asks (the engine's own callers, scenarios, tests). */
   const getClaim = async (claimId: string) => (await loadClaim(db, claimId))?.state ?? null;
@@ -44,16 +44,7 @@ export function createClaimReads(core: EngineCore) {
   /** Everything a claim's detail shows; after a command, the policy and instant it was decided with. */
   async function claimDetailInputs(p: Principal, c: ClaimState, after?: { policy: Policy; at: Instant }): Promise<ClaimDetailInputs | null> {
     if (!canSee(p, c)) return null;
-    let policy: Policy | null;
-    let now: Instant;
-    if (after) {
-      [policy, now] = [after.policy, after.at];
-    } else {
-      const { shop } = await loadForCommand(db, c.shopId, c.orderId);
-      now = shopNow(shop, clock.now());
-      const inForce = shopPolicy(shop, c.shopId, now);
-      policy = 'ok' in inForce ? null : inForce;
-    }
+    const { policy, now } = after ? { policy: after.policy, now: after.at } : await policyInForce(core, c.shopId, c.orderId);
     return { claim: c, policy, now, ledger: await claimLedgerRows(c), history: await claimHistory(db, c.shopId, c.id) };
   }
 

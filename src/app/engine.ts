@@ -39,6 +39,8 @@ import { createDesk } from './desk/engine.ts';
 import { caseNotifications } from './desk/case-notify.ts';
 import { createDeskReads } from './desk/reads.ts';
 import { createGovernanceReads } from './governance/reads.ts';
+import { createClaims } from './claims/engine.ts';
+import { createClaimReads } from './claims/reads.ts';
 import { automationInputs, caseSignalRows } from './automation/upkeep.ts';
 import { createAutomation } from './automation/engine.ts';
 import { createBacktest } from './automation/backtest.ts';
@@ -277,7 +279,8 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const desk = createDesk(core);
-  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, desk, firePlatform: metrics.firePlatform });
+  const claims = createClaims(core);
+  const firing = createFiring({ core, dispatch, upsertShop, afterCommit: executeRefunds, governance, desk, claims, firePlatform: metrics.firePlatform });
 
   async function getOrder(shopId: string, orderId: string): Promise<OrderState | null> {
     return (await loadOrder(db, shopId, orderId))?.ctx.order ?? null;
@@ -346,5 +349,8 @@ export function createEngine(deps: EngineDeps) {
     removeQuickReply: desk.removeQuickReply,
     ...createDeskReads(core),
     ...createReasonPresets(core),
+    // SPEC §13: A-to-z Guarantee and SAFE-T claims.
+    claimCommand: claims.claimCommand,
+    ...createClaimReads(core),
   };
 }

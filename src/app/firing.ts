@@ -16,6 +16,7 @@ import type { CommandOptions, Result, ShopInput } from './command-types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Governance } from './governance/engine.ts';
 import type { Desk } from './desk/engine.ts';
+import type { Claims } from './claims/engine.ts';
 import { caseNotifications } from './desk/case-notify.ts';
 import { withCaseMetrics } from './metrics/record.ts';
 
@@ -29,11 +30,13 @@ export interface FiringDeps {
   governance: Governance;
   /** Ticket deadlines (SPEC §10.1). */
   desk: Pick<Desk, 'fireTicket'>;
+  /** Claim deadlines (SPEC §13: the seller's time to respond). */
+  claims: Pick<Claims, 'fireClaim'>;
   /** Platform deadlines: the governance cycle of a pack (SPEC §8.5). */
   firePlatform(d: DueDeadline): Promise<'fired' | 'stale' | 'retry'>;
 }
 
-export function createFiring({ core, dispatch, upsertShop, afterCommit, governance, desk, firePlatform }: FiringDeps) {
+export function createFiring({ core, dispatch, upsertShop, afterCommit, governance, desk, claims, firePlatform }: FiringDeps) {
   const { db, clock, shopPolicy } = core;
   /** The expiry command; a case's carries the shop's default return address (the system's agree records it). */
   function expiry(d: DueDeadline, returnAddress?: string | null): Command {
@@ -48,7 +51,13 @@ export function createFiring({ core, dispatch, upsertShop, afterCommit, governan
     if ((d.aggregate ?? 'order') !== 'order') {
       // SPEC §8, §10.1: complaints', shops', tickets' deadlines and the governance cycle, fired by the same runner at their due instant.
       const outcome =
-        d.aggregate === 'ticket' ? await desk.fireTicket(d) : d.aggregate === 'platform' ? await firePlatform(d) : await governance.fireGovernance(d);
+        d.aggregate === 'ticket'
+          ? await desk.fireTicket(d)
+          : d.aggregate === 'platform'
+            ? await firePlatform(d)
+            : d.aggregate === 'claim'
+              ? await claims.fireClaim(d)
+              : await governance.fireGovernance(d);
       if (outcome === 'retry') await releaseLease(db, d);
       if (outcome === 'stale') await markStale(db, d, clock.now());
       return outcome === 'fired';

@@ -51,7 +51,7 @@ export function createOperations(core: EngineCore) {
       const due = await claimReminders(tx, now, limit);
       for (const x of due) {
         const streamId =
-          x.aggregate === 'complaint'
+          x.aggregate === 'complaint' || x.aggregate === 'claim'
             ? x.subject
             : x.aggregate === 'shop'
               ? `shop:${x.shopId}`

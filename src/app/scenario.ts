@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../domain/errors.ts';
 import { CASE_COMMAND_NAMES, ORDER_EVENT_NAMES, type CaseCommandName, type OrderEventName } from './schemas.ts';
 import { COMPLAINT_COMMAND_NAMES, SHOP_EVENT_NAMES, type ComplaintCommandName, type ShopEventName } from './governance/schemas.ts';
 import { TICKET_COMMAND_NAMES, type TicketCommandName } from './desk/schemas.ts';
+import { CLAIM_COMMAND_NAMES, type ClaimCommandName } from './claims/schemas.ts';
 
 export const CASE_FIELDS = [
   'status',
@@ -43,6 +44,8 @@ export const SHOP_FIELDS = [
   'performance',
   'performance_notices',
 ] as const;
+/** Claim checks (SPEC §13; docs/decisions.md "Scenario steps for claims"). */
+export const CLAIM_FIELDS = ['status', 'kind', 'amount', 'currency', 'seller_silent', 'appealed', 'deadline', 'ledger'] as const;
 /** FORMAT.md ticket checks (SPEC §10.1). */
 export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;
 /** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
@@ -98,7 +101,19 @@ export type Step =
       args: unknown;
       expect: Record<string, unknown>;
     }
-  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; ticket?: string; buyer?: string; fields: Record<string, unknown> };
+  | {
+      kind: 'claim';
+      index: number;
+      at?: number;
+      actor: 'buyer' | 'merchant' | 'platform';
+      as?: string;
+      command: ClaimCommandName;
+      claim: string;
+      order?: string;
+      args: unknown;
+      expect: Record<string, unknown>;
+    }
+  | { kind: 'check'; index: number; at?: number; case?: string; order?: string; complaint?: string; shop?: string; ticket?: string; buyer?: string; claim?: string; fields: Record<string, unknown> };
 
 export interface ScenarioShop {
   id: string;
@@ -199,6 +214,9 @@ const complaintStep = z
   .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), complaint: z.string().min(1), order: z.string().optional() })
   .strict();
 const shopStep = z.object({ ...acting, shop: z.string(), event: z.string() }).strict();
+const claimStep = z
+  .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), claim: z.string().min(1), order: z.string().optional() })
+  .strict();
 const ticketStep = z
   .object({ ...acting, actor: z.enum(['buyer', 'merchant', 'platform']), command: z.string(), ticket: z.string().min(1), order: z.string().optional(), case: z.string().optional() })
   .strict();
@@ -206,7 +224,15 @@ const checkStep = z
   .object({
     at: instant.optional(),
     check: z
-      .object({ case: z.string().optional(), order: z.string().optional(), complaint: z.string().optional(), shop: z.string().optional(), ticket: z.string().optional(), buyer: z.string().optional() })
+      .object({
+        case: z.string().optional(),
+        order: z.string().optional(),
+        complaint: z.string().optional(),
+        shop: z.string().optional(),
+        ticket: z.string().optional(),
+        buyer: z.string().optional(),
+        claim: z.string().optional(),
+      })
       .catchall(z.unknown()),
     note: z.string().optional(),
   })
@@ -240,12 +266,21 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
     let step: Step;
     if ('check' in raw) {
       const s = parseOr(checkStep, raw, where);
-      const { case: c, order, complaint, shop, ticket, buyer, ...fields } = s.check;
-      if ([c, order, complaint, shop, ticket, buyer].filter((x) => x !== undefined).length !== 1) {
-        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop", "ticket" or "buyer"`);
+      const { case: c, order, complaint, shop, ticket, buyer, claim, ...fields } = s.check;
+      if ([c, order, complaint, shop, ticket, buyer, claim].filter((x) => x !== undefined).length !== 1) {
+        throw new ScenarioError(`${where}: a check names exactly one of "case", "order", "complaint", "shop", "ticket", "buyer" or "claim"`);
       }
-      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : ticket ? TICKET_FIELDS : buyer ? BUYER_FIELDS : SHOP_FIELDS, where);
-      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, ticket, buyer, fields };
+      checkFields(fields, c ? CASE_FIELDS : order ? ORDER_FIELDS : complaint ? COMPLAINT_FIELDS : ticket ? TICKET_FIELDS : buyer ? BUYER_FIELDS : claim ? CLAIM_FIELDS : SHOP_FIELDS, where);
+      step = { kind: 'check', index, at: at(s.at), case: c, order, complaint, shop, ticket, buyer, claim, fields };
+    } else if ('claim' in raw) {
+      const s = parseOr(claimStep, raw, where);
+      if (!(CLAIM_COMMAND_NAMES as string[]).includes(s.command)) {
+        throw new ScenarioError(`${where}: unknown claim command "${s.command}" (known: ${CLAIM_COMMAND_NAMES.join(', ')})`);
+      }
+      if ((s.command === 'atoz_claim' || s.command === 'safet_claim') && !s.order) throw new ScenarioError(`${where}: ${s.command} needs "order"`);
+      const expect = s.expect ?? {};
+      checkFields(expect, ['ok', 'error', ...CLAIM_FIELDS], where);
+      step = { kind: 'claim', index, at: at(s.at), actor: s.actor, as: s.as, command: s.command as ClaimCommandName, claim: s.claim, order: s.order, args: s.args, expect };
     } else if ('ticket' in raw) {
       const s = parseOr(ticketStep, raw, where);
       if (!(TICKET_COMMAND_NAMES as string[]).includes(s.command)) {
@@ -303,7 +338,7 @@ export function parseScenario(file: string, text: string, knownPacks: (id: strin
         expect,
       };
     } else {
-      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), a ticket command ("ticket"), an order or shop event ("event") or a check ("check")`);
+      throw new ScenarioError(`${where}: a step is a command ("command"), a complaint command ("complaint"), a ticket command ("ticket"), a claim command ("claim"), an order or shop event ("event") or a check ("check")`);
     }
     if (step.at !== undefined) {
       if (step.at < clock) throw new ScenarioError(`${where}: "at" goes back in time (${new Date(step.at).toISOString()} is before ${new Date(clock).toISOString()})`);

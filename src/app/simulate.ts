@@ -20,6 +20,7 @@ import { toComplaintCommand, toShopEvent } from './governance/schemas.ts';
 import { complaintView } from './governance/views.ts';
 import { metricsFields, performanceFields } from './metrics/scenario-check.ts';
 import { ticketSteps } from './desk/simulate-ticket.ts';
+import { claimSteps } from './claims/simulate-claim.ts';
 
 export interface Expectation {
   file: string;
@@ -114,6 +115,7 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
   }
 
   const tickets = ticketSteps(engine, s.file, orders, bound, expect);
+  const claims = claimSteps(engine, s.file, tz, orders, bound, expect);
   for (const step of s.steps) {
     if (step.at !== undefined) await advance(engine, clock, step.at);
     const n = step.index + 1;
@@ -121,8 +123,13 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
       await tickets.run(step);
       continue;
     }
+    if (step.kind === 'claim') {
+      await claims.run(step);
+      continue;
+    }
     if (step.kind === 'check') {
       if (step.buyer !== undefined) await checkBuyer(n, step.buyer, step.fields);
+      else if (step.claim !== undefined) await claims.check(n, `check ${step.claim}`, step.claim, step.fields);
       else if (step.ticket !== undefined) await tickets.check(n, `check ${step.ticket}`, step.ticket, step.fields);
       else if (step.complaint !== undefined || step.shop !== undefined) await checkGovernance(n, `check ${step.complaint ?? step.shop}`, step.complaint, step.shop, step.fields);
       else await checkFields(n, `check ${step.case ?? step.order}`, step.case, step.order, step.fields);

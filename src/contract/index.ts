@@ -16,3 +16,4 @@ export * from './automation.ts';
 export * from './metrics.ts';
 export * from './desk.ts';
 export * from './workday.ts';
+export * from './claim.ts';

@@ -31,6 +31,7 @@ import { dossierRoutes } from './dossier-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { governanceRoutes } from './governance-routes.ts';
+import { claimRoutes } from './claim-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { automationRoutes } from './automation-routes.ts';
@@ -281,6 +282,7 @@ export async function buildServer(opts: ServerOptions) {
   opsRoutes(app, engine, send, { requestsPerMinute: opts.requestsPerMinute });
   importRoutes(app, engine, send);
   governanceRoutes(app, engine, tz, send);
+  claimRoutes(app, engine, tz, send);
   auditRoutes(app, engine, tz, send);
   automationRoutes(app, engine, send);
   metricsRoutes(app, engine, tz, send);

@@ -130,8 +130,8 @@ export async function locateCase(sql: Sql, caseId: string, shopId?: string): Pro
   return row ? { shopId: row.shop_id, orderId: row.order_id } : null;
 }
 
-/** Which aggregate a deadline belongs to: an order (or one of its cases), a complaint, a shop, the platform's cycle (SPEC §8), a ticket (SPEC §10.1). */
-export type DeadlineAggregate = 'order' | 'complaint' | 'shop' | 'platform' | 'ticket';
+/** Which aggregate a deadline belongs to: an order (or one of its cases), a complaint, a shop, the platform's cycle (SPEC §8), a ticket (SPEC §10.1), a claim (SPEC §13). */
+export type DeadlineAggregate = 'order' | 'complaint' | 'shop' | 'platform' | 'ticket' | 'claim';
 
 export interface DueDeadline {
   shopId: string;

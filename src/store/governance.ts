@@ -9,6 +9,7 @@ import type { ShopEvent } from '../domain/shop/events.ts';
 import { SHOP_DEADLINE_KINDS, type ShopState } from '../domain/shop/types.ts';
 import type { Deadline } from '../domain/state.ts';
 import type { Actor, Instant } from '../domain/types.ts';
+import { pageByDue, syncAggregateDeadline, type DueKey } from './aggregate-deadline.ts';
 import type { Sql } from './db.ts';
 import { ConflictError } from './event-store.ts';
 import { StreamRows } from './stream-rows.ts';
@@ -63,27 +64,14 @@ export interface ComplaintQuery {
 }
 
 /** Complaints by running deadline (nearest first; none last), then filed time, then id. */
-export async function queryComplaints(sql: Sql, q: ComplaintQuery): Promise<{ rows: ComplaintState[]; next: { due: string; filed: string; id: string } | null }> {
+export async function queryComplaints(sql: Sql, q: ComplaintQuery): Promise<{ rows: ComplaintState[]; next: DueKey | null }> {
   const params: unknown[] = [];
   const where: string[] = [];
-  const add = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const add = (v: unknown) => `$${params.push(v)}`;
   for (const s of q.shops) if (s !== undefined) where.push(`shop_id = ${add(s)}`);
   for (const b of q.buyers) if (b !== undefined) where.push(`buyer_id = ${add(b)}`);
   if (q.statuses?.length) where.push(`status = ANY(${add(q.statuses)}::text[])`);
-  const key = `coalesce(deadline_due, 'infinity'::timestamptz)`;
-  if (q.after) where.push(`(${key}, filed_at, complaint_id) > (${add(q.after.due)}::timestamptz, ${add(q.after.filed)}::timestamptz, ${add(q.after.id)})`);
-  const r = await sql.query<{ state: ComplaintState; due: Date | string | null; filed_at: Date; complaint_id: string }>(
-    `SELECT state, deadline_due AS due, filed_at, complaint_id FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${key}, filed_at, complaint_id LIMIT ${add(q.limit + 1)}`,
-    params,
-  );
-  const rows = r.rows.slice(0, q.limit);
-  const last = rows.at(-1);
-  const next = r.rows.length > q.limit && last ? { due: last.due === null ? 'infinity' : iso(toMs(last.due)), filed: iso(toMs(last.filed_at)), id: last.complaint_id } : null;
-  return { rows: rows.map((x) => x.state), next };
+  return pageByDue<ComplaintState>(sql, 'complaints', 'complaint_id', where, params, q.limit, q.after);
 }
 
 /** Counts a shop's complaints by status. */
@@ -214,26 +202,8 @@ async function syncDeadlines(tx: Sql, item: GovernanceDecided, now: string): Pro
   }
   const shopId = shopOf(item);
   for (const { subject, orderId, before, after } of pairs) {
-    if (before && after && before.kind === after.kind && before.dueAt === after.dueAt) continue;
-    if (before) {
-      const fired = item.events.some(
-        (e) => (e.type === 'ComplaintDeadlineExpired' || e.type === 'ShopDeadlineExpired') && e.kind === before.kind && e.dueAt === before.dueAt,
-      );
-      await tx.query(
-        `UPDATE deadlines SET status = $6, fired_at = CASE WHEN $6 = 'fired' THEN $7::timestamptz END
-         WHERE shop_id=$1 AND order_id=$2 AND subject=$3 AND kind=$4 AND due_at=$5 AND status='pending'`,
-        [shopId, orderId, subject, before.kind, iso(before.dueAt), fired ? 'fired' : 'cancelled', now],
-      );
-    }
-    if (after) {
-      await tx.query(
-        `INSERT INTO deadlines (shop_id, order_id, subject, kind, due_at, policy_version, status, created_at, remind_at, aggregate)
-         VALUES ($1,$2,$3,$4,$5,$6,'pending',$7,$8,$9)
-         ON CONFLICT (shop_id, order_id, subject, kind, due_at) DO UPDATE SET status = 'pending', fired_at = NULL, lease_until = NULL,
-           policy_version = EXCLUDED.policy_version, remind_at = EXCLUDED.remind_at, reminded_at = NULL`,
-        [shopId, orderId, subject, after.kind, iso(after.dueAt), after.policyVersion, now, after.remindAt ? iso(after.remindAt) : null, item.aggregate],
-      );
-    }
+    const fired = item.events.some((e) => (e.type === 'ComplaintDeadlineExpired' || e.type === 'ShopDeadlineExpired') && e.kind === before?.kind && e.dueAt === before.dueAt);
+    await syncAggregateDeadline(tx, { shopId, orderId, subject, aggregate: item.aggregate, before, after, fired }, now);
   }
 }
 

@@ -6,6 +6,7 @@
 import { splitWindow, emptySums, type WindowTotals } from '../domain/metrics/compute.ts';
 import { isOnceRef, isSummed, METRIC_COUNTERS, type MetricCounter, type MetricFact, type TicketHistoryEvent } from '../domain/metrics/facts.ts';
 import type { TicketEvent } from '../domain/ticket/events.ts';
+import type { ClaimEvent } from '../domain/claim/events.ts';
 import type { ComplaintEvent } from '../domain/complaint/events.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import type { HistoryEvent } from '../domain/metrics/facts.ts';
@@ -171,7 +172,12 @@ const dayText = (d: string | Date): LocalDate => String(d).slice(0, 10);
 export async function shopHistory(
   sql: Sql,
   shopId: string,
-): Promise<{ history: HistoryEvent[]; complaints: { event: ComplaintEvent; streamVersion: number }[]; tickets: TicketHistoryEvent[] }> {
+): Promise<{
+  history: HistoryEvent[];
+  complaints: { event: ComplaintEvent; streamVersion: number }[];
+  tickets: TicketHistoryEvent[];
+  claims: { event: ClaimEvent; orderId: string; streamVersion: number }[];
+}> {
   const ev = await sql.query<{ order_id: string; seq: number; data: DomainEvent; actor: Actor }>(
     `SELECT order_id, seq, data, actor FROM events WHERE shop_id = $1 ORDER BY order_id, seq`,
     [shopId],
@@ -187,7 +193,15 @@ export async function shopHistory(
      WHERE g.shop_id = $1 AND g.type IN ('TicketOpened', 'TicketSlaBreached', 'TicketRated') ORDER BY g.stream_id, g.stream_version`,
     [shopId],
   );
+  // SPEC §13: the A-to-z claim events the metrics count, with the claim's order.
+  const cl = await sql.query<{ data: ClaimEvent; stream_version: number }>(
+    `SELECT data, stream_version FROM governance_events WHERE shop_id = $1 AND type IN ('ClaimFiled', 'ClaimRuled', 'ClaimAppealRuled') ORDER BY stream_id, stream_version`,
+    [shopId],
+  );
+  const claimOrders = new Map<string, string>();
+  for (const x of cl.rows) if (x.data.type === 'ClaimFiled') claimOrders.set(x.data.claimId, x.data.orderId);
   return {
+    claims: cl.rows.map((x) => ({ event: x.data, orderId: claimOrders.get(x.data.claimId) ?? '', streamVersion: x.stream_version })),
     history: ev.rows.map((x) => ({ orderId: x.order_id, seq: x.seq, event: x.data, actor: x.actor })),
     complaints: cp.rows.map((x) => ({ event: x.data, streamVersion: x.stream_version })),
     tickets: tk.rows.map((x) => ({ event: x.data, orderId: x.order_id, streamVersion: x.stream_version })),

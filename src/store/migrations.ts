@@ -569,6 +569,37 @@ CREATE TABLE reason_presets (
 ALTER TABLE shops ADD COLUMN name text;
 `,
   },
+  {
+    version: 19,
+    name: 'marketplace claims: A-to-z Guarantee and SAFE-T (SPEC §13)',
+    sql: `
+-- SPEC §13: the projection of each claim (its events: a hash-chained stream claim:<id> in
+-- governance_events, as complaints'); state is the snapshot the decider starts from. Its money is
+-- written to the ledger (entry ids claim:<id>:<version>:credit|debit) in the same transaction.
+CREATE TABLE claims (
+  shop_id        text NOT NULL,
+  claim_id       text NOT NULL,
+  kind           text NOT NULL,
+  order_id       text NOT NULL,
+  case_id        text,
+  buyer_id       text NOT NULL,
+  status         text NOT NULL,
+  amount         bigint NOT NULL,
+  deadline_kind  text,
+  deadline_due   timestamptz,
+  filed_at       timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL,
+  version        integer NOT NULL,
+  last_hash      text,
+  state          jsonb NOT NULL,
+  PRIMARY KEY (shop_id, claim_id)
+);
+CREATE INDEX claims_by_id ON claims (claim_id);
+CREATE INDEX claims_by_order ON claims (shop_id, order_id);
+CREATE INDEX claims_by_buyer ON claims (buyer_id);
+CREATE INDEX claims_queue ON claims (shop_id, status, deadline_due);
+`,
+  },
 ];
 
 /** Any fixed number: every process that migrates takes this advisory lock first. */

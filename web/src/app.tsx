@@ -17,6 +17,7 @@ import BuyerOrderPage from './pages/buyer-order.tsx';
 import BuyerCasesPage from './pages/buyer-cases.tsx';
 import BuyerComplaintsPage from './pages/buyer-complaints.tsx';
 import ComplaintsPage from './pages/complaints.tsx';
+import ClaimsPage from './pages/claims.tsx';
 import GovernancePage from './pages/governance.tsx';
 import RulesPage from './automation/rules-page.tsx';
 import RiskyBuyersPage from './automation/risky-buyers-page.tsx';
@@ -34,6 +35,7 @@ function navOf(p: Principal): { key: string; label: string }[] {
     return [
       { key: '/arbitration', label: 'nav.arbitration' },
       { key: '/complaints', label: 'nav.complaintDesk' },
+      { key: '/claims', label: 'nav.claims' },
       { key: '/tickets', label: 'nav.escalatedTickets' },
       { key: '/workbench', label: 'nav.workbench' },
       { key: '/policy', label: 'nav.policy' },
@@ -45,6 +47,7 @@ function navOf(p: Principal): { key: string; label: string }[] {
     { key: '/tickets', label: 'nav.tickets' },
     { key: '/automation', label: 'nav.automation' },
     { key: '/governance', label: 'nav.governance' },
+    { key: '/claims', label: 'nav.claims' },
     { key: '/indicators', label: 'nav.metrics' },
     { key: '/policy', label: 'nav.policy' },
   ];
@@ -136,6 +139,7 @@ function Routed() {
         <Route path="/complaints" element={guard(<ComplaintsPage />, ['platform'])} />
         <Route path="/complaints/:id" element={guard(<ComplaintsPage />)} />
         <Route path="/governance" element={guard(<GovernancePage />, ['shop'])} />
+        <Route path="/claims" element={guard(<ClaimsPage />, staff)} />
         <Route path="/governance/:shop" element={guard(<GovernancePage />, ['platform'])} />
         <Route path="/automation" element={guard(<RulesPage />, ['shop'])} />
         <Route path="/buyers" element={guard(<RiskyBuyersPage />, ['platform'])} />

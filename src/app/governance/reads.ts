@@ -23,6 +23,7 @@ import {
 import { listShops } from '../../store/shops.ts';
 import { decodeDueCursor, encodeDueCursor } from '../cursor.ts';
 import type { EngineCore } from '../engine-core.ts';
+import { policyInForce } from '../in-force.ts';
 import { canSee, type Principal } from '../principal.ts';
 
 
@@ -62,16 +63,7 @@ export function createGovernanceReads(core: EngineCore) {
   /** Everything a complaint's detail shows; after a command, the state and policy it decided with. */
   async function complaintDetailInputs(p: Principal, c: ComplaintState, after?: { policy: Policy; at: Instant }): Promise<ComplaintDetailInputs | null> {
     if (!canSee(p, c)) return null;
-    let policy: Policy | null;
-    let now: Instant;
-    if (after) {
-      [policy, now] = [after.policy, after.at];
-    } else {
-      const { shop } = await loadForCommand(db, c.shopId, c.orderId);
-      now = shopNow(shop, clock.now());
-      const inForce = shopPolicy(shop, c.shopId, now);
-      policy = 'ok' in inForce ? null : inForce;
-    }
+    const { policy, now } = after ? { policy: after.policy, now: after.at } : await policyInForce(core, c.shopId, c.orderId);
     return { complaint: c, policy, now, history: await governanceStream(db, c.shopId, complaintStream(c.id)) };
   }
 

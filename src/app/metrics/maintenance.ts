@@ -37,8 +37,8 @@ export function createMetricsMaintenance(core: EngineCore) {
 
   /** The recount: a shop's facts from its event history (pure, src/domain/metrics/facts.ts). */
   async function recount(shopId: string): Promise<MetricFact[]> {
-    const { history, complaints, tickets } = await shopHistory(db, shopId);
-    return factsFromHistory(shopId, history, complaints, tickets);
+    const { history, complaints, tickets, claims } = await shopHistory(db, shopId);
+    return factsFromHistory(shopId, history, complaints, tickets, claims);
   }
 
   /** Recomputes the facts and rollups of one shop (or every shop) from the event history. */
@@ -50,8 +50,8 @@ export function createMetricsMaintenance(core: EngineCore) {
       // One transaction a shop: readers see the old numbers or the new ones, never half.
       const n = await db.transaction(async (tx) => {
         await clearShopMetrics(tx, s.shopId);
-        const { history, complaints, tickets } = await shopHistory(tx, s.shopId);
-        const all = factsFromHistory(s.shopId, history, complaints, tickets).map((f) => ({ ...f, day: localDateOf(f.at, tz) }));
+        const { history, complaints, tickets, claims } = await shopHistory(tx, s.shopId);
+        const all = factsFromHistory(s.shopId, history, complaints, tickets, claims).map((f) => ({ ...f, day: localDateOf(f.at, tz) }));
         for (let k = 0; k < all.length; k += CHUNK) await writeFacts(tx, all.slice(k, k + CHUNK));
         return all.length;
       });

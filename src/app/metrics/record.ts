@@ -2,9 +2,10 @@
 // right after its events are appended), each dated by its day in the platform zone.
 import { localDateOf } from '../../domain/calendar.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
-import { caseFactsOf, complaintFactsOf, firstOfEach, ticketFactsOf, type MetricFact } from '../../domain/metrics/facts.ts';
+import { caseFactsOf, claimFactsOf, complaintFactsOf, firstOfEach, ticketFactsOf, type MetricFact } from '../../domain/metrics/facts.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Decided } from '../../store/append.ts';
+import type { ClaimDecided } from '../../store/claims.ts';
 import type { Sql } from '../../store/db.ts';
 import type { GovernanceDecided } from '../../store/governance.ts';
 import { writeFacts } from '../../store/metrics.ts';
@@ -40,4 +41,9 @@ export async function recordComplaintMetrics(tx: Sql, items: readonly Governance
 export function withTicketMetrics(d: TicketDecided, policy: Policy): TicketDecided {
   const facts = ticketFactsOf(d.next.shopId, d.next.orderId, d.events, d.loaded?.version ?? 0);
   return facts.length ? { ...d, facts: dated(facts, policy.calendar.timeZone) } : d;
+}
+
+/** SPEC §13: the facts of a claim decision (an A-to-z claim filed, granted against the seller, reversed), in its transaction. */
+export async function recordClaimMetrics(tx: Sql, c: ClaimDecided, policy: Policy): Promise<void> {
+  await writeFacts(tx, dated(claimFactsOf(c.events, c.next.shopId, c.next.orderId, c.loaded?.version ?? 0), policy.calendar.timeZone));
 }

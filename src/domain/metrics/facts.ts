@@ -1,6 +1,7 @@
 // SPEC §8.4: the facts the shop metrics count, one per event that matters, each at the event's
 // own instant. Counters sum (per shop, per day); samples (interventions, first responses) are
 // kept one by one, since a distinct count and a percentile do not add up over days.
+import type { ClaimEvent } from '../claim/events.ts';
 import type { ComplaintEvent } from '../complaint/events.ts';
 import type { DomainEvent } from '../events.ts';
 import type { TicketEvent } from '../ticket/events.ts';
@@ -18,10 +19,16 @@ export const TICKET_COUNTERS = ['ticket_opened', 'ticket_breached', 'csat'] as c
 /**
  * SPEC §13 seller performance, summed like the order counters: orders shipped and shipped late,
  * return applications and those the buyer had cause to be dissatisfied with (once per case),
- * orders the seller could not fulfil (`seller_cancelled`), A-to-z claims granted against the seller.
+ * orders the seller could not fulfil (`seller_cancelled`).
  */
-export const SELLER_COUNTERS = ['shipped', 'shipped_late', 'return_applied', 'return_dissatisfied', 'seller_cancelled', 'atoz_granted'] as const;
-export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS, ...SELLER_COUNTERS] as const;
+export const SELLER_COUNTERS = ['shipped', 'shipped_late', 'return_applied', 'return_dissatisfied', 'seller_cancelled'] as const;
+/**
+ * SPEC §13 facts of A-to-z claims, summed like the order counters, for `order_defect_rate`:
+ * `atoz_filed`, `atoz_granted` (granted against the seller: a defect), `atoz_reversed` (that ruling
+ * reversed on appeal: the defect comes off).
+ */
+export const CLAIM_COUNTERS = ['atoz_filed', 'atoz_granted', 'atoz_reversed'] as const;
+export const METRIC_COUNTERS = [...SUMMED_COUNTERS, ...SAMPLE_COUNTERS, ...TICKET_COUNTERS, ...SELLER_COUNTERS, ...CLAIM_COUNTERS] as const;
 export type MetricCounter = (typeof METRIC_COUNTERS)[number];
 export const isSummed = (c: MetricCounter): boolean => !(SAMPLE_COUNTERS as readonly string[]).includes(c);
 
@@ -153,6 +160,18 @@ export function ticketFactsOf(shopId: string, orderId: string | null, events: re
   return out;
 }
 
+/** SPEC §13: the facts of an A-to-z claim's events (ref `claim:<id>#<v>`, unique by its event). */
+export function claimFactsOf(events: readonly ClaimEvent[], shopId: string, orderId: string, streamVersionBase: number): MetricFact[] {
+  const out: MetricFact[] = [];
+  events.forEach((e, i) => {
+    const fact = (counter: MetricCounter) => out.push({ shopId, counter, ref: `claim:${e.claimId}#${streamVersionBase + i + 1}`, at: e.at, orderId, value: 0 });
+    if (e.type === 'ClaimFiled' && e.kind === 'atoz_claim') fact('atoz_filed');
+    else if (e.type === 'ClaimRuled' && e.outcome === 'granted_against_seller') fact('atoz_granted');
+    else if (e.type === 'ClaimAppealRuled' && e.outcome === 'upheld') fact('atoz_reversed');
+  });
+  return out;
+}
+
 /** A ref the store keeps once per shop and counter (`metric_once`): a case's or a ticket's, not an event's. */
 export const isOnceRef = (ref: string): boolean => ref.startsWith('case:') || (ref.startsWith('ticket:') && !ref.includes('#'));
 /** The same test in SQL, on a column `ref`. */
@@ -207,6 +226,7 @@ export function factsFromHistory(
   history: readonly HistoryEvent[],
   complaints: readonly { event: ComplaintEvent; streamVersion: number }[],
   tickets: readonly TicketHistoryEvent[] = [],
+  claims: readonly { event: ClaimEvent; orderId: string; streamVersion: number }[] = [],
 ): MetricFact[] {
   const appliedAt = new Map<string, Instant>();
   const caseTypes = new Map<string, CaseType>();
@@ -221,5 +241,6 @@ export function factsFromHistory(
   }
   for (const c of complaints) out.push(...complaintFactsOf([c.event], c.streamVersion - 1));
   for (const t of tickets) out.push(...ticketFactsOf(shopId, t.orderId, [t.event], t.streamVersion - 1));
+  for (const c of claims) out.push(...claimFactsOf([c.event], shopId, c.orderId, c.streamVersion - 1));
   return firstOfEach(out);
 }

@@ -35,6 +35,11 @@ describe('seller performance rates (SPEC §13)', () => {
     expect(byMetric(measure({ 30: { shipped: 25, shipped_late: 1 } })).late_shipment_rate!.missed).toBe(true);
   });
 
+  it('takes an A-to-z ruling reversed on appeal off the order defects', () => {
+    expect(byMetric(measure({ 60: { paid: 50, atoz_granted: 2, atoz_reversed: 1 } })).order_defect_rate).toMatchObject({ numerator: 1, rate: 0.02, missed: true });
+    expect(byMetric(measure({ 60: { paid: 50, atoz_granted: 1, atoz_reversed: 1 } })).order_defect_rate).toMatchObject({ numerator: 0, rate: 0, missed: false });
+  });
+
   it('gives null and no miss on an empty window', () => {
     for (const m of measure({})) expect(m).toMatchObject({ rate: null, missed: false, denominator: 0 });
   });

@@ -13,11 +13,15 @@ export const SELLER_METRIC_LABELS: Record<SellerMetric, { zh: string; en: string
   cancel_rate: { zh: '取消率', en: 'cancellation rate' },
 };
 
-/** What each rate counts: numerator and denominator counters (summed over the metric's window). */
-export const SELLER_METRIC_COUNTERS: Record<SellerMetric, { numerator: MetricCounter; denominator: MetricCounter }> = {
+/**
+ * What each rate counts: numerator and denominator counters (summed over the metric's window);
+ * `less` is taken off the numerator.
+ */
+export const SELLER_METRIC_COUNTERS: Record<SellerMetric, { numerator: MetricCounter; less?: MetricCounter; denominator: MetricCounter }> = {
   // Orders with a defect / orders paid, 60 d. Negative feedback and chargebacks are not modelled:
-  // the defect counted is an A-to-z claim granted against the seller (docs/decisions.md).
-  order_defect_rate: { numerator: 'atoz_granted', denominator: 'paid' },
+  // the defect counted is an A-to-z claim granted against the seller, less those reversed on appeal
+  // (docs/decisions.md).
+  order_defect_rate: { numerator: 'atoz_granted', less: 'atoz_reversed', denominator: 'paid' },
   // Returns answered late or rejected wrongly / returns applied, 30 d.
   return_dissatisfaction_rate: { numerator: 'return_dissatisfied', denominator: 'return_applied' },
   // Orders shipped after their ship-by time / orders shipped, 30 d.
@@ -50,8 +54,8 @@ export function sellerPerformanceOf(targets: SellerPerformanceTargets, countsFor
   return SELLER_METRICS.map((metric) => {
     const { max_pct: maxPct, window_days: windowDays } = targets[metric];
     const counts = countsFor(windowDays);
-    const { numerator: nc, denominator: dc } = SELLER_METRIC_COUNTERS[metric];
-    const numerator = counts(nc);
+    const { numerator: nc, less, denominator: dc } = SELLER_METRIC_COUNTERS[metric];
+    const numerator = Math.max(0, counts(nc) - (less ? counts(less) : 0));
     const denominator = counts(dc);
     // maxPct may have one decimal (cancel rate 2.5 %): compare in tenths of a percent.
     const missed = denominator > 0 && numerator * 1000 >= Math.round(maxPct * 10) * denominator;

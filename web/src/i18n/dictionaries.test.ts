@@ -24,6 +24,7 @@ import automation from './automation.ts';
 import metrics from './metrics.ts';
 import desk from './desk.ts';
 import dossier from './dossier.ts';
+import claims from './claims.ts';
 import { translate, type Dict } from './index.tsx';
 import policy from './policy.ts';
 import workbench from './workbench.ts';
@@ -41,6 +42,7 @@ const DICTS: [string, Dict][] = [
   ['desk', desk],
   ['workday', workday],
   ['dossier', dossier],
+  ['claims', claims],
 ];
 const LANGS = ['zh', 'en'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -13,10 +13,11 @@ import metrics from './metrics.ts';
 import desk from './desk.ts';
 import workday from './workday.ts';
 import dossier from './dossier.ts';
+import claims from './claims.ts';
 
 export type Lang = 'zh' | 'en';
 export type Dict = { zh: Record<string, string>; en: Record<string, string> };
-const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance, automation, metrics, desk, workday, dossier];
+const DICTS: Dict[] = [common, workbench, buyer, arbitration, policy, governance, automation, metrics, desk, workday, dossier, claims];
 const merged: Dict = { zh: Object.assign({}, ...DICTS.map((d) => d.zh)), en: Object.assign({}, ...DICTS.map((d) => d.en)) };
 
 export type T = (key: string, vars?: Record<string, string | number>) => string;

@@ -20,7 +20,7 @@ export const CASE_FIELDS = [
   'deadline',
   'automated_by',
 ] as const;
-export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
+export const ORDER_FIELDS = ['status', 'currency', 'auto_confirm_at', 'refunded', 'compensation'] as const;
 /** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
 export const COMPLAINT_FIELDS = ['status', 'points', 'merchant_silent', 'closed_reason'] as const;
 export const SHOP_FIELDS = [
@@ -42,7 +42,6 @@ export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as 
 /** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
 const NOT_YET: Record<string, string> = {
   label_payer: 'amazon-us return labels (SPEC §13)',
-  currency: 'currencies (SPEC §13)',
   buyer: 'buyer risk (SPEC §10.4)',
   buyers: 'buyer risk (SPEC §10.4)',
   rules: 'automation rules (SPEC §10.2)',

@@ -33,9 +33,10 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
   const escalateAt = policy ? opensAt('escalate', c, role, policy, now) : null;
   const escalateFrom = escalateAt === null ? null : at(escalateAt);
   return {
-    ...caseView(c, tz),
+    ...caseView(c, tz, o.currency),
     applied_at: at(c.appliedAt),
     money: {
+      currency: o.currency,
       amount: c.amount,
       goods: c.amount - c.shippingFeePart,
       shipping_fee: c.shippingFeePart,

@@ -36,7 +36,7 @@ export function workdayRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
         const all = await engine.allCases(req.principal, caseFilterOf(req.query), EXPORT_MAX);
         if ('ok' in all) return send(req, reply, all);
         const lang = language(req.headers['accept-language']);
-        const rows = exportRows(all.cases, all.products, lang, tz);
+        const rows = exportRows(all.cases, all.products, all.currencies, lang, tz);
         const body = format === 'csv' ? exportCsv(rows, lang) : await exportXlsx(rows, lang);
         return file(reply, `cases.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX, all.truncated, body);
       },

@@ -286,3 +286,7 @@ export const lineName = (l: OrderLine): Label => (l.title ? { zh: `「${l.title}
 
 /** Fen as yuan: 12345 → ¥123.45. */
 export const yuan = (fen: Fen) => `¥${(fen / 100).toFixed(2)}`;
+
+/** SPEC §13: minor units in their currency's sign, as the timeline writes them: ¥123.45, $25.99. */
+export const moneyOf = (minor: Fen, currency: Currency): string =>
+  currency === 'CNY' ? yuan(minor) : `${minor < 0 ? '-' : ''}$${(Math.abs(minor) / 100).toFixed(2)}`;

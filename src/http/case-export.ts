@@ -7,13 +7,15 @@ import { csvOf } from '../app/metrics/views.ts';
 import { CASE_DEADLINE_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, REASON_LABELS, type Lang } from '../domain/labels.ts';
 import { formatInstant } from '../domain/calendar.ts';
 import type { CaseState } from '../domain/state.ts';
-import { MINOR_UNITS, type Currency } from '../domain/currency.ts';
+import { MINOR_UNITS, sumByCurrency, totalsList, type Currency } from '../domain/currency.ts';
 import type { CaseProduct } from '../store/case-reads.ts';
 
 const HEADER: Record<Lang, string[]> = {
   zh: ['售后单', '订单', '店铺', '买家', '商品', 'SKU', '类型', '原因', '状态', '状态代码', '币种', '金额', '已退款', '进行中的期限', '期限截止', '申请时间'],
   en: ['case', 'order', 'shop', 'buyer', 'products', 'SKU', 'type', 'reason', 'status', 'status code', 'currency', 'amount', 'refunded', 'running deadline', 'deadline due', 'applied at'],
 };
+
+const TOTALS_HEADER: Record<Lang, string[]> = { zh: ['币种', '售后单数', '金额合计', '已退款合计'], en: ['currency', 'cases', 'amount total', 'refunded total'] };
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @ first: CSV injection, OWASP) is kept as
@@ -56,7 +58,14 @@ export function exportRows(
 
 export const exportCsv = (rows: (string | number)[][], lang: Lang) => '\uFEFF' + csvOf(HEADER[lang], rows.map((r) => r.map((x) => (typeof x === 'number' ? x.toFixed(2) : x))));
 
-export async function exportXlsx(rows: (string | number)[][], lang: Lang): Promise<Buffer> {
+/** SPEC §13: per currency, the cases, their amounts and refunds, summed in minor units (never across currencies). */
+export function exportTotals(cases: readonly CaseState[], currencies: Map<string, Currency>) {
+  const cur = (c: CaseState) => currencies.get(c.shopId) ?? 'CNY';
+  const [n, amount, refunded] = [sumByCurrency(cases, cur, () => 1), sumByCurrency(cases, cur, (c) => c.amount), sumByCurrency(cases, cur, (c) => c.refunded)];
+  return totalsList(amount).map((t) => ({ currency: t.currency, cases: n[t.currency]!, amount: t.amount, refunded: refunded[t.currency]! }));
+}
+
+export async function exportXlsx(rows: (string | number)[][], lang: Lang, sums: ReturnType<typeof exportTotals>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('cases');
   sheet.addRow(HEADER[lang]);
@@ -65,5 +74,12 @@ export async function exportXlsx(rows: (string | number)[][], lang: Lang): Promi
   // Amount columns as money with two decimals.
   for (const col of [12, 13]) sheet.getColumn(col).numFmt = '0.00';
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // SPEC §13: the totals, one row per currency — a platform export mixes shops, and a CNY and a USD
+  // amount are never added (sumByCurrency groups them; amounts summed in minor units, then shown).
+  const totals = book.addWorksheet('totals');
+  totals.addRow(TOTALS_HEADER[lang]);
+  totals.getRow(1).font = { bold: true };
+  for (const t of sums) totals.addRow([t.currency, t.cases, t.amount / MINOR_UNITS[t.currency], t.refunded / MINOR_UNITS[t.currency]]);
+  for (const col of [3, 4]) totals.getColumn(col).numFmt = '0.00';
   return Buffer.from(await book.xlsx.writeBuffer());
 }

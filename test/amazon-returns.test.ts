@@ -19,8 +19,8 @@ describe('the case view', () => {
     const label = { carrier: 'UPS', tracking: '1ZSIM0000000000A', cost: 699 };
     const apply = (reason: 'size_or_color' | 'quality_issue', withLabel: boolean) =>
       given(events).when({ kind: 'apply', caseId: 'C1', args: { type: 'return_refund', reason, evidence: [{ kind: 'photo' }] }, ...(withLabel ? { label } : {}), actor: buyer }, t + 1000, us).after().cases.C1!;
-    expect(caseView(apply('size_or_color', true), us.calendar.timeZone)).toMatchObject({ status: 'awaiting_return', label, label_payer: 'buyer' });
-    expect(caseView(apply('quality_issue', false), us.calendar.timeZone)).toMatchObject({ status: 'requested', label: null, label_payer: null });
+    expect(caseView(apply('size_or_color', true), us.calendar.timeZone, 'USD')).toMatchObject({ status: 'awaiting_return', label, label_payer: 'buyer' });
+    expect(caseView(apply('quality_issue', false), us.calendar.timeZone, 'USD')).toMatchObject({ status: 'requested', label: null, label_payer: null });
   });
 });
 

@@ -75,7 +75,7 @@ export function consoleApiContract(engineName: string, open: () => Promise<Datab
 
     it('GET /v1/me tells the platform, a shop and a buyer who they are', async () => {
       expect((await call('GET', '/v1/me', keys.platform)).json()).toEqual({ kind: 'platform' });
-      expect((await call('GET', '/v1/me', keys.S2)).json()).toEqual({ kind: 'shop', shop: 'S2' });
+      expect((await call('GET', '/v1/me', keys.S2)).json()).toEqual({ kind: 'shop', shop: 'S2', currency: 'CNY', time_zone: 'Asia/Shanghai' });
       expect((await call('GET', '/v1/me', b1)).json()).toEqual({ kind: 'buyer', buyer: 'B1' });
       const nobody = await call('GET', '/v1/me', null);
       expect(nobody.statusCode).toBe(401);
@@ -149,7 +149,7 @@ export function consoleApiContract(engineName: string, open: () => Promise<Datab
 
     it('GET /v1/shops: the platform sees every shop, a shop itself, a buyer none', async () => {
       expect((await call('GET', '/v1/shops', keys.platform)).json().data.map((s: { id: string }) => s.id)).toEqual(['S1', 'S2']);
-      expect((await call('GET', '/v1/shops', keys.S2)).json().data).toEqual([{ id: 'S2', category: 'general', pack: 'tmall', overrides: {}, return_address: null, name: null }]);
+      expect((await call('GET', '/v1/shops', keys.S2)).json().data).toEqual([{ id: 'S2', category: 'general', pack: 'tmall', currency: 'CNY', overrides: {}, return_address: null, name: null }]);
       const buyer = await call('GET', '/v1/shops', b1);
       expect(buyer.statusCode).toBe(403);
       expect(buyer.json().error.code).toBe('forbidden');

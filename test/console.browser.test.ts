@@ -260,6 +260,23 @@ describe.skipIf(!HAVE_CHROMIUM)('web console in Chromium', () => {
     await expect.poll(() => page.getByRole('menuitem', { name: '售后工作台' }).isVisible()).toBe(true);
   });
 
+  it('greets the amazon-us seller in English, with dollar amounts and US dates in the shop zone (SPEC §13)', async () => {
+    const page = await newPage();
+    await signIn(page, world.url, world.keys['amz-home']!);
+    // No language chosen yet: a US-dollar shop's console starts in English.
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Workbench' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/\$\d+\.\d{2}/);
+    const detail = await world.api<{ money: { amount: number; currency: string }; applied_at: string }>(world.keys['amz-home']!, '/v1/cases/US-C001');
+    expect(detail.body.money.currency).toBe('USD');
+    await page.goto(`${world.url}/cases/US-C001`);
+    const dollars = `$${(detail.body.money.amount / 100).toFixed(2)}`;
+    await expect.poll(() => page.locator('body').textContent()).toContain(dollars);
+    const applied = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'America/Los_Angeles' }).format(Date.parse(detail.body.applied_at));
+    await expect.poll(() => page.locator('body').textContent()).toContain(applied);
+    expect(await page.locator('body').textContent()).not.toContain('¥');
+    await screenshot(page, 'us-seller-case-1440');
+  });
+
   it('shows the policy viewer and refuses an override that takes a right away', async () => {
     const page = await newPage();
     await signIn(page, world.url, world.keys['tb-apparel']!);

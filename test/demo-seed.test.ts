@@ -7,6 +7,7 @@ import { loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdentities } from '../src/app/demo-identities.ts';
 import { seedDemo, type DemoSeeded } from '../src/app/demo-seed.ts';
+import { DEMO_US_SHOP, isUsDemoBuyer } from '../src/app/demo-us.ts';
 import { CATEGORY_WORDS, DEMO_BUYERS, nicknameOf } from '../src/app/demo-catalog.ts';
 import { DEMO_IMAGE, sha256 } from '../src/app/demo-files.ts';
 import { createEngine } from '../src/app/engine.ts';
@@ -75,7 +76,9 @@ describe('the demo seed’s evidence files', () => {
   });
 
   it('tells the truth: each case speaks of its product, over the last 30 days, some due within the day, numbered like the platforms’', async () => {
-    const page = (await get('/v1/cases?limit=200')).json() as { data: { id: string; shop: string; order: string; buyer: string; deadline: { due: string } | null }[] };
+    const all = (await get('/v1/cases?limit=200')).json() as { data: { id: string; shop: string; order: string; buyer: string; deadline: { due: string } | null }[] };
+    // The Chinese shops' cases (the amazon-us shop's are checked on their own below).
+    const page = { data: all.data.filter((x) => x.shop !== DEMO_US_SHOP.id) };
     expect(page.data.length).toBeGreaterThanOrEqual(30);
     const applied: number[] = [];
     for (const item of page.data) {
@@ -132,11 +135,11 @@ describe('the demo seed’s evidence files', () => {
 
   it('gives every demo shop a queue and every returned parcel an address', async () => {
     const byShop = await world.db.query<{ shop_id: string; n: number }>('SELECT shop_id, count(*)::int AS n FROM cases GROUP BY shop_id ORDER BY shop_id');
-    expect(byShop.rows.map((r) => r.shop_id)).toEqual(['jd-digital', 'pdd-fresh', 'tb-apparel', 'tm-beauty']);
+    expect(byShop.rows.map((r) => r.shop_id)).toEqual(['amz-home', 'jd-digital', 'pdd-fresh', 'tb-apparel', 'tm-beauty']);
     for (const id of ['fresh-requested-1', 'fresh-offer_pending-1', 'digital-requested-1', 'digital-awaiting_return-1'].map((n) => ids[n]!)) {
       expect((await get(`/v1/cases/${id}`)).statusCode, id).toBe(200);
     }
-    const awaiting = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE status = 'awaiting_return'");
+    const awaiting = await world.db.query<{ case_id: string }>("SELECT case_id FROM cases WHERE status = 'awaiting_return' AND shop_id <> 'amz-home'");
     expect(awaiting.rows.length).toBeGreaterThan(0);
     for (const { case_id: id } of awaiting.rows) expect((await get(`/v1/cases/${id}`)).json().return_address, id).toMatch(/杭州/);
   });
@@ -145,7 +148,7 @@ describe('the demo seed’s evidence files', () => {
     const keys = { platform: 'k-platform', 'tb-apparel': 'k-tb', 'tm-beauty': 'k-tm', 'pdd-fresh': 'k-pdd', 'jd-digital': 'k-jd' };
     const list = (await demoIdentities(world.engine, keys, 'demo-seed'))();
     expect(list.filter((i) => i.role !== 'buyer').map((i) => i.id)).toEqual(['platform', 'tb-apparel', 'tm-beauty', 'pdd-fresh', 'jd-digital']);
-    const buyers = list.filter((i) => i.role === 'buyer');
+    const buyers = list.filter((i) => i.role === 'buyer' && !isUsDemoBuyer(i.id));
     expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);
     // Shown by nickname (小鹿爱吃草), signed in by id (tb_ and 8 digits, what the token carries).
     for (const b of buyers) expect(b.name.startsWith(`${nicknameOf(b.id)} (${b.id})`), b.name).toBe(true);
@@ -167,6 +170,28 @@ describe('the demo seed’s evidence files', () => {
     const early = (await asBuyer('等待商家处理', `/v1/cases/${waiting.id}`)).json();
     expect(early.actions).not.toContain('escalate');
     expect(Date.parse(early.escalate_from)).toBeGreaterThan(Date.parse(early.applied_at));
+  });
+
+  it('seeds an amazon-us shop in US dollars beside the Chinese ones, with cases in several states and a US buyer to sign in as (issue 17)', async () => {
+    const asShop = await createApiKey(world.db, DEMO_US_SHOP.id, 'test', NOW);
+    const me = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${asShop}` } });
+    expect(me.json()).toEqual({ kind: 'shop', shop: 'amz-home', currency: 'USD', time_zone: 'America/Los_Angeles' });
+    const orders = (await app.inject({ method: 'GET', url: '/v1/orders?limit=50', headers: { authorization: `Bearer ${asShop}` } })).json().data as { currency: string; lines: { paid_amount: number }[] }[];
+    expect(orders.length).toBe(12);
+    expect(orders.every((o) => o.currency === 'USD')).toBe(true);
+    expect(orders.flatMap((o) => o.lines.map((l) => l.paid_amount))).toContain(2599);
+    const cases = (await app.inject({ method: 'GET', url: '/v1/cases?limit=50', headers: { authorization: `Bearer ${asShop}` } })).json().data as { status: string; currency: string }[];
+    expect(cases.every((c) => c.currency === 'USD')).toBe(true);
+    expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
+    // Its requests are answered in English when they name no language.
+    const refused = await app.inject({ method: 'GET', url: '/v1/cases/nope', headers: { authorization: `Bearer ${asShop}` } });
+    expect(refused.json().error.message).toMatch(/^[ -~]+$/);
+    // The Chinese shops' orders stay in yuan.
+    expect((await get('/v1/orders?shop=tb-apparel&limit=5')).json().data.every((o: { currency: string }) => o.currency === 'CNY')).toBe(true);
+    const keys = { platform: 'k-platform', 'tb-apparel': 'k-tb', 'amz-home': 'k-us' };
+    const list = (await demoIdentities(world.engine, keys, 'demo-seed'))();
+    expect(list.find((i) => i.id === 'amz-home')).toMatchObject({ role: 'shop', pack: 'amazon-us' });
+    expect(list.filter((i) => i.role === 'buyer' && isUsDemoBuyer(i.id)).map((i) => i.name)).toEqual([expect.stringContaining('Amazon US buyer')]);
   });
 
   it('seeds complaints in every status, a restricted shop and a deposit shortfall (SPEC §8)', async () => {

@@ -143,7 +143,7 @@ export function governanceHttp(engineName: string, open: () => Promise<Database>
 
     it('keeps the deposit ledger; the shop or the platform tops it up; only the platform reopens', async () => {
       const ledger = await call('GET', '/v1/shops/S1/deposit/ledger', keys.S1);
-      expect(ledger.json.data).toEqual([{ at: expect.any(String), kind: 'topup', reason: 'opening', amount: 100000, balance_after: 100000, ref: null }]);
+      expect(ledger.json.data).toEqual([{ at: expect.any(String), kind: 'topup', reason: 'opening', currency: 'CNY', amount: 100000, balance_after: 100000, ref: null }]);
       const topped = await call('POST', '/v1/shops/S1/deposit/topup', keys.S1, { amount: 5000, reference: 'bank-1' });
       expect(topped.json).toMatchObject({ deposit: { balance: 105000, shortfall: 0 } });
       expect((await call('POST', '/v1/shops/S1/deposit/topup', keys.platform, { amount: 1 })).json.deposit.balance).toBe(105001);

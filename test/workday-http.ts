@@ -98,7 +98,12 @@ export function workdayHttp(engineName: string, open: () => Promise<Database>) {
       const exported = [];
       for (let i = 2; i <= sheet.rowCount; i++) exported.push(sheet.getRow(i).getCell(1).value);
       expect(exported).toEqual(listed);
-      expect(sheet.getRow(2).getCell(11).value).toBe(199);
+      expect(sheet.getRow(2).getCell(11).value).toBe('CNY');
+      expect(sheet.getRow(2).getCell(12).value).toBe(199);
+      // SPEC §13: the totals sheet, one row per currency (these shops all trade in CNY).
+      const totals = book.getWorksheet('totals')!;
+      expect(totals.getRow(2).values).toEqual([undefined, 'CNY', 2, 199 + Number(sheet.getRow(3).getCell(12).value), expect.any(Number)]);
+      expect(totals.rowCount).toBe(2);
       // The shop's key exports its own shop only, whatever it asks for.
       const own = await call('GET', '/v1/cases/export.csv?q=%E7%BE%8A%E6%AF%9B&shop=S2', world.keys.S1);
       expect(own.raw.toString('utf8').trim().split('\r\n')).toHaveLength(1);

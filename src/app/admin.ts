@@ -4,7 +4,13 @@
 import { refuse, type Refusal } from '../domain/errors.ts';
 import { resolvePolicy, versionAt } from '../domain/policy.ts';
 import { parseOverrides } from '../domain/policy-schema.ts';
-import type { Instant } from '../domain/types.ts';
+import type { Currency, Instant } from '../domain/types.ts';
+
+/** A shop's marketplace: its currency and its pack's time zone (SPEC §13). */
+export interface ShopMarket {
+  currency: Currency;
+  timeZone: string;
+}
 import { addEndpoint, readOutbox, type Endpoint } from '../store/outbox.ts';
 import { countShops, listShops, setReturnAddress as storeReturnAddress, shopClock } from '../store/shops.ts';
 import { deactivateEndpoint, listEndpoints, replaceSecret, storedSecrets } from '../store/webhook-endpoints.ts';
@@ -65,6 +71,21 @@ export function createAdmin(core: EngineCore) {
   async function shopsFor(p: Principal) {
     if (p.kind === 'buyer') return [];
     return listShops(db, p.kind === 'shop' ? p.shopId : undefined);
+  }
+
+  /**
+   * SPEC §13: a shop's marketplace as people read it — its currency (fixed for the shop's life) and
+   * its pack's time zone — for the console's formats and the API's default language. Cached a
+   * minute: a changed pack's zone shows within that.
+   */
+  const markets = ttlCache<ShopMarket | null>(60_000);
+  async function shopMarket(shopId: string): Promise<ShopMarket | null> {
+    const hit = markets.get(shopId);
+    if (hit !== undefined) return hit;
+    const s = (await listShops(db, shopId))[0];
+    const m = s ? { currency: s.currency, timeZone: packs.get(s.pack)?.timeZone ?? 'Asia/Shanghai' } : null;
+    markets.set(shopId, m);
+    return m;
   }
 
   /**
@@ -145,6 +166,7 @@ export function createAdmin(core: EngineCore) {
     revokeKey,
     buyerToken,
     shopsFor,
+    shopMarket,
     shopPolicyInForce,
     listPacks,
     packInForce,

@@ -12,6 +12,7 @@ import { seedGovernance } from './demo-governance.ts';
 import { seedAutomation } from './demo-automation.ts';
 import { seedMetricsHistory } from './demo-metrics.ts';
 import { seedDesk } from './demo-desk.ts';
+import { DEMO_US_SHOP, seedUsShop } from './demo-us.ts';
 
 export const DEMO_SHOPS = [
   { id: 'tb-apparel', pack: 'taobao', category: 'apparel', name: '淘宝·衣橱小铺' },
@@ -19,6 +20,9 @@ export const DEMO_SHOPS = [
   { id: 'pdd-fresh', pack: 'pinduoduo', category: 'fresh', name: '拼多多·果园直发' },
   { id: 'jd-digital', pack: 'jd', category: 'electronics', name: '京东·数码自营' },
 ] as const;
+
+/** Every demo shop with a sign-in key: the Chinese ones and the amazon-us one (src/app/demo-us.ts). */
+export const ALL_DEMO_SHOPS = [...DEMO_SHOPS, DEMO_US_SHOP] as const;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -90,5 +94,7 @@ export async function seedDemo(engine: Engine, now: number, orders = 1000): Prom
   await seedMetricsHistory(engine, now);
   // The service desk: tickets in every state, quick replies, a case conversation (SPEC §10.1).
   await seedDesk(engine, now, DEMO_SHOPS.map((s) => s.id), placed, made.ids['requested-1'] ?? null);
-  return { orders: placed, cases: made.cases, files: made.files, caseIds: made.ids };
+  // Issue 17: the amazon-us shop beside them, in US dollars (after the Chinese shops: their seed is unchanged).
+  const us = await seedUsShop(engine, now);
+  return { orders: placed + us.orders, cases: made.cases + us.cases, files: made.files + us.cases, caseIds: made.ids };
 }

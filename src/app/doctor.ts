@@ -5,7 +5,7 @@ import type { Sql } from '../store/db.ts';
 import { depositMismatches } from '../store/governance.ts';
 import { verifyAll } from '../store/history.ts';
 import { verifyAuditChain } from '../store/audit.ts';
-import { allOrders, deadlinesFiredTwice, deadlinesMissed, refundBookMismatches, refundsConfirmedTwice, undeliveredCounts } from '../store/invariant-checks.ts';
+import { allOrders, currencyMismatches, deadlinesFiredTwice, deadlinesMissed, refundBookMismatches, refundsConfirmedTwice, undeliveredCounts } from '../store/invariant-checks.ts';
 import { iso } from '../store/time.ts';
 import { refundBreaches } from './refund-executor.ts';
 
@@ -56,6 +56,9 @@ export async function doctor(sql: Sql, now: Instant): Promise<Finding[]> {
 
   // 7. The audit trail's hash chain intact (issue 19 item 5).
   for (const b of await verifyAuditChain(sql)) breach('audit_chain', `audit entry ${b.seq}: ${b.problem}`);
+
+  // 8. Every amount in its shop's currency (SPEC §13: two currencies never meet in one shop's sums).
+  for (const m of await currencyMismatches(sql)) breach('one_currency', `${m.table} ${m.shopId}/${m.ref}: ${m.currency}, but the shop trades in ${m.shopCurrency}`);
 
   // Reported, not an invariant of the store: refunds later than the law's 7 days (SPEC §5).
   for (const r of await refundBreaches(sql, now)) {

@@ -19,7 +19,7 @@ import type { Database, Sql } from '../store/db.ts';
 import { canonicalJson, ConflictError, loadForCommand, loadOrder, locateCase } from '../store/event-store.ts';
 import { findIdempotent, rememberIdempotent } from '../store/idempotency.ts';
 import { countInWindow } from '../store/rate-limits.ts';
-import { upsertShopRow } from '../store/shops.ts';
+import { listShops, upsertShopRow } from '../store/shops.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
 import { createAdmin } from './admin.ts';
 import type { WebhookSettings } from './webhook-url.ts';
@@ -94,7 +94,12 @@ export function createEngine(deps: EngineDeps) {
     if ('ok' in overrides) return overrides;
     const bad = checkOverrides(versionAt(pack, clock.now()).params, overrides);
     if (bad) return bad;
-    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress, name: shop.name });
+    // SPEC §13: a shop's amounts are in one currency for its whole life: a pack of another currency is refused.
+    const had = (await listShops(db, shop.id))[0];
+    if (had && had.currency !== pack.currency) {
+      return refuse('validation', 'currency', `店铺 ${shop.id} 以 ${had.currency} 结算, 不能改用以 ${pack.currency} 结算的政策包 ${shop.pack}`, `shop ${shop.id} trades in ${had.currency}; it cannot move to pack ${shop.pack}, which trades in ${pack.currency}`, { shop: shop.id, currency: had.currency, pack_currency: pack.currency });
+    }
+    await upsertShopRow(db, { id: shop.id, category: shop.category ?? 'general', pack: shop.pack, currency: pack.currency, overrides: shop.overrides ?? {}, returnAddress: shop.returnAddress, name: shop.name });
     // SPEC §8.5: a pack with a governance period has its next period end scheduled.
     await metrics.ensureCycle(shop.pack);
     // SPEC §13: a pack with seller performance targets reviews its shops daily.

@@ -58,6 +58,8 @@ export const CSV_ORDER_COLUMNS = [
   'shipping_fee',
   'free_shipping',
   'shipping_insurance',
+  // SPEC §13: optional; must be the shop's currency (CNY or USD) when given.
+  'currency',
 ] as const;
 export const CSV_LINE_COLUMNS = ['line_id', 'sku', 'title', 'category', 'quantity', 'paid_amount', 'flags', 'warranty_days'] as const;
 export const CSV_COLUMNS = [...CSV_ORDER_COLUMNS, ...CSV_LINE_COLUMNS] as const;
@@ -195,8 +197,8 @@ type Cells = Partial<Record<Column, string>>;
 function cellValue(col: Column, v: string): { value: unknown } | { error: Refusal } {
   if (INTEGER_COLUMNS.has(col)) {
     if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-      const unit = MONEY_COLUMNS.has(col) ? ' (fen)' : '';
-      return { error: invalid(col, `字段 ${col} 应为整数${unit ? '(分)' : ''}, 实际为 "${v}"`, `invalid ${col}: expected a whole number${unit}, found "${v}"`) };
+      const unit = MONEY_COLUMNS.has(col) ? ' (minor units: fen, cents)' : '';
+      return { error: invalid(col, `字段 ${col} 应为整数${unit ? '(最小货币单位: 分, 美分)' : ''}, 实际为 "${v}"`, `invalid ${col}: expected a whole number${unit}, found "${v}"`) };
     }
     return { value: Number(v) };
   }

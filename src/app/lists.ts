@@ -4,7 +4,8 @@ import { parseInstant } from '../domain/calendar.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
 import { casesOfOrders, queryCases, queryOrders, type CaseProduct, type CaseQuery } from '../store/case-reads.ts';
-import { shopNames } from '../store/shops.ts';
+import { shopCurrencies, shopNames } from '../store/shops.ts';
+import type { Currency } from '../domain/types.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { Principal } from './principal.ts';
 
@@ -39,7 +40,7 @@ export interface OrderFilter {
 
 export function createLists({ db }: EngineCore) {
   /** The queue: newest first, or nearest deadline first (the merchant workbench). */
-  async function listCases(p: Principal, f: CaseFilter): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; nextCursor: string | null } | Refusal> {
+  async function listCases(p: Principal, f: CaseFilter): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; currencies: Map<string, Currency>; nextCursor: string | null } | Refusal> {
     let after: { key: string; caseId: string } | undefined;
     if (f.cursor) {
       const c = decode(f.cursor);
@@ -62,24 +63,32 @@ export function createLists({ db }: EngineCore) {
       limit: f.limit,
       after,
     });
-    return { cases: page.cases, products: page.products, nextCursor: page.next ? encode([page.next.key, page.next.caseId]) : null };
+    // SPEC §13: a case's amounts are in its order's currency, its shop's (fixed for the shop's life).
+    const currencies = await shopCurrencies(db, page.cases.map((c) => c.shopId));
+    return { cases: page.cases, products: page.products, currencies, nextCursor: page.next ? encode([page.next.key, page.next.caseId]) : null };
   }
 
   /**
    * Every case matching the filters, in the list's order, a page at a time (issue 16: an export is
    * of the whole filtered list, not of the page on screen). `max` bounds one export.
    */
-  async function allCases(p: Principal, f: Omit<CaseFilter, 'cursor' | 'limit'>, max: number): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; truncated: boolean } | Refusal> {
+  async function allCases(
+    p: Principal,
+    f: Omit<CaseFilter, 'cursor' | 'limit'>,
+    max: number,
+  ): Promise<{ cases: CaseState[]; products: Map<string, CaseProduct[]>; currencies: Map<string, Currency>; truncated: boolean } | Refusal> {
     const cases: CaseState[] = [];
     const products = new Map<string, CaseProduct[]>();
+    const currencies = new Map<string, Currency>();
     let cursor: string | undefined;
     for (;;) {
       const page = await listCases(p, { ...f, limit: Math.min(200, max - cases.length), cursor });
       if ('ok' in page) return page;
       cases.push(...page.cases);
       for (const [k, v] of page.products) products.set(k, v);
-      if (!page.nextCursor) return { cases, products, truncated: false };
-      if (cases.length >= max) return { cases, products, truncated: true };
+      for (const [k, v] of page.currencies) currencies.set(k, v);
+      if (!page.nextCursor) return { cases, products, currencies, truncated: false };
+      if (cases.length >= max) return { cases, products, currencies, truncated: true };
       cursor = page.nextCursor;
     }
   }

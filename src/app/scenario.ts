@@ -23,7 +23,7 @@ export const CASE_FIELDS = [
   // SPEC §13: who pays the prepaid return label (FORMAT.md).
   'label_payer',
 ] as const;
-export const ORDER_FIELDS = ['status', 'auto_confirm_at', 'refunded', 'compensation'] as const;
+export const ORDER_FIELDS = ['status', 'currency', 'auto_confirm_at', 'refunded', 'compensation'] as const;
 /** FORMAT.md "Governance": complaint fields, and shop fields (§8.2–§8.3; `deposit_required` and `deposit_topup_due` are ours). */
 export const COMPLAINT_FIELDS = ['status', 'points', 'merchant_silent', 'closed_reason'] as const;
 export const SHOP_FIELDS = [
@@ -50,7 +50,6 @@ export const CLAIM_FIELDS = ['status', 'kind', 'amount', 'currency', 'seller_sil
 export const TICKET_FIELDS = ['status', 'sla_breaches', 'escalated', 'csat'] as const;
 /** Parts of FORMAT.md this engine does not run yet (SPEC §13): a file using them fails to load, saying so. */
 const NOT_YET: Record<string, string> = {
-  currency: 'currencies (SPEC §13)',
   buyer: 'buyer risk (SPEC §10.4)',
   buyers: 'buyer risk (SPEC §10.4)',
   rules: 'automation rules (SPEC §10.2)',

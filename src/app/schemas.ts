@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isLocalDate, parseInstant } from '../domain/calendar.ts';
 import { CASE_COMMAND_NAMES, type CaseCommand, type CaseCommandName, type OrderCommand, type OrderInput } from '../domain/commands.ts';
 import { refuse, type Refusal } from '../domain/errors.ts';
-import { CASE_PARTIES, CASE_TYPES, DEDUCTION_KINDS, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RETURN_CONDITIONS, RULING_OUTCOMES } from '../domain/types.ts';
+import { CASE_PARTIES, CASE_TYPES, CURRENCIES, DEDUCTION_KINDS, EVIDENCE_KINDS, LIABILITIES, LINE_FLAGS, REASONS, RETURN_CONDITIONS, RULING_OUTCOMES } from '../domain/types.ts';
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Text PostgreSQL can store: no NUL characters, valid Unicode. */
@@ -187,6 +187,8 @@ export const orderInputSchema = z
     shipping_fee: fen.default(0),
     free_shipping: z.boolean().default(false),
     shipping_insurance: fen.default(0),
+    // SPEC §13: checked against the shop's currency by the decider (a mismatch names both).
+    currency: z.enum(CURRENCIES).optional(),
     lines: z
       .array(
         z

@@ -103,16 +103,20 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
     const r = await engine.importRiskHistory(b.id, b.riskHistory, s.start);
     if (r) throw new Error(`${s.file}: buyer ${b.id}: ${r.code}: ${r.message.en}`);
   }
-  if (s.expectLoadError) expect(0, 'load', 'error', s.expectLoadError, null);
-
   const orders = new Map<string, { shop: string; buyer: string }>();
   for (const raw of s.orders) {
     const input = toOrderInput(raw);
     if ('ok' in input) throw new Error(`${s.file}: order ${String((raw as { id?: unknown }).id)}: ${input.message.en}`);
     const r = await engine.placeOrder(input, { role: 'platform' });
+    // An order the engine refuses (SPEC §13: a currency not its shop's) is a load error too.
+    if (!r.ok && s.expectLoadError) {
+      expect(0, 'load', 'error', s.expectLoadError, r.code);
+      return run;
+    }
     if (!r.ok) throw new Error(`${s.file}: order ${input.id}: ${r.code}: ${r.message.en}`);
     orders.set(input.id, { shop: input.shop, buyer: input.buyer });
   }
+  if (s.expectLoadError) expect(0, 'load', 'error', s.expectLoadError, null);
 
   const tickets = ticketSteps(engine, s.file, orders, bound, expect);
   const claims = claimSteps(engine, s.file, tz, orders, bound, expect);
@@ -245,7 +249,8 @@ export async function runScenario(db: Database, givenPacks: PackRegistry, s: Sce
     if (caseName) {
       const b = bound.get(caseName);
       const c = b ? await engine.getCase(b.caseId) : null;
-      view = c ? (caseView(c, tz) as unknown as Record<string, unknown>) : null;
+      const o = c ? await engine.getOrder(c.shopId, c.orderId) : null;
+      view = c && o ? (caseView(c, tz, o.currency) as unknown as Record<string, unknown>) : null;
     } else if (orderName) {
       const o = orders.get(orderName);
       const state = o ? await engine.getOrder(o.shop, orderName) : null;

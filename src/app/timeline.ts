@@ -4,7 +4,7 @@
 // carrier) is quoted as given.
 import type { AutomatedBy } from '../domain/automation/automate.ts';
 import type { DomainEvent } from '../domain/events.ts';
-import type { Actor, Reason } from '../domain/types.ts';
+import type { Actor, Currency, Reason } from '../domain/types.ts';
 import {
   CASE_DEADLINE_LABELS as DEADLINE,
   dateWords,
@@ -19,8 +19,8 @@ import {
   OUTCOME_LABELS as OUTCOME,
   REASON_LABELS as REASON,
   ROLE_LABELS as ROLE,
+  moneyOf,
   type Label,
-  yuan,
 } from '../domain/labels.ts';
 const text = (zh: string, en: string): Label => ({ zh, en });
 
@@ -29,13 +29,13 @@ const escalationReason = (reason: string | null): Label | null =>
   reason === null || reason === '' ? null : reason in REASON ? REASON[reason as Reason] : text(reason, reason);
 
 /** An offer in words; exchange, repair and reship offers carry no money, so none is said. */
-const offerWords = (o: { type: keyof typeof TYPE; amount: number; buyerOwes?: number }): Label =>
+const offerWords = (o: { type: keyof typeof TYPE; amount: number; buyerOwes?: number }, money: (minor: number) => string): Label =>
   o.type === 'exchange' && o.amount > 0
-    ? text(`${TYPE[o.type].zh}, 退差价 ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)} difference refunded`)
+    ? text(`${TYPE[o.type].zh}, 退差价 ${money(o.amount)}`, `${TYPE[o.type].en}, ${money(o.amount)} difference refunded`)
     : o.buyerOwes
-      ? text(`${TYPE[o.type].zh}, 买家补差价 ${yuan(o.buyerOwes)}`, `${TYPE[o.type].en}, the buyer pays ${yuan(o.buyerOwes)} difference`)
+      ? text(`${TYPE[o.type].zh}, 买家补差价 ${money(o.buyerOwes)}`, `${TYPE[o.type].en}, the buyer pays ${money(o.buyerOwes)} difference`)
       : o.amount > 0
-        ? text(`${TYPE[o.type].zh} ${yuan(o.amount)}`, `${TYPE[o.type].en}, ${yuan(o.amount)}`)
+        ? text(`${TYPE[o.type].zh} ${money(o.amount)}`, `${TYPE[o.type].en}, ${money(o.amount)}`)
         : TYPE[o.type];
 
 /** SPEC §10.2: an automated decision in words, naming the rule (规则「小额极速退款」自动同意). */
@@ -58,7 +58,9 @@ export function shownActor(e: DomainEvent, stored: Actor): Actor {
   return stored;
 }
 
-export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: string } {
+export function describeEvent(e: DomainEvent, tz: string, currency: Currency = 'CNY'): { zh: string; en: string } {
+  // SPEC §13: amounts in the order's currency (¥ for CNY, $ for USD).
+  const money = (minor: number) => moneyOf(minor, currency);
   // Instants as people read them, the year only when it is not the event's.
   const t = (at: number) => dateWords(at, e.at, tz);
   switch (e.type) {
@@ -66,13 +68,13 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'CaseApplied':
       return text(
         // Exchange, repair and reship claim goods, not money: no "¥0.00".
-        `买家申请${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}${e.amount > 0 ? `, 金额 ${yuan(e.amount)}` : ''}`,
-        `buyer applied for ${TYPE[e.caseType].en} (${REASON[e.reason].en})${e.amount > 0 ? `, ${yuan(e.amount)}` : ''}`,
+        `买家申请${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}${e.amount > 0 ? `, 金额 ${money(e.amount)}` : ''}`,
+        `buyer applied for ${TYPE[e.caseType].en} (${REASON[e.reason].en})${e.amount > 0 ? `, ${money(e.amount)}` : ''}`,
       );
     case 'CaseModified':
       return text(
-        `买家修改申请: ${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}, 金额 ${yuan(e.amount)}`,
-        `buyer changed the application: ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${yuan(e.amount)}`,
+        `买家修改申请: ${TYPE[e.caseType].zh}, 原因: ${REASON[e.reason].zh}, 金额 ${money(e.amount)}`,
+        `buyer changed the application: ${TYPE[e.caseType].en} (${REASON[e.reason].en}), ${money(e.amount)}`,
       );
     case 'MerchantAgreed':
       if (e.rule) return ruleAgreed(e.rule);
@@ -82,9 +84,9 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'CaseRejected':
       return text(`商家拒绝: ${e.reason}`, `merchant rejected: ${e.reason}`);
     case 'OfferMade':
-      return text(`商家提出方案: ${offerWords(e.offer).zh}`, `merchant offered ${offerWords(e.offer).en}`);
+      return text(`商家提出方案: ${offerWords(e.offer, money).zh}`, `merchant offered ${offerWords(e.offer, money).en}`);
     case 'OfferAccepted':
-      return text(`买家接受方案: ${offerWords(e.offer).zh}`, `buyer accepted the offer: ${offerWords(e.offer).en}`);
+      return text(`买家接受方案: ${offerWords(e.offer, money).zh}`, `buyer accepted the offer: ${offerWords(e.offer, money).en}`);
     case 'OfferDeclined':
       return text('买家不接受方案, 等待商家重新处理', 'buyer declined the offer: back to the merchant');
     case 'OfferWithdrawn':
@@ -97,9 +99,9 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'CaseCancelled':
       return text('买家撤销申请', 'buyer cancelled the application');
     case 'ReturnShipped':
-      return text(`买家寄回商品: ${e.carrierName ?? e.carrier} ${e.tracking}, 运费 ${yuan(e.shippingCost)}`, `buyer shipped the return: ${e.carrierName ?? e.carrier} ${e.tracking}, shipping ${yuan(e.shippingCost)}`);
+      return text(`买家寄回商品: ${e.carrierName ?? e.carrier} ${e.tracking}, 运费 ${money(e.shippingCost)}`, `buyer shipped the return: ${e.carrierName ?? e.carrier} ${e.tracking}, shipping ${money(e.shippingCost)}`);
     case 'ReturnReceived': {
-      const less = e.deductions > 0 ? text(`, 扣除 ${yuan(e.deductions)}`, `, ${yuan(e.deductions)} deducted`) : text('', '');
+      const less = e.deductions > 0 ? text(`, 扣除 ${money(e.deductions)}`, `, ${money(e.deductions)} deducted`) : text('', '');
       return e.by === 'system'
         ? text(`商家超时未确认收货, 系统自动确认收到退货${less.zh}`, `the merchant did not confirm in time: the return counts as received${less.en}`)
         : text(`商家确认收到退货${less.zh}`, `merchant received the return${less.en}`);
@@ -107,8 +109,8 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'ReturnAuthorized': {
       const payer = e.labelPayer === 'buyer' ? text('买家承担, 从退款中扣除', 'paid by the buyer, deducted from the refund') : text('商家承担', 'paid by the seller');
       return text(
-        `平台已授权退货, 预付退货面单 ${e.label.carrier} ${e.label.tracking} (${yuan(e.label.cost)}, ${payer.zh})`,
-        `the platform authorized the return: prepaid label ${e.label.carrier} ${e.label.tracking} (${yuan(e.label.cost)}, ${payer.en})`,
+        `平台已授权退货, 预付退货面单 ${e.label.carrier} ${e.label.tracking} (${money(e.label.cost)}, ${payer.zh})`,
+        `the platform authorized the return: prepaid label ${e.label.carrier} ${e.label.tracking} (${money(e.label.cost)}, ${payer.en})`,
       );
     }
     case 'ReturnDelivered':
@@ -148,7 +150,7 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'EvidenceRequestLapsed':
       return e.satisfied ? text('举证时限已到, 已按要求举证', 'the time for evidence is over: it was given') : text('举证时限已到, 未按要求举证', 'the time for evidence is over: none was given');
     case 'CaseRuled': {
-      const amount = e.amount !== null ? text(`, 金额 ${yuan(e.amount)}`, `, ${yuan(e.amount)}`) : text('', '');
+      const amount = e.amount !== null ? text(`, 金额 ${money(e.amount)}`, `, ${money(e.amount)}`) : text('', '');
       const why = e.note ? text(`, 理由: ${e.note}`, ` (reason: ${e.note})`) : text('', '');
       return text(
         `${e.by === 'system' ? '系统' : '平台'}判定${OUTCOME[e.outcome].zh}, ${LIABILITY[e.liability].zh}${amount.zh}${why.zh}`,
@@ -156,11 +158,11 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
       );
     }
     case 'ReshipDefaulted':
-      return text(`商家超时未发货, 转为退款 ${yuan(e.amount)}`, `the merchant never reshipped: a full refund of ${yuan(e.amount)}`);
+      return text(`商家超时未发货, 转为退款 ${money(e.amount)}`, `the merchant never reshipped: a full refund of ${money(e.amount)}`);
     case 'RefundRequested':
       return e.plan.paidBy === 'platform'
-        ? text(`平台先行赔付, 发起退款 ${yuan(e.plan.total)}`, `the platform pays first: refund of ${yuan(e.plan.total)} sent to the payment provider`)
-        : text(`发起退款 ${yuan(e.plan.total)}`, `refund of ${yuan(e.plan.total)} sent to the payment provider`);
+        ? text(`平台先行赔付, 发起退款 ${money(e.plan.total)}`, `the platform pays first: refund of ${money(e.plan.total)} sent to the payment provider`)
+        : text(`发起退款 ${money(e.plan.total)}`, `refund of ${money(e.plan.total)} sent to the payment provider`);
     case 'RefundCompleted':
       return text('退款成功', 'refund confirmed');
     case 'RefundFailed':
@@ -178,8 +180,8 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     // --------------------------------------------------------------------------- the order
     case 'OrderPlaced':
       return text(
-        `买家下单, ${e.lines.length} 种商品, 实付 ${yuan(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)}`,
-        `order placed: ${e.lines.length} line(s), ${yuan(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)} paid`,
+        `买家下单, ${e.lines.length} 种商品, 实付 ${money(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)}`,
+        `order placed: ${e.lines.length} line(s), ${money(e.lines.reduce((s, l) => s + l.paidAmount, 0) + e.shippingFee)} paid`,
       );
     case 'OrderPaid':
       return text(`买家付款, 承诺 ${t(e.shipBy).zh} 前发货`, `paid, to ship by ${t(e.shipBy).en}`);
@@ -200,12 +202,12 @@ export function describeEvent(e: DomainEvent, tz: string): { zh: string; en: str
     case 'OrderClosed':
       return text(`交易关闭: ${ORDER_CLOSED[e.reason].zh}`, `order closed: ${ORDER_CLOSED[e.reason].en}`);
     case 'CompensationPaid':
-      return text(`平台向买家赔付 ${yuan(e.amount)} (${COMPENSATION[e.kind].zh})`, `${COMPENSATION[e.kind].en} of ${yuan(e.amount)} paid to the buyer`);
+      return text(`平台向买家赔付 ${money(e.amount)} (${COMPENSATION[e.kind].zh})`, `${COMPENSATION[e.kind].en} of ${money(e.amount)} paid to the buyer`);
     case 'ClaimRecorded':
-      if (e.kind === 'platform_refund_debit') return text(`平台已代商家退款 ${yuan(e.amount)}, 从商家账户扣回`, `the platform refunded ${yuan(e.amount)} for the seller and debits the seller`);
+      if (e.kind === 'platform_refund_debit') return text(`平台已代商家退款 ${money(e.amount)}, 从商家账户扣回`, `the platform refunded ${money(e.amount)} for the seller and debits the seller`);
       return text(
-        `平台已先行赔付 ${yuan(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家 (保证金)'}追偿`,
-        `the platform paid ${yuan(e.amount)} first and claims it from the ${e.against === 'carrier' ? 'carrier' : "merchant (its deposit)"}`,
+        `平台已先行赔付 ${money(e.amount)}, 向${e.against === 'carrier' ? '物流公司' : '商家 (保证金)'}追偿`,
+        `the platform paid ${money(e.amount)} first and claims it from the ${e.against === 'carrier' ? 'carrier' : "merchant (its deposit)"}`,
       );
     case 'OrderDeadlineStarted':
       return text(`${ORDER_DEADLINE[e.deadline.kind].zh}开始计时, ${t(e.deadline.dueAt).zh} 到期`, `deadline for the ${ORDER_DEADLINE[e.deadline.kind].en}: ${t(e.deadline.dueAt).en}`);

@@ -3,11 +3,13 @@
 import { formatInstant } from '../domain/calendar.ts';
 import { orderRefunded } from '../domain/money.ts';
 import type { CaseState, OrderState } from '../domain/state.ts';
+import type { Currency } from '../domain/types.ts';
 import type { CaseView, OrderView } from '../contract/index.ts';
 
 export type { CaseView, OrderView };
 
-export function caseView(c: CaseState, tz: string): CaseView {
+/** `currency`: the case's order's (SPEC §13), which is its shop's. */
+export function caseView(c: CaseState, tz: string, currency: Currency): CaseView {
   return {
     id: c.id,
     order: c.orderId,
@@ -17,6 +19,7 @@ export function caseView(c: CaseState, tz: string): CaseView {
     type: c.type,
     reason: c.reason,
     phase: c.phase,
+    currency,
     amount: c.amount,
     refunded: c.refunded,
     return_shipping_payer: c.returnShippingPayer,
@@ -37,6 +40,7 @@ export function orderView(o: OrderState, tz: string): OrderView {
     shop: o.shopId,
     buyer: o.buyerId,
     status: o.status,
+    currency: o.currency,
     auto_confirm_at: o.autoConfirm.dueAt === null ? null : formatInstant(o.autoConfirm.dueAt, tz),
     refunded: orderRefunded(o),
     compensation: o.compensation,

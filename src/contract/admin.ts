@@ -2,12 +2,13 @@
 // once), webhook endpoints and the events feed, sandbox shops and their test clocks.
 import { z } from 'zod';
 import { KEY_SCOPES } from './enums.ts';
-import { IsoInstant, JsonObject, listOf } from './primitives.ts';
+import { CurrencyCode, IsoInstant, JsonObject, listOf } from './primitives.ts';
 
 /** GET /v1/me: the platform, a shop, or a buyer. */
 export const Me = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('platform') }),
-  z.strictObject({ kind: z.literal('shop'), shop: z.string() }),
+  /** SPEC §13: the shop's currency and its pack's time zone (the console's formats and first language). */
+  z.strictObject({ kind: z.literal('shop'), shop: z.string(), currency: CurrencyCode, time_zone: z.string() }),
   z.strictObject({ kind: z.literal('buyer'), buyer: z.string() }),
 ]);
 export type Me = z.infer<typeof Me>;

@@ -21,7 +21,7 @@ import {
   RULING_OUTCOMES,
   SHIPPING_PAYERS,
 } from './enums.ts';
-import { cursorPage, Fen, IsoInstant, MediaType } from './primitives.ts';
+import { CurrencyCode, cursorPage, Fen, IsoInstant, MediaType } from './primitives.ts';
 
 /** A case as every list shows it (src/app/views.ts caseView). */
 export const CaseView = z.strictObject({
@@ -33,6 +33,8 @@ export const CaseView = z.strictObject({
   type: z.enum(CASE_TYPES),
   reason: z.enum(REASONS),
   phase: z.enum(PHASES),
+  /** SPEC §13: the currency of every amount of the case (its order's). */
+  currency: CurrencyCode,
   amount: Fen,
   refunded: Fen,
   return_shipping_payer: z.enum(SHIPPING_PAYERS),
@@ -63,6 +65,7 @@ export const CasePage = cursorPage(CaseSummary);
 export type CasePage = z.infer<typeof CasePage>;
 
 export const CaseMoney = z.strictObject({
+  currency: CurrencyCode,
   amount: Fen,
   goods: Fen,
   shipping_fee: Fen,

@@ -35,7 +35,7 @@ describe('the contract', () => {
   });
 
   it('is exact: a key the contract does not have is refused, as the server’s serializer refuses it', () => {
-    const order = { id: 'O1', shop: 'S1', buyer: 'B1', status: 'paid', auto_confirm_at: null, refunded: 0, compensation: 0 };
+    const order = { id: 'O1', shop: 'S1', buyer: 'B1', status: 'paid', currency: 'CNY', auto_confirm_at: null, refunded: 0, compensation: 0 };
     expect(OrderView.safeParse(order).success).toBe(true);
     expect(OrderView.safeParse({ ...order, secret: 'x' }).success).toBe(false);
     expect(OrderView.safeParse({ ...order, status: 'lost' }).success).toBe(false);

@@ -3,7 +3,7 @@
 // sanctions, the deposit) and its deposit ledger.
 import { z } from 'zod';
 import { COMPLAINT_ACTIONS, COMPLAINT_CLOSED_REASONS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS, COMPLAINT_STATUSES, COMPLAINT_SUB_KINDS, EVIDENCE_KINDS, EVIDENCE_PARTIES, ROLES, SHOP_STATUSES } from './enums.ts';
-import { cursorPage, Fen, IsoInstant, listOf } from './primitives.ts';
+import { CurrencyCode, cursorPage, Fen, IsoInstant, listOf } from './primitives.ts';
 
 const SUB_KINDS = Object.values(COMPLAINT_SUB_KINDS).flat() as [string, ...string[]];
 
@@ -77,7 +77,7 @@ export const ShopGovernance = z.strictObject({
   status: z.enum(SHOP_STATUSES),
   restricted_until: IsoInstant.nullable(),
   sanctions: z.array(Sanction),
-  deposit: z.strictObject({ required: Fen, balance: Fen, shortfall: Fen, topup_due_at: IsoInstant.nullable() }),
+  deposit: z.strictObject({ currency: CurrencyCode, required: Fen, balance: Fen, shortfall: Fen, topup_due_at: IsoInstant.nullable() }),
   open_complaints: z.number().int(),
 });
 export type ShopGovernance = z.infer<typeof ShopGovernance>;
@@ -88,7 +88,9 @@ export const DepositLedgerEntry = z.strictObject({
   kind: z.enum(['topup', 'debit']),
   /** opening | topup for a payment in; compensation | recovery for a debit. */
   reason: z.string(),
-  /** Positive fen; `kind` says which way. */
+  /** SPEC §13: the shop's currency. */
+  currency: CurrencyCode,
+  /** Positive minor units; `kind` says which way. */
   amount: Fen,
   balance_after: Fen,
   ref: z.string().nullable(),

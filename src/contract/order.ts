@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CASE_TYPES, ERROR_CODES, LINE_FLAGS, ORDER_STATUSES, REASONS } from './enums.ts';
 import { Refusal } from './errors.ts';
-import { cursorPage, Fen, IsoInstant } from './primitives.ts';
+import { CurrencyCode, cursorPage, Fen, IsoInstant } from './primitives.ts';
 
 /** POST /v1/orders, POST …/events/:event (src/app/views.ts orderView). */
 export const OrderView = z.strictObject({
@@ -11,6 +11,8 @@ export const OrderView = z.strictObject({
   shop: z.string(),
   buyer: z.string(),
   status: z.enum(ORDER_STATUSES),
+  /** SPEC §13: the order's currency (its shop's); every amount of the order is in it. */
+  currency: CurrencyCode,
   auto_confirm_at: IsoInstant.nullable(),
   refunded: Fen,
   compensation: Fen,

@@ -2,7 +2,7 @@
 // policy in force for a shop with each parameter's value and source. Values are written as text.
 import { z } from 'zod';
 import { PARAM_NAMES } from './enums.ts';
-import { Bilingual, IsoInstant, JsonObject, listOf } from './primitives.ts';
+import { Bilingual, CurrencyCode, IsoInstant, JsonObject, listOf } from './primitives.ts';
 
 const ParamName = z.enum(PARAM_NAMES as [(typeof PARAM_NAMES)[number], ...(typeof PARAM_NAMES)[number][]]);
 
@@ -10,6 +10,9 @@ const ParamName = z.enum(PARAM_NAMES as [(typeof PARAM_NAMES)[number], ...(typeo
 export const PackSummary = z.strictObject({
   id: z.string(),
   name: Bilingual,
+  /** SPEC §13: the currency of every amount under the pack; `time_zone` its platform zone. */
+  currency: CurrencyCode,
+  time_zone: z.string(),
   versions: z.array(z.strictObject({ version: z.string(), effective_from: IsoInstant })),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
@@ -25,7 +28,7 @@ export const PackDetail = z.strictObject({
 });
 export type PackDetail = z.infer<typeof PackDetail>;
 
-export const ShopRow = z.strictObject({ id: z.string(), category: z.string(), pack: z.string(), overrides: JsonObject, return_address: z.string().nullable(), name: z.string().nullable() });
+export const ShopRow = z.strictObject({ id: z.string(), category: z.string(), pack: z.string(), currency: CurrencyCode, overrides: JsonObject, return_address: z.string().nullable(), name: z.string().nullable() });
 export type ShopRow = z.infer<typeof ShopRow>;
 /** GET /v1/shops. */
 export const ShopList = listOf(ShopRow);

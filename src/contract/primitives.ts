@@ -1,8 +1,13 @@
 // Building blocks of the response schemas: how the API writes money, instants, codes and pages.
 import { z } from 'zod';
+import { CURRENCIES } from './enums.ts';
 
-/** Money: integer fen (SPEC §5). */
+/** Money: integer minor units of the `currency` beside it — fen for CNY, cents for USD (SPEC §5, §13). */
 export const Fen = z.number().int();
+/** SPEC §13: the ISO 4217 currency of the amounts beside it (a shop's, fixed by its pack). */
+export const CurrencyCode = z.enum(CURRENCIES).meta({ description: 'ISO 4217: CNY (amounts in fen) or USD (amounts in cents)' });
+/** Totals over several shops: one per currency, never added across currencies (SPEC §13). */
+export const CurrencyTotals = z.array(z.strictObject({ currency: CurrencyCode, amount: Fen }));
 /** An instant as the API writes it: ISO 8601 with the platform zone's offset, e.g. 2026-03-01T09:00:00+08:00. */
 export const IsoInstant = z.string().meta({ format: 'date-time' });
 /** A stored evidence file's media type: one of ALLOWED_TYPES, as its content was judged when uploaded. */

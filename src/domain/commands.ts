@@ -9,6 +9,7 @@ import type {
   DeductionKind,
   EvidenceItem,
   EvidenceKind,
+  Currency,
   Fen,
   Instant,
   Liability,
@@ -38,6 +39,8 @@ export interface OrderInput {
   shipping_fee: Fen;
   free_shipping: boolean;
   shipping_insurance: Fen;
+  /** SPEC §13: the order's currency; must be its shop's (absent: the shop's). */
+  currency?: Currency;
   lines: {
     id: string;
     sku: string;

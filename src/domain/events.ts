@@ -9,6 +9,7 @@ import type {
   CaseType,
   ClosedReason,
   EvidenceItem,
+  Currency,
   Fen,
   Instant,
   LabelPayer,
@@ -40,6 +41,8 @@ export type OrderEvent =
       shippingFee: Fen;
       freeShipping: boolean;
       shippingInsurance: Fen;
+      /** SPEC §13: absent on orders placed before currencies (migration 17): CNY, the only one then. */
+      currency?: Currency;
       lines: OrderLine[];
     })
   | (Base & { type: 'OrderPaid'; shipBy: Instant })

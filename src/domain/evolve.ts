@@ -42,6 +42,7 @@ function evolveOrder(prev: OrderState | null, e: OrderEvent): OrderState {
       shippingFee: e.shippingFee,
       freeShipping: e.freeShipping,
       shippingInsurance: e.shippingInsurance,
+      currency: e.currency ?? 'CNY',
       lines: e.lines,
       ledger,
       shippingFeeRefunded: 0,

@@ -7,7 +7,7 @@ import type { OrderEvent } from './events.ts';
 import { zoneOffset } from './calendar.ts';
 import type { OrderLine } from './state.ts';
 import type { CommandKind } from './commands.ts';
-import type { CaseDeadlineKind, CaseStatus, CaseType, ClosedReason, EvidenceKind, Fen, Instant, Liability, LineFlag, OrderDeadlineKind, OrderStatus, Reason, Role, RulingOutcome } from './types.ts';
+import type { CaseDeadlineKind, CaseStatus, CaseType, ClosedReason, Currency, EvidenceKind, Fen, Instant, Liability, LineFlag, OrderDeadlineKind, OrderStatus, Reason, Role, RulingOutcome } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 export interface Label {
@@ -56,6 +56,12 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, Label> = {
   in_arbitration: { zh: '平台介入中', en: 'in arbitration' },
   completed: { zh: '已完成', en: 'completed' },
   closed: { zh: '已关闭', en: 'closed' },
+};
+
+/** SPEC §13 currencies, as a sentence names them. */
+export const CURRENCY_LABELS: Record<Currency, Label> = {
+  CNY: { zh: '人民币 (CNY)', en: 'Chinese yuan (CNY)' },
+  USD: { zh: '美元 (USD)', en: 'US dollars (USD)' },
 };
 
 /** SPEC §1 order statuses (console `orderStatus.*`). */
@@ -282,3 +288,7 @@ export const lineName = (l: OrderLine): Label => (l.title ? { zh: `「${l.title}
 
 /** Fen as yuan: 12345 → ¥123.45. */
 export const yuan = (fen: Fen) => `¥${(fen / 100).toFixed(2)}`;
+
+/** SPEC §13: minor units in their currency's sign, as the timeline writes them: ¥123.45, $25.99. */
+export const moneyOf = (minor: Fen, currency: Currency): string =>
+  currency === 'CNY' ? yuan(minor) : `${minor < 0 ? '-' : ''}$${(Math.abs(minor) / 100).toFixed(2)}`;

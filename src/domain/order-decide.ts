@@ -5,7 +5,7 @@ import type { Draft } from './draft.ts';
 import { refuse, type Refusal } from './errors.ts';
 import { formulaAmount } from './money.ts';
 import { isLocalDate, localDateOf } from './calendar.ts';
-import { COMMAND_LABELS, fieldName, ORDER_STATUS_LABELS } from './labels.ts';
+import { COMMAND_LABELS, CURRENCY_LABELS, fieldName, ORDER_STATUS_LABELS } from './labels.ts';
 import type { OrderState } from './state.ts';
 import type { Instant, Role } from './types.ts';
 import { isOpenStatus } from './types.ts';
@@ -66,6 +66,15 @@ export function placeOrder(d: Draft, input: OrderInput): Outcome {
     if (ids.has(l.id)) return refuse('validation', 'lines', `商品行 ${l.id} 重复`, `line id ${l.id} is used twice`, { line: l.id });
     ids.add(l.id);
   }
+  // SPEC §13: an order is in its shop's currency (the shop's pack's); one that says otherwise is refused.
+  if (input.currency !== undefined && input.currency !== d.policy.currency) {
+    const [o, s] = [CURRENCY_LABELS[input.currency], CURRENCY_LABELS[d.policy.currency]];
+    return refuse('validation', 'currency', `订单币种为${o.zh}, 但店铺 ${input.shop} 以${s.zh}结算`, `the order is in ${o.en}, but shop ${input.shop} trades in ${s.en}`, {
+      field: 'currency',
+      order_currency: input.currency,
+      shop_currency: d.policy.currency,
+    });
+  }
   const p = d.policy.params;
   d.emit({
     type: 'OrderPlaced',
@@ -76,6 +85,7 @@ export function placeOrder(d: Draft, input: OrderInput): Outcome {
     shippingFee: input.shipping_fee,
     freeShipping: input.free_shipping,
     shippingInsurance: input.shipping_insurance,
+    currency: d.policy.currency,
     lines: input.lines.map((l) => ({
       id: l.id,
       sku: l.sku,

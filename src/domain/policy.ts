@@ -228,6 +228,8 @@ export const PARAM_NAMES = Object.keys(PARAM_DIRECTION) as ParamName[];
 /** A policy in force: a pack version, the shop's overrides, the calendar to count with. */
 export interface Policy {
   pack: string;
+  /** SPEC §13: the pack's currency, the currency of every amount decided under this policy. */
+  currency: Currency;
   version: string;
   params: PolicyParams;
   overridden: ParamName[];
@@ -281,6 +283,7 @@ export function resolvePolicy(pack: PolicyPack, at: Instant, overrides: Partial<
   }
   return {
     pack: pack.id,
+    currency: pack.currency,
     version: v.version,
     params,
     overridden: Object.keys(overrides) as ParamName[],

@@ -10,6 +10,7 @@ import type {
   EvidenceItem,
   EvidenceKind,
   EvidenceMode,
+  Currency,
   Fen,
   Instant,
   LabelPayer,
@@ -81,6 +82,8 @@ export interface OrderState {
   shippingFee: Fen;
   freeShipping: boolean;
   shippingInsurance: Fen;
+  /** SPEC §13: every amount of the order and its cases is in this currency (its shop's). */
+  currency: Currency;
   lines: OrderLine[];
   ledger: Record<string, LineLedger>;
   shippingFeeRefunded: Fen;

@@ -43,7 +43,7 @@ export function adminRoutes(raw: FastifyInstance, engine: Engine, tokenSecret: s
       const page = await engine.listCases(req.principal, { ...caseFilterOf(f), limit: f.limit, cursor: f.cursor });
       if ('ok' in page) return send(req, reply, page);
       return {
-        data: page.cases.map((c) => ({ ...caseView(c, tz), applied_at: formatInstant(c.appliedAt, tz), products: page.products.get(c.id) ?? [] })),
+        data: page.cases.map((c) => ({ ...caseView(c, tz, page.currencies.get(c.shopId) ?? 'CNY'), applied_at: formatInstant(c.appliedAt, tz), products: page.products.get(c.id) ?? [] })),
         next_cursor: page.nextCursor,
       };
     },

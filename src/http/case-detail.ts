@@ -33,9 +33,10 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
   const escalateAt = policy ? opensAt('escalate', c, role, policy, now) : null;
   const escalateFrom = escalateAt === null ? null : at(escalateAt);
   return {
-    ...caseView(c, tz),
+    ...caseView(c, tz, o.currency),
     applied_at: at(c.appliedAt),
     money: {
+      currency: o.currency,
       amount: c.amount,
       goods: c.amount - c.shippingFeePart,
       shipping_fee: c.shippingFeePart,
@@ -55,7 +56,7 @@ export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, 
     escalate_from: escalateFrom,
     // Both read the history: a command's answer carries them only with ?expand=timeline (issue 18).
     ...(events ? { latest_refusal: latestRefusal(events, at) } : {}),
-    ...(events ? { timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz) })) } : {}),
+    ...(events ? { timeline: events.map((e) => ({ version: e.stream_version, at: at(e.data.at), type: e.type, actor: shownActor(e.data, e.actor as Actor), ...describeEvent(e.data, tz, o.currency) })) } : {}),
     lines: c.lines.map((l) => ({ line: l.lineId, sku: o.lines.find((x) => x.id === l.lineId)?.sku ?? null, title: o.lines.find((x) => x.id === l.lineId)?.title ?? null, quantity: l.quantity, share: l.share })),
     note: c.note,
     offer: c.status === 'offer_pending' ? { type: c.offer.type, amount: c.offer.amount, buyer_owes: c.offer.buyerOwes ?? 0, note: c.offer.note ?? null } : null,

@@ -33,7 +33,11 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
 
   app.get('/v1/me', { schema: { tags: ['auth'], response: { 200: Me, '4xx': ErrorBody } } }, async (req) => {
     const p = req.principal;
-    return p.kind === 'platform' ? { kind: 'platform' as const } : p.kind === 'shop' ? { kind: 'shop' as const, shop: p.shopId } : { kind: 'buyer' as const, buyer: p.buyerId };
+    if (p.kind === 'platform') return { kind: 'platform' as const };
+    if (p.kind === 'buyer') return { kind: 'buyer' as const, buyer: p.buyerId };
+    // SPEC §13: the console formats money, dates and picks its first language by the shop's market.
+    const m = await engine.shopMarket(p.shopId);
+    return { kind: 'shop' as const, shop: p.shopId, currency: m?.currency ?? ('CNY' as const), time_zone: m?.timeZone ?? tz };
   });
 
   // Orders, most recently changed first: a buyer's own, a shop's own, or any for the platform.
@@ -67,7 +71,7 @@ export async function consoleRoutes(raw: FastifyInstance, engine: Engine, tz: st
     const p = req.principal;
     if (p.kind === 'buyer') return send(req, reply, refuse('forbidden', 'shops', '买家不能列出店铺', 'buyers cannot list shops', {}));
     const shops = await engine.shopsFor(p);
-    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, overrides: s.overrides, return_address: s.returnAddress, name: s.name })) };
+    return { data: shops.map((s) => ({ id: s.shopId, category: s.category, pack: s.pack, currency: s.currency, overrides: s.overrides, return_address: s.returnAddress, name: s.name })) };
   });
 
   // The address a shop takes goods back at: an agree that names none uses it (SPEC §4). The

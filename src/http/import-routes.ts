@@ -37,7 +37,7 @@ export function importRoutes(raw: FastifyInstance, engine: Engine, send: Send): 
         description:
           'Places many orders, each on its own. Body: a JSON array of orders (as POST /v1/orders), or text/csv with a header row and one row per order line ' +
           '(order_id, shop, buyer, placed_at, paid_at, ship_by, shipped_at, carrier, tracking, signed_at, signed_on, completed_at, shipping_fee, free_shipping, ' +
-          'shipping_insurance, line_id, sku, title, category, quantity, paid_amount, flags, warranty_days). A failed row never stops the others.',
+          'shipping_insurance, currency, line_id, sku, title, category, quantity, paid_amount, flags, warranty_days; currency is optional and must be the shop currency). A failed row never stops the others.',
         consumes: ['application/json', 'text/csv'],
         body: z.union([z.array(z.unknown()), z.string()]),
         response: { 200: ImportReport, '4xx': ErrorBody },

@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { demoIdentities } from '../app/demo-identities.ts';
 import { systemClock } from '../app/clock.ts';
-import { DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
+import { ALL_DEMO_SHOPS, seedDemo } from '../app/demo-seed.ts';
+import { isUsDemoBuyer } from '../app/demo-us.ts';
 import { DEMO_BUYERS, nicknameOf } from '../app/demo-catalog.ts';
 import { createEngine } from '../app/engine.ts';
 import { builtinPacks } from '../app/packs.ts';
@@ -55,7 +56,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
       out.log('Seeding the demo marketplace (first start)…');
       const seeded = await seedDemo(engine, engine.now(), Number(process.env.AFTERSALE_DEMO_ORDERS ?? 1000));
       const keys: Record<string, string> = { platform: await engine.createKey(PLATFORM, 'demo platform') };
-      for (const s of DEMO_SHOPS) keys[s.id] = await engine.createKey(s.id, `demo ${s.name}`);
+      for (const s of ALL_DEMO_SHOPS) keys[s.id] = await engine.createKey(s.id, `demo ${s.name}`);
       // Demo keys are kept so a restart can print them again; real keys are shown once only.
       writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
       out.log(`  ${seeded.orders} orders, ${seeded.cases} cases in every status`);
@@ -78,7 +79,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     for (const [who, key] of Object.entries(keys)) out.log(`  ${who.padEnd(12)} ${key}`);
     // A buyer whose case waits for the shop, and that case, to try the API with (their numbers
     // are dated, 20261129-000120: the demo's are the days they were applied for).
-    const [waiting] = await engine.buyersByStatus(['requested']);
+    const waiting = (await engine.buyersByStatus(['requested'])).find((x) => !isUsDemoBuyer(x.buyerId));
     const buyer = waiting?.buyerId ?? DEMO_BUYERS[0]!.id;
     const { token } = engine.buyerToken(secret, buyer, 7 * 24 * 3_600_000);
     out.log(`  ${buyer.padEnd(12)} ${token}   (buyer token, 7 days: ${nicknameOf(buyer) ?? buyer})`);

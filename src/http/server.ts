@@ -165,6 +165,11 @@ export async function buildServer(opts: ServerOptions) {
       return send(req, reply, refuse('forbidden', 'scope', `该密钥没有 ${needs} 权限`, `this key has no ${needs} scope`, { scope: needs }));
     }
     req.principal = principal;
+    // SPEC §13: a US-dollar (amazon-us) shop's requests are answered in English unless they ask for
+    // a language; every route reads the language from this header (src/http/errors.ts language).
+    if (principal.kind === 'shop' && req.headers['accept-language'] === undefined && (await engine.shopMarket(principal.shopId))?.currency === 'USD') {
+      req.headers['accept-language'] = 'en';
+    }
   });
 
   const idempotency = (req: FastifyRequest) => {
@@ -293,7 +298,7 @@ export async function buildServer(opts: ServerOptions) {
 
   // The engine's packs, in force on its clock.
   app.get('/v1/policies', { schema: { tags: ['policy'], response: { 200: PackList, '4xx': ErrorBody } } }, async () =>
-    engine.listPacks().map((p) => ({ id: p.id, name: p.name, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
+    engine.listPacks().map((p) => ({ id: p.id, name: p.name, currency: p.currency, time_zone: p.timeZone, versions: p.versions.map((v) => ({ version: v.version, effective_from: formatInstant(v.effectiveFrom, p.timeZone) })) })),
   );
   app.get('/v1/policies/:pack', { schema: { params: z.object({ pack: idParam }), tags: ['policy'], response: { 200: PackDetail, '4xx': ErrorBody } } }, async (req, reply) => {
     const found = engine.packInForce(req.params.pack);

@@ -8,7 +8,7 @@ import { MAX_PRESETS, MAX_REASON } from '../app/reason-presets.ts';
 import type { Refusal } from '../domain/errors.ts';
 import { CasesCsv, CasesXlsx, ErrorBody, ReasonPresets } from '../contract/index.ts';
 import { caseFilterOf, caseFilterQuery } from './case-list-query.ts';
-import { exportCsv, exportRows, exportXlsx } from './case-export.ts';
+import { exportCsv, exportRows, exportTotals, exportXlsx } from './case-export.ts';
 import { language } from './errors.ts';
 import { idParam } from './input.ts';
 
@@ -36,8 +36,8 @@ export function workdayRoutes(raw: FastifyInstance, engine: Engine, tz: string, 
         const all = await engine.allCases(req.principal, caseFilterOf(req.query), EXPORT_MAX);
         if ('ok' in all) return send(req, reply, all);
         const lang = language(req.headers['accept-language']);
-        const rows = exportRows(all.cases, all.products, lang, tz);
-        const body = format === 'csv' ? exportCsv(rows, lang) : await exportXlsx(rows, lang);
+        const rows = exportRows(all.cases, all.products, all.currencies, lang, tz);
+        const body = format === 'csv' ? exportCsv(rows, lang) : await exportXlsx(rows, lang, exportTotals(all.cases, all.currencies));
         return file(reply, `cases.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX, all.truncated, body);
       },
     );

@@ -93,7 +93,7 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
       [now, '::timestamptz'],
     ];
     if (loaded) updateRows.push(op.row(...cells, [baseVersion, '::integer']));
-    else insertRows.push(op.row(...cells));
+    else insertRows.push(op.row(...cells, [order.currency, '::text'])); // SPEC §13: set once, never changes
 
     for (const caseId of Object.keys(caseVersions)) {
       const c = next.cases[caseId]!;
@@ -113,7 +113,7 @@ export async function appendDecisions(tx: Sql, items: readonly Decided[], record
   // could meet the winner's rows in any other unique key.
   if (insertRows.length) {
     const r = await tx.query(
-      `INSERT INTO orders (shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at, refunded, compensation, state, updated_at)
+      `INSERT INTO orders (shop_id, order_id, buyer_id, status, version, stream_version, last_hash, auto_confirm_at, refunded, compensation, state, updated_at, currency)
        VALUES ${insertRows.join(',')} ON CONFLICT (shop_id, order_id) DO NOTHING`,
       op.values,
     );
@@ -214,14 +214,14 @@ function deadlineCtes(p: Params, items: readonly Decided[], now: string): string
 /** Refund rows for the executor (SPEC §5) and the double-entry ledger of compensation (§6). */
 async function recordMoney(tx: Sql, items: readonly Decided[], now: string): Promise<void> {
   for (const { loaded, next, events } of items) {
-    const [shopId, orderId] = [next.order!.shopId, next.order!.id];
+    const [shopId, orderId, currency] = [next.order!.shopId, next.order!.id, next.order!.currency];
     const baseVersion = loaded?.version ?? 0;
     for (const [i, e] of events.entries()) {
       if (e.type === 'RefundRequested') {
         // Due from the decision's own instant, so an executor running at that instant finds it.
         await tx.query(
-          `INSERT INTO refunds (shop_id, refund_id, order_id, case_id, amount, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-          [shopId, e.plan.refundId, orderId, e.caseId, e.plan.total, iso(e.at), now],
+          `INSERT INTO refunds (shop_id, refund_id, order_id, case_id, amount, next_attempt_at, created_at, currency) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+          [shopId, e.plan.refundId, orderId, e.caseId, e.plan.total, iso(e.at), now, currency],
         );
       } else if (e.type === 'RefundCompleted') {
         await tx.query(`UPDATE refunds SET status = 'succeeded', completed_at = $3, lease_until = NULL WHERE shop_id = $1 AND refund_id = $2`, [shopId, e.refundId, now]);
@@ -229,11 +229,15 @@ async function recordMoney(tx: Sql, items: readonly Decided[], now: string): Pro
         const id = `${orderId}:${baseVersion + i + 1}`;
         const [creditTo, debitFrom, kind] =
           e.type === 'CompensationPaid' ? ['buyer_credit', 'merchant_deposit', e.kind] : [`${e.against}_claim`, 'platform_advance', e.kind ?? 'advance_payment'];
-        await tx.query(
-          `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8), ($1,$9,$3,$4,$10,$6,$11,$8)`,
-          [shopId, `${id}:credit`, orderId, e.forCase, creditTo, kind, e.amount, iso(e.at), `${id}:debit`, debitFrom, -e.amount],
+        // SPEC §13: an entry is in its shop's currency; the SELECT writes nothing when the order's is
+        // another (a bug: refused below rather than booked).
+        const r = await tx.query(
+          `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at, currency)
+           SELECT v.* FROM (VALUES ($1,$2,$3,$4,$5,$6,$7::bigint,$8::timestamptz,$12), ($1,$9,$3,$4,$10,$6,$11::bigint,$8::timestamptz,$12)) v
+           WHERE EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = $1 AND s.currency = $12)`,
+          [shopId, `${id}:credit`, orderId, e.forCase, creditTo, kind, e.amount, iso(e.at), `${id}:debit`, debitFrom, -e.amount, currency],
         );
+        if (r.affectedRows !== 2) throw new Error(`SPEC §13: ledger entry ${id} is in ${currency}, which is not shop ${shopId}'s currency`);
       }
     }
   }

@@ -8,7 +8,7 @@ import type { ComplaintState } from '../domain/complaint/types.ts';
 import type { ShopEvent } from '../domain/shop/events.ts';
 import { SHOP_DEADLINE_KINDS, type ShopState } from '../domain/shop/types.ts';
 import type { Deadline } from '../domain/state.ts';
-import type { Actor, Instant } from '../domain/types.ts';
+import type { Actor, Currency, Instant } from '../domain/types.ts';
 import { pageByDue, syncAggregateDeadline, type DueKey } from './aggregate-deadline.ts';
 import type { Sql } from './db.ts';
 import { ConflictError } from './event-store.ts';
@@ -88,14 +88,15 @@ export interface LedgerRow {
   amount: number;
   balanceAfter: number;
   ref: string | null;
+  currency: Currency;
 }
 
 export async function depositLedger(sql: Sql, shopId: string): Promise<LedgerRow[]> {
-  const r = await sql.query<{ entry_id: number; at: Date; kind: 'topup' | 'debit'; reason: string; amount: number; balance_after: number; ref: string | null }>(
-    `SELECT entry_id, at, kind, reason, amount, balance_after, ref FROM deposit_ledger WHERE shop_id = $1 ORDER BY entry_id`,
+  const r = await sql.query<{ entry_id: number; at: Date; kind: 'topup' | 'debit'; reason: string; amount: number; balance_after: number; ref: string | null; currency: Currency }>(
+    `SELECT entry_id, at, kind, reason, amount, balance_after, ref, currency FROM deposit_ledger WHERE shop_id = $1 ORDER BY entry_id`,
     [shopId],
   );
-  return r.rows.map((x) => ({ entryId: x.entry_id, at: toMs(x.at), kind: x.kind, reason: x.reason, amount: Number(x.amount), balanceAfter: Number(x.balance_after), ref: x.ref }));
+  return r.rows.map((x) => ({ entryId: x.entry_id, at: toMs(x.at), kind: x.kind, reason: x.reason, amount: Number(x.amount), balanceAfter: Number(x.balance_after), ref: x.ref, currency: x.currency }));
 }
 
 /**
@@ -148,7 +149,9 @@ export async function appendGovernance(tx: Sql, items: readonly GovernanceDecide
       if (e.type === 'DepositToppedUp' || e.type === 'DepositDebited') {
         const topup = e.type === 'DepositToppedUp';
         await tx.query(
-          `INSERT INTO deposit_ledger (shop_id, entry_id, at, kind, reason, amount, balance_after, ref) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+          // SPEC §13: the deposit is in its shop's currency (NOT NULL: a shop row must exist).
+          `INSERT INTO deposit_ledger (shop_id, entry_id, at, kind, reason, amount, balance_after, ref, currency)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT currency FROM shops WHERE shop_id = $1))`,
           [shopId, version, occurredAt, topup ? 'topup' : 'debit', topup ? (e.opening ? 'opening' : 'topup') : e.reason, e.amount, e.balance, e.reference],
         );
       }

@@ -65,3 +65,18 @@ export async function undeliveredCounts(sql: Sql): Promise<{ status: string; n: 
   const r = await sql.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM deliveries WHERE status <> 'delivered' GROUP BY status`);
   return r.rows;
 }
+
+/**
+ * SPEC §13: rows whose currency is not their shop's (an order, a refund, a compensation ledger
+ * entry, a deposit ledger entry): amounts of two currencies would then meet in one shop's sums.
+ */
+export async function currencyMismatches(sql: Sql): Promise<{ table: string; shopId: string; ref: string; currency: string; shopCurrency: string }[]> {
+  const r = await sql.query<{ t: string; shop_id: string; ref: string; currency: string; shop_currency: string }>(
+    `SELECT 'orders' AS t, x.shop_id, x.order_id AS ref, x.currency, s.currency AS shop_currency FROM orders x JOIN shops s ON s.shop_id = x.shop_id WHERE x.currency <> s.currency
+     UNION ALL SELECT 'refunds', x.shop_id, x.refund_id, x.currency, s.currency FROM refunds x JOIN shops s ON s.shop_id = x.shop_id WHERE x.currency <> s.currency
+     UNION ALL SELECT 'ledger', x.shop_id, x.entry_id, x.currency, s.currency FROM ledger x JOIN shops s ON s.shop_id = x.shop_id WHERE x.currency <> s.currency
+     UNION ALL SELECT 'deposit_ledger', x.shop_id, x.entry_id::text, x.currency, s.currency FROM deposit_ledger x JOIN shops s ON s.shop_id = x.shop_id WHERE x.currency <> s.currency
+     LIMIT 100`,
+  );
+  return r.rows.map((x) => ({ table: x.t, shopId: x.shop_id, ref: x.ref, currency: x.currency, shopCurrency: x.shop_currency }));
+}

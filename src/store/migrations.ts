@@ -570,6 +570,37 @@ ALTER TABLE shops ADD COLUMN name text;
 `,
   },
   {
+    version: 17,
+    name: 'currencies: a shop, its orders, refunds and ledger rows name their currency',
+    sql: `
+-- SPEC §13: amounts are minor units of the shop's currency (its pack's: CNY fen, USD cents). Stored
+-- where rows are summed (orders, refunds, ledger, deposit_ledger) so a total groups by it; cases
+-- take their order's. Rows written before this migration are backfilled from their shop's pack:
+-- only amazon-us names USD (policies/amazon-us.json); every other pack is CNY.
+ALTER TABLE shops ADD COLUMN currency text;
+UPDATE shops SET currency = CASE WHEN policy_pack = 'amazon-us' THEN 'USD' ELSE 'CNY' END;
+ALTER TABLE shops ALTER COLUMN currency SET NOT NULL;
+ALTER TABLE shops ADD CONSTRAINT shops_currency CHECK (currency IN ('CNY', 'USD'));
+ALTER TABLE orders ADD COLUMN currency text;
+UPDATE orders o SET currency = s.currency FROM shops s WHERE s.shop_id = o.shop_id;
+UPDATE orders SET currency = 'CNY' WHERE currency IS NULL;
+UPDATE orders SET state = jsonb_set(state, '{currency}', to_jsonb(currency)) WHERE NOT state ? 'currency';
+ALTER TABLE orders ALTER COLUMN currency SET NOT NULL;
+ALTER TABLE refunds ADD COLUMN currency text;
+UPDATE refunds r SET currency = o.currency FROM orders o WHERE o.shop_id = r.shop_id AND o.order_id = r.order_id;
+UPDATE refunds SET currency = 'CNY' WHERE currency IS NULL;
+ALTER TABLE refunds ALTER COLUMN currency SET NOT NULL;
+ALTER TABLE ledger ADD COLUMN currency text;
+UPDATE ledger l SET currency = o.currency FROM orders o WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id;
+UPDATE ledger SET currency = 'CNY' WHERE currency IS NULL;
+ALTER TABLE ledger ALTER COLUMN currency SET NOT NULL;
+ALTER TABLE deposit_ledger ADD COLUMN currency text;
+UPDATE deposit_ledger d SET currency = s.currency FROM shops s WHERE s.shop_id = d.shop_id;
+UPDATE deposit_ledger SET currency = 'CNY' WHERE currency IS NULL;
+ALTER TABLE deposit_ledger ALTER COLUMN currency SET NOT NULL;
+`,
+  },
+  {
     version: 19,
     name: 'marketplace claims: A-to-z Guarantee and SAFE-T (SPEC §13)',
     sql: `

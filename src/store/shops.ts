@@ -1,6 +1,6 @@
 // Shops: their policy choice (pack, category, overrides), a sandbox shop's test clock and the
 // default return address the shop gives buyers when it agrees to take goods back.
-import type { Instant } from '../domain/types.ts';
+import type { Currency, Instant } from '../domain/types.ts';
 import type { Sql } from './db.ts';
 import { iso, toMs } from './time.ts';
 
@@ -8,6 +8,8 @@ export interface ShopListing {
   shopId: string;
   category: string;
   pack: string;
+  /** SPEC §13: the currency of every amount of the shop (its pack's when it registered). */
+  currency: Currency;
   overrides: Record<string, unknown>;
   returnAddress: string | null;
   /** The shop's display name; null when it gave none. */
@@ -19,24 +21,25 @@ export interface ShopListing {
 /** Registers a shop or changes its policy choice (its clock and address stay as they are). */
 export async function upsertShopRow(
   sql: Sql,
-  shop: { id: string; category: string; pack: string; overrides: Record<string, unknown>; returnAddress?: string | undefined; name?: string | undefined },
+  shop: { id: string; category: string; pack: string; currency: Currency; overrides: Record<string, unknown>; returnAddress?: string | undefined; name?: string | undefined },
 ): Promise<void> {
-  // A return address or name left out keeps the one the shop has.
+  // A return address or name left out keeps the one the shop has; the currency never changes (the
+  // engine refuses a pack of another currency for an existing shop).
   await sql.query(
-    `INSERT INTO shops (shop_id, category, policy_pack, overrides, return_address, name) VALUES ($1,$2,$3,$4,$5,$6)
+    `INSERT INTO shops (shop_id, category, policy_pack, overrides, return_address, name, currency) VALUES ($1,$2,$3,$4,$5,$6,$7)
      ON CONFLICT (shop_id) DO UPDATE SET category=EXCLUDED.category, policy_pack=EXCLUDED.policy_pack, overrides=EXCLUDED.overrides,
        return_address=COALESCE(EXCLUDED.return_address, shops.return_address), name=COALESCE(EXCLUDED.name, shops.name)`,
-    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides), shop.returnAddress ?? null, shop.name ?? null],
+    [shop.id, shop.category, shop.pack, JSON.stringify(shop.overrides), shop.returnAddress ?? null, shop.name ?? null, shop.currency],
   );
 }
 
 /** Every shop (or one), by id. */
 export async function listShops(sql: Sql, shopId?: string): Promise<ShopListing[]> {
-  const r = await sql.query<{ shop_id: string; category: string; policy_pack: string; overrides: Record<string, unknown>; return_address: string | null; name: string | null; sandbox_clock: Date | string | null }>(
-    `SELECT shop_id, category, policy_pack, overrides, return_address, name, sandbox_clock FROM shops WHERE ($1::text IS NULL OR shop_id = $1) ORDER BY shop_id`,
+  const r = await sql.query<{ shop_id: string; category: string; policy_pack: string; currency: Currency; overrides: Record<string, unknown>; return_address: string | null; name: string | null; sandbox_clock: Date | string | null }>(
+    `SELECT shop_id, category, policy_pack, currency, overrides, return_address, name, sandbox_clock FROM shops WHERE ($1::text IS NULL OR shop_id = $1) ORDER BY shop_id`,
     [shopId ?? null],
   );
-  return r.rows.map((s) => ({ shopId: s.shop_id, category: s.category, pack: s.policy_pack, overrides: s.overrides, returnAddress: s.return_address, name: s.name, sandboxClock: s.sandbox_clock === null ? null : toMs(s.sandbox_clock) }));
+  return r.rows.map((s) => ({ shopId: s.shop_id, category: s.category, pack: s.policy_pack, currency: s.currency, overrides: s.overrides, returnAddress: s.return_address, name: s.name, sandboxClock: s.sandbox_clock === null ? null : toMs(s.sandbox_clock) }));
 }
 
 export async function countShops(sql: Sql): Promise<number> {
@@ -78,4 +81,11 @@ export async function shopNames(sql: Sql, shopIds: readonly string[]): Promise<M
   if (shopIds.length === 0) return new Map();
   const r = await sql.query<{ shop_id: string; name: string }>('SELECT shop_id, name FROM shops WHERE shop_id = ANY($1::text[]) AND name IS NOT NULL', [[...new Set(shopIds)]]);
   return new Map(r.rows.map((x) => [x.shop_id, x.name]));
+}
+
+/** SPEC §13: the currency of each of the given shops (those that exist). */
+export async function shopCurrencies(sql: Sql, shopIds: readonly string[]): Promise<Map<string, Currency>> {
+  if (shopIds.length === 0) return new Map();
+  const r = await sql.query<{ shop_id: string; currency: Currency }>('SELECT shop_id, currency FROM shops WHERE shop_id = ANY($1::text[])', [[...new Set(shopIds)]]);
+  return new Map(r.rows.map((x) => [x.shop_id, x.currency]));
 }

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoIdentities } from '../../src/app/demo-identities.ts';
-import { DEMO_SHOPS, seedDemo } from '../../src/app/demo-seed.ts';
+import { ALL_DEMO_SHOPS, seedDemo } from '../../src/app/demo-seed.ts';
 import { createEngine, type Engine } from '../../src/app/engine.ts';
 import { builtinPacks } from '../../src/app/packs.ts';
 import { simulatedProvider } from '../../src/app/payments.ts';
@@ -41,7 +41,7 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
   const engine = createEngine({ db, packs: builtinPacks(), clock: { now: () => Date.now() }, payments: simulatedProvider(db), inlineRefunds: true });
   const { caseIds } = await seedDemo(engine, Date.now(), 240);
   const keys: Record<string, string> = { platform: await createApiKey(db, PLATFORM, 'demo platform', Date.now()) };
-  for (const s of DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, s.name, Date.now());
+  for (const s of ALL_DEMO_SHOPS) keys[s.id] = await createApiKey(db, s.id, s.name, Date.now());
   const app = await buildServer({ engine, tokenSecret: SECRET, console: { dir: CONSOLE_DIR, demoIdentities: await demoIdentities(engine, keys, SECRET) } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -88,8 +88,5 @@ export async function blobUrl(path: string): Promise<string> {
   return URL.createObjectURL(await res.blob());
 }
 
-/** `12345` fen → "¥123.45". Money is integer fen everywhere (SPEC §5). */
-/** An instant of the API (ISO 8601 in the shop's zone) as people read it: 2026-03-02 10:00. */
-export const isoMinutes = (iso: string) => iso.replace('T', ' ').slice(0, 16);
-
-export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`);
+/** Money and instants as the marketplace writes them: one helper for the console (web/src/market.ts). */
+export { isoMinutes, money } from './market.ts';

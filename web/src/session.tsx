@@ -2,6 +2,8 @@
 // principal the API says it is (GET /v1/me).
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, credential } from './api.ts';
+import { useLang } from './i18n/index.tsx';
+import { setMarket } from './market.ts';
 import type { Me as Principal } from '../../src/contract/index.ts';
 
 interface SessionValue {
@@ -13,8 +15,31 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+/**
+ * SPEC §13: the signed-in shop's marketplace sets the console's money and date formats, and its
+ * first language (English for a US-dollar shop, Chinese otherwise) unless the user chose one.
+ */
+function useMarketOf() {
+  const { preferLang } = useLang();
+  return useCallback(
+    (p: Principal | null) => {
+      setMarket(p?.kind === 'shop' ? { currency: p.currency, timeZone: p.time_zone } : null);
+      preferLang(p?.kind === 'shop' && p.currency === 'USD' ? 'en' : 'zh');
+    },
+    [preferLang],
+  );
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [principal, setPrincipal] = useState<Principal | null>(null);
+  const marketOf = useMarketOf();
+  const [principal, setPrincipalState] = useState<Principal | null>(null);
+  const setPrincipal = useCallback(
+    (p: Principal | null) => {
+      marketOf(p);
+      setPrincipalState(p);
+    },
+    [marketOf],
+  );
   const [loading, setLoading] = useState(() => credential.get() !== null);
 
   useEffect(() => {
@@ -23,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(setPrincipal)
       .catch(() => credential.set(null))
       .finally(() => setLoading(false));
-  }, []);
+  }, [setPrincipal]);
 
   const signIn = useCallback(async (token: string) => {
     const previous = credential.get();
@@ -36,11 +61,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       credential.set(previous);
       throw e;
     }
-  }, []);
+  }, [setPrincipal]);
   const signOut = useCallback(() => {
     credential.set(null);
     setPrincipal(null);
-  }, []);
+  }, [setPrincipal]);
   return <SessionContext.Provider value={{ principal, loading, signIn, signOut }}>{children}</SessionContext.Provider>;
 }
 

@@ -45,7 +45,7 @@ export function createDossier(core: EngineCore, reads: Reads) {
         at: e.data.at,
         type: e.type,
         actor: shownActor(e.data, e.actor as Actor),
-        words: describeEvent(e.data, tz),
+        words: describeEvent(e.data, tz, order.currency),
         hash: e.hash,
       })),
       headHash: history.at(-1)?.hash ?? null,

@@ -4,7 +4,7 @@
 // (SPEC §7). The Noto Sans SC font is embedded (subset), so the Chinese shows on any machine.
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, EVIDENCE_LABELS, OUTCOME_LABELS, REASON_LABELS, ROLE_LABELS, yuan } from '../../domain/labels.ts';
+import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, EVIDENCE_LABELS, OUTCOME_LABELS, REASON_LABELS, ROLE_LABELS, moneyOf } from '../../domain/labels.ts';
 import type { CaseState, OrderState } from '../../domain/state.ts';
 import type { Actor, Instant } from '../../domain/types.ts';
 import { formatInstant } from '../../domain/calendar.ts';
@@ -71,13 +71,16 @@ export async function renderDossier(d: DossierData): Promise<Buffer> {
   }
 
   heading('二、金额', '2. Amounts');
-  row('申请金额 Claimed', yuan(c.amount));
-  row('其中运费 of which shipping fee', yuan(c.shippingFeePart));
-  row('已退款 Refunded', yuan(c.refunded));
-  if (c.deductions) row('扣减 Deductions', yuan(c.deductions));
-  if (c.returnShippingReimbursed) row('退货运费补偿 Return postage reimbursed', yuan(c.returnShippingReimbursed));
-  if (c.insurerClaim) row('运费险理赔 Shipping insurance claim', yuan(c.insurerClaim));
-  if (c.ruling) row('平台裁决 Ruling', `${OUTCOME_LABELS[c.ruling.outcome].zh} / ${OUTCOME_LABELS[c.ruling.outcome].en}${c.ruling.amount === null ? '' : ` ${yuan(c.ruling.amount)}`}${c.ruling.note ? ` — ${c.ruling.note}` : ''}`);
+  // SPEC §13: in the order's currency.
+  const money = (minor: number) => moneyOf(minor, d.order.currency);
+  row('币种 Currency', d.order.currency);
+  row('申请金额 Claimed', money(c.amount));
+  row('其中运费 of which shipping fee', money(c.shippingFeePart));
+  row('已退款 Refunded', money(c.refunded));
+  if (c.deductions) row('扣减 Deductions', money(c.deductions));
+  if (c.returnShippingReimbursed) row('退货运费补偿 Return postage reimbursed', money(c.returnShippingReimbursed));
+  if (c.insurerClaim) row('运费险理赔 Shipping insurance claim', money(c.insurerClaim));
+  if (c.ruling) row('平台裁决 Ruling', `${OUTCOME_LABELS[c.ruling.outcome].zh} / ${OUTCOME_LABELS[c.ruling.outcome].en}${c.ruling.amount === null ? '' : ` ${money(c.ruling.amount)}`}${c.ruling.note ? ` — ${c.ruling.note}` : ''}`);
 
   heading('三、凭证', '3. Evidence');
   if (c.evidence.length === 0) doc.text('无凭证 No evidence given');

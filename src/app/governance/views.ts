@@ -104,6 +104,8 @@ export function governanceView(g: ShopGovernanceInputs, tz: string) {
     restricted_until: st.restrictedUntil === null ? null : at(st.restrictedUntil),
     sanctions: sanctions.map(({ active: _active, ...x }) => x),
     deposit: {
+      // SPEC §13: the deposit is in the shop's currency (its pack's).
+      currency: policy.currency,
       required,
       balance: s.deposit.balance,
       shortfall: Math.max(0, required - s.deposit.balance),
@@ -115,7 +117,7 @@ export function governanceView(g: ShopGovernanceInputs, tz: string) {
 
 /** GET /v1/shops/:shop/deposit/ledger. */
 export function ledgerView(rows: readonly LedgerRow[], tz: string) {
-  return { data: rows.map((r) => ({ at: formatInstant(r.at, tz), kind: r.kind, reason: r.reason, amount: r.amount, balance_after: r.balanceAfter, ref: r.ref })) };
+  return { data: rows.map((r) => ({ at: formatInstant(r.at, tz), kind: r.kind, reason: r.reason, currency: r.currency, amount: r.amount, balance_after: r.balanceAfter, ref: r.ref })) };
 }
 
 export type { Role };

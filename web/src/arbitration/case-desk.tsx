@@ -3,7 +3,7 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, yuan } from '../api.ts';
+import { api, ApiError, money } from '../api.ts';
 import { EvidenceGallery } from '../case/evidence-gallery.tsx';
 import { Timeline } from '../case/timeline.tsx';
 import { Countdown } from '../components/countdown.tsx';
@@ -20,7 +20,7 @@ function Summary({ c }: { c: CaseDetail }) {
     { key: 'status', label: t('common.status'), children: <span data-testid="arb-status">{label('status', c.status)}</span> },
     { key: 'type', label: t('common.type'), children: label('type', c.type) },
     { key: 'reason', label: t('common.reason'), children: label('reason', c.reason) },
-    { key: 'amount', label: t('common.amount'), children: yuan(c.amount) },
+    { key: 'amount', label: t('common.amount'), children: money(c.amount, c.currency) },
     { key: 'liability', label: t('arb.liability'), children: label('liability', c.liability) },
     { key: 'escalated', label: t('arb.escalated'), children: t(c.escalated ? 'arb.yes' : 'arb.no') },
     { key: 'shop', label: t('common.shop'), children: c.shop },
@@ -58,7 +58,7 @@ function Ruling({ c }: { c: CaseDetail }) {
           items={[
             { key: 'outcome', label: t('arb.ruling.outcome'), children: label('outcome', c.ruling.outcome) },
             { key: 'liability', label: t('arb.liability'), children: label('liability', c.ruling.liability) },
-            ...(c.ruling.amount !== null ? [{ key: 'amount', label: t('arb.ruling.amount'), children: yuan(c.ruling.amount) }] : []),
+            ...(c.ruling.amount !== null ? [{ key: 'amount', label: t('arb.ruling.amount'), children: money(c.ruling.amount, c.currency) }] : []),
             { key: 'status', label: t('arb.ruling.status'), children: <span data-testid="ruling-status">{status}</span> },
           ]}
         />

@@ -3,7 +3,7 @@
 import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, yuan } from '../api.ts';
+import { api, ApiError, money } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useLang } from '../i18n/index.tsx';
 import type { CaseSummary, CursorPage as Page } from '../../../src/contract/index.ts';
@@ -49,7 +49,7 @@ export function CaseQueue({ selected, reloadKey }: { selected: string | undefine
                 <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                   <Space wrap size={[8, 0]} style={{ justifyContent: 'space-between', width: '100%' }}>
                     <Typography.Text strong>{c.id}</Typography.Text>
-                    <Typography.Text strong>{yuan(c.amount)}</Typography.Text>
+                    <Typography.Text strong>{money(c.amount, c.currency)}</Typography.Text>
                   </Space>
                   <Typography.Text type="secondary">
                     {c.shop} · {t('common.order')} {c.order}

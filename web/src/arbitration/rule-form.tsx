@@ -1,9 +1,10 @@
 // The platform's ruling (SPEC §4 `rule`): for the buyer (the requested remedy proceeds), for the
 // seller (the case closes) or partial (a refund of the ruled amount), with a liability recorded.
 // Money is typed in yuan and sent in integer fen (SPEC §5); a ruling is confirmed before it goes.
+import { currencySymbol } from '../market.ts';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, yuan } from '../api.ts';
+import { api, ApiError, money } from '../api.ts';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
 
@@ -28,7 +29,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
   const outcome = Form.useWatch('outcome', form);
   const liability = Form.useWatch('liability', form);
   const amount = Form.useWatch('amount', form);
-  const max = yuan(c.amount);
+  const max = money(c.amount);
   // Issue 15: evidence the platform asked for and is still due; ruling now needs the confirmation.
   const pending = c.evidence_requests.filter((r) => r.open && !r.met);
 
@@ -65,7 +66,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
     t('arb.rule.confirmBody', {
       outcome: label('outcome', outcome),
       liability: label('liability', liability),
-      amount: outcome === 'partial' && typeof amount === 'number' ? ` · ${yuan(Math.round(amount * 100))}` : '',
+      amount: outcome === 'partial' && typeof amount === 'number' ? ` · ${money(Math.round(amount * 100))}` : '',
     }),
     ...pending.map((r) => t('arb.rule.evidencePending', { who: label('party', r.party), due: r.due.slice(0, 16).replace('T', ' ') })),
   ].join(' ');
@@ -99,7 +100,7 @@ export function RuleForm({ c, onChange }: { c: CaseDetail; onChange: (c: CaseDet
               { type: 'number', max: c.amount / 100, message: t('arb.rule.amountMax', { max }) },
             ]}
           >
-            <InputNumber data-testid="rule-amount" aria-label={t('arb.rule.amount')} min={0.01} step={1} precision={2} prefix="¥" style={{ width: 200 }} />
+            <InputNumber data-testid="rule-amount" aria-label={t('arb.rule.amount')} min={0.01} step={1} precision={2} prefix={currencySymbol(c.currency)} style={{ width: 200 }} />
           </Form.Item>
         )}
         <Form.Item label={t('arb.rule.note')} name="note" rules={[{ required: true, whitespace: true, message: t('arb.rule.noteRequired') }]}>

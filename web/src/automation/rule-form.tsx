@@ -3,7 +3,7 @@
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CASE_TYPES, ORDER_STATUSES, REASONS, RISK_BANDS, RULE_ACTIONS, type AutomationRule, type BacktestReport } from '../../../src/contract/index.ts';
-import { api, ApiError, yuan } from '../api.ts';
+import { api, ApiError, money } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 import { ruleInWords } from './rule-words.ts';
 
@@ -38,10 +38,10 @@ export function Backtest({ r }: { r: BacktestReport }) {
       description={
         <Flex vertical>
           <span>{t('auto.bt.cases', { n: r.cases, days: r.days })}</span>
-          <span data-testid="backtest-automated">{t('auto.bt.automated', { n: r.automated, amount: yuan(r.refunded) })}</span>
-          <span>{t('auto.bt.returnless', { amount: yuan(r.refunded_without_return) })}</span>
+          <span data-testid="backtest-automated">{t('auto.bt.automated', { n: r.automated, amount: money(r.refunded) })}</span>
+          <span>{t('auto.bt.returnless', { amount: money(r.refunded_without_return) })}</span>
           <span>{t('auto.bt.hours', { hours: r.merchant_hours_saved })}</span>
-          <span>{t('auto.bt.won', { n: r.rejected_and_won.cases, amount: yuan(r.rejected_and_won.amount) })}</span>
+          <span>{t('auto.bt.won', { n: r.rejected_and_won.cases, amount: money(r.rejected_and_won.amount) })}</span>
         </Flex>
       }
     />

@@ -3,7 +3,7 @@
 import { Alert, App, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseSuggestions, Suggestion } from '../../../src/contract/index.ts';
-import { api, ApiError, yuan } from '../api.ts';
+import { api, ApiError, money } from '../api.ts';
 import { useLang } from '../i18n/index.tsx';
 
 export function Suggestions({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
@@ -43,12 +43,12 @@ export function Suggestions({ caseId, version, onDone }: { caseId: string; versi
             <Flex vertical gap={2}>
               <span>
                 <Typography.Text strong>{t(`suggest.remedy.${x.remedy}`, { pct: x.pct ?? 0 })}</Typography.Text>
-                {x.offer && x.offer.amount > 0 ? ` · ${yuan(x.offer.amount)}` : ''}
+                {x.offer && x.offer.amount > 0 ? ` · ${money(x.offer.amount)}` : ''}
                 {x.granted_by_rule && <Tag style={{ marginLeft: 8 }}>{t('suggest.byRule', { rule: x.granted_by_rule })}</Tag>}
               </span>
-              <Typography.Text>{t('suggest.cost', { total: yuan(x.cost.total) })}</Typography.Text>
+              <Typography.Text>{t('suggest.cost', { total: money(x.cost.total) })}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('suggest.costParts', { refund: yuan(x.cost.refund), shipping: yuan(x.cost.shipping), loss: yuan(x.cost.resale_loss), comp: yuan(x.cost.compensation), back: yuan(x.cost.goods_back) })}
+                {t('suggest.costParts', { refund: money(x.cost.refund), shipping: money(x.cost.shipping), loss: money(x.cost.resale_loss), comp: money(x.cost.compensation), back: money(x.cost.goods_back) })}
               </Typography.Text>
             </Flex>
           </List.Item>

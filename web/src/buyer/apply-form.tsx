@@ -2,6 +2,7 @@
 // note and photos or videos. The case must exist before a file can be uploaded to it, so the files
 // are named by their SHA-256 in the application (a quality or damage claim needs its photo WITH
 // the application) and uploaded right after; the server then only stores them.
+import { currencySymbol } from '../market.ts';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -138,7 +139,7 @@ export function ApplyForm({ order, options, choice }: { order: OrderDetail; opti
       )}
       {(!type || REFUND_TYPES.includes(type)) && (
         <Form.Item label={t('buyer.apply.amount')} name="amount" extra={t('buyer.apply.amountHint')}>
-          <InputNumber data-testid="apply-amount" prefix="¥" min={0.01} precision={2} step={1} placeholder={t('buyer.apply.amountAll')} style={{ width: '100%', maxWidth: 240 }} />
+          <InputNumber data-testid="apply-amount" prefix={currencySymbol(order.currency)} min={0.01} precision={2} step={1} placeholder={t('buyer.apply.amountAll')} style={{ width: '100%', maxWidth: 240 }} />
         </Form.Item>
       )}
       {isNoReason(type, reason) && (

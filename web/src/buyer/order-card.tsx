@@ -2,7 +2,7 @@
 // signed for, and its after-sale cases. Phone first: a card, never a wide table.
 import { Button, Card, Flex, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 import { useLabel, useLang } from '../i18n/index.tsx';
 import type { OrderDetail } from '../../../src/contract/index.ts';
 import { localTime } from './format.ts';
@@ -21,8 +21,8 @@ export function OrderCard({ order, full = false }: { order: OrderDetail; full?: 
   if (full && order.shipped_at) facts.push([t('buyer.order.shippedAt'), localTime(order.shipped_at, lang)]);
   if (full && order.carrier) facts.push([t('buyer.order.parcel'), `${order.carrier} ${order.tracking ?? ''}`]);
   if (order.signed_at) facts.push([t('buyer.order.signedAt'), localTime(order.signed_at, lang)]);
-  if (full) facts.push([t('buyer.order.shippingFee'), yuan(order.shipping_fee)]);
-  if (order.refunded > 0) facts.push([t('buyer.order.refunded'), yuan(order.refunded)]);
+  if (full) facts.push([t('buyer.order.shippingFee'), money(order.shipping_fee, order.currency)]);
+  if (order.refunded > 0) facts.push([t('buyer.order.refunded'), money(order.refunded, order.currency)]);
   return (
     <Card
       size="small"
@@ -50,7 +50,7 @@ export function OrderCard({ order, full = false }: { order: OrderDetail; full?: 
               {l.title ?? l.sku} <Text type="secondary">× {l.quantity}</Text>
             </Text>
             <Text strong style={{ whiteSpace: 'nowrap' }}>
-              {yuan(l.paid_amount)}
+              {money(l.paid_amount, order.currency)}
             </Text>
           </Flex>
         ))}

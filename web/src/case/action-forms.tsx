@@ -1,8 +1,9 @@
 // The fields each case command needs and how the form's values become its request body (the
 // bodies of src/app/schemas.ts CASE_ARGS). Amounts are typed in yuan and sent in fen (SPEC §5).
+import { currencySymbol } from '../market.ts';
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { api, yuan } from '../api.ts';
+import { api, money } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
 import { CARRIERS, CASE_TYPES, EVIDENCE_KINDS, LIABILITIES, REASONS, RULING_OUTCOMES, returnsGoods } from '../../../src/contract/enums.ts';
@@ -78,7 +79,7 @@ function Yuan({ name, labelKey, t, required, testid, extra }: { name: string; la
       // Issue 16: no silent rounding — 12.345 is refused in words, never sent as ¥12.35.
       rules={[...(required ? [{ required: true, message: t('case.form.required') }] : []), { validator: async (_: unknown, v: unknown) => (hasAtMostFen(v as number) ? undefined : Promise.reject(new Error(t('wd.amount.fen')))) }]}
     >
-      <InputNumber data-testid={testid} min={0} step={0.01} prefix="¥" style={{ width: 200, maxWidth: '100%' }} />
+      <InputNumber data-testid={testid} min={0} step={0.01} prefix={currencySymbol()} style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
   );
 }
@@ -135,9 +136,9 @@ function returnTerms(c: CaseDetail, t: T) {
     r.payer === 'merchant'
       ? r.cap === null
         ? t('case.returnTerms.merchantNoCap')
-        : t('case.returnTerms.merchant', { cap: yuan(r.cap) })
+        : t('case.returnTerms.merchant', { cap: money(r.cap) })
       : r.payer === 'insurer'
-        ? t('case.returnTerms.insurer', { cap: yuan(r.cap ?? 0) })
+        ? t('case.returnTerms.insurer', { cap: money(r.cap ?? 0) })
         : t('case.returnTerms.buyer');
   return (
     <Typography.Paragraph type="secondary" data-testid="return-terms">
@@ -204,7 +205,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         <Form.Item noStyle shouldUpdate={(a: ActionValues, b: ActionValues) => a.type !== b.type}>
           {({ getFieldValue }) =>
             REFUND_OFFERS.includes(getFieldValue('type')) ? (
-              <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: yuan(c.money.refundable) })} />
+              <Yuan name="amount" labelKey="case.form.amount" t={t} required testid="field-amount" extra={t('case.form.maxRefund', { amount: money(c.money.refundable) })} />
             ) : getFieldValue('type') === 'exchange' ? (
               // SPEC §2 / seed 002: an exchange settles the price difference, one way or the other.
               <>

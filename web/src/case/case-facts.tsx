@@ -1,7 +1,7 @@
 // The facts of a case as read-only blocks: who and what (header), the claimed lines, how it is
 // being settled (offer, return, replacement, ruling) and what proof is asked for (SPEC §7).
 import { Descriptions, Flex, Tag, Typography } from 'antd';
-import { isoMinutes, yuan } from '../api.ts';
+import { isoMinutes, money } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useLang, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
@@ -59,7 +59,7 @@ export function ClaimedLines({ c }: { c: CaseDetail }) {
             <Typography.Text>{l.title ?? l.sku}</Typography.Text>
             <Typography.Text type="secondary">{`${l.line} · ${l.sku} · ${t('case.quantity', { n: l.quantity })}`}</Typography.Text>
           </Flex>
-          <Typography.Text strong>{yuan(l.share)}</Typography.Text>
+          <Typography.Text strong>{money(l.share, c.currency)}</Typography.Text>
         </Flex>
       ))}
     </Flex>
@@ -83,7 +83,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
           },
         ]
       : []),
-    ...(c.money.buyer_owes > 0 ? [{ key: 'owes', label: t('case.offer'), children: <span data-testid="case-buyer-owes">{t('case.buyerOwes', { amount: yuan(c.money.buyer_owes) })}</span> }] : []),
+    ...(c.money.buyer_owes > 0 ? [{ key: 'owes', label: t('case.offer'), children: <span data-testid="case-buyer-owes">{t('case.buyerOwes', { amount: money(c.money.buyer_owes, c.currency) })}</span> }] : []),
     ...(c.return_address
       ? [{ key: 'address', label: t('case.returnAddress'), children: <span data-testid="case-return-address">{c.return_address}</span> }]
       : c.status === 'awaiting_return'
@@ -97,7 +97,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
             label: t('case.returnShipment'),
             children: (
               <>
-                {`${c.return_shipment.carrier_name ?? c.return_shipment.carrier} ${c.return_shipment.tracking} · ${isoMinutes(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: yuan(c.return_shipment.shipping_cost) })}` : ''}${c.return_shipment.corrected ? ` · ${t('case.trackingCorrected')}` : ''}`}
+                {`${c.return_shipment.carrier_name ?? c.return_shipment.carrier} ${c.return_shipment.tracking} · ${isoMinutes(c.return_shipment.at)}${c.return_shipment.shipping_cost ? ` · ${t('case.shippingCost', { amount: money(c.return_shipment.shipping_cost, c.currency) })}` : ''}${c.return_shipment.corrected ? ` · ${t('case.trackingCorrected')}` : ''}`}
                 {/* Issue 15: a number unlike the carrier's usual ones is a warning for the merchant, not a refusal. */}
                 {c.return_shipment.format_warning && (
                   <Typography.Text type="warning" data-testid="tracking-warning" style={{ display: 'block' }}>
@@ -118,7 +118,7 @@ export function Settlement({ c }: { c: CaseDetail }) {
             children: (
               <span data-testid="case-ruling">
                 {label('outcome', c.ruling.outcome)} · {label('liability', c.ruling.liability)}
-                {c.ruling.amount !== null ? ` · ${yuan(c.ruling.amount)}` : ''}
+                {c.ruling.amount !== null ? ` · ${money(c.ruling.amount, c.currency)}` : ''}
                 {c.ruling.note ? ` · ${t('case.rulingNote', { note: c.ruling.note })}` : ''}
               </span>
             ),

@@ -2,7 +2,7 @@
 // running deadline (everyone), the merchant's latest refusal and its reason (not only in the
 // timeline), and an offer's amount right above the buttons that answer it (on a phone too).
 import { Alert, Card, Flex, Typography } from 'antd';
-import { isoMinutes, yuan } from '../api.ts';
+import { isoMinutes, money } from '../api.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
@@ -48,10 +48,10 @@ export function OfferBox({ c }: { c: CaseDetail }) {
       <Typography.Text type="secondary">{t('wd.offer.title', { what: label('type', c.offer.type) })}</Typography.Text>
       {c.offer.amount > 0 && (
         <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="offer-amount">
-          {yuan(c.offer.amount)}
+          {money(c.offer.amount, c.currency)}
         </Typography.Title>
       )}
-      {c.offer.buyer_owes > 0 && <Typography.Paragraph style={{ margin: 0 }}>{t('wd.offer.buyerOwes', { amount: yuan(c.offer.buyer_owes) })}</Typography.Paragraph>}
+      {c.offer.buyer_owes > 0 && <Typography.Paragraph style={{ margin: 0 }}>{t('wd.offer.buyerOwes', { amount: money(c.offer.buyer_owes, c.currency) })}</Typography.Paragraph>}
       {c.offer.note && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{c.offer.note}</Typography.Paragraph>}
     </Card>
   );

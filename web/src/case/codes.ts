@@ -1,7 +1,7 @@
 // Helpers of the console's case forms. The SPEC codes they offer come from the API's contract
 // (src/contract/enums.ts); their words from the `status.`/`type.`/… labels in i18n/common.ts.
 import { ALLOWED_TYPES, type CaseType } from '../../../src/contract/enums.ts';
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 
 /** What a merchant offers instead in the console's offer form (SPEC §4 `offer`). */
 export const OFFER_TYPES = ['refund_only', 'return_refund', 'exchange', 'reship'] as const satisfies readonly CaseType[];
@@ -25,5 +25,5 @@ export function guessKind(file: { type: string }, picked: readonly { kind: strin
 
 /** A merchant's offer in words: its remedy, its money when it has any, and its note. */
 export function offerInWords(offer: { type: string; amount: number; buyer_owes?: number; note: string | null }, label: (group: string, code: string) => string): string {
-  return [label('type', offer.type), offer.amount > 0 ? yuan(offer.amount) : null, offer.buyer_owes ? `+${yuan(offer.buyer_owes)}` : null, offer.note].filter(Boolean).join(' · ');
+  return [label('type', offer.type), offer.amount > 0 ? money(offer.amount) : null, offer.buyer_owes ? `+${money(offer.buyer_owes)}` : null, offer.note].filter(Boolean).join(' · ');
 }

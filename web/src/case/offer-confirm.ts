@@ -1,6 +1,6 @@
 // Issue 16: the sentence an offer is confirmed with, stating exactly what will be sent — its
 // remedy ("partial" below the refundable amount) and its amount in figures and in words.
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 import type { CaseDetail } from '../../../src/contract/index.ts';
 import { fenInChinese, fenInEnglish } from './amount-words.ts';
@@ -17,6 +17,6 @@ export function offerConfirmation(c: Pick<CaseDetail, 'money'>, v: { type?: stri
   const partial = REFUND_OFFERS.includes(v.type ?? '') && fen < c.money.refundable;
   const what = partial ? t('wd.offer.partial') : label('type', v.type);
   if (fen === 0) return t('wd.offer.confirmNoMoney', { what });
-  return t('wd.offer.confirm', { what, amount: yuan(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) });
+  return t('wd.offer.confirm', { what, amount: money(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) });
 }
 

@@ -3,7 +3,7 @@
 import { Card, Flex, Statistic, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, yuan } from '../api.ts';
+import { api, money } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import type { CarrierClaims } from '../../../src/contract/index.ts';
 
@@ -17,9 +17,9 @@ export function CarrierClaimsCard({ shop }: { shop: string }) {
   return (
     <Card size="small" title={t('desk.carrierClaims')} data-testid="carrier-claims">
       <Flex gap={24} wrap>
-        <Statistic title={t('desk.claimsOpen')} value={yuan(claims.open_amount)} />
-        <Statistic title={t('desk.claimsClaimed')} value={yuan(claims.claimed)} />
-        <Statistic title={t('desk.claimsRecovered')} value={yuan(claims.recovered)} />
+        <Statistic title={t('desk.claimsOpen')} value={money(claims.open_amount)} />
+        <Statistic title={t('desk.claimsClaimed')} value={money(claims.claimed)} />
+        <Statistic title={t('desk.claimsRecovered')} value={money(claims.recovered)} />
       </Flex>
       <Table
         size="small"
@@ -30,8 +30,8 @@ export function CarrierClaimsCard({ shop }: { shop: string }) {
         columns={[
           { title: t('ticket.id'), dataIndex: 'ticket', render: (id: string) => <Link to={`/tickets/${encodeURIComponent(id)}`}>{id}</Link> },
           { title: t('desk.claimKind'), dataIndex: 'kind', render: (k: string) => t(`desk.claim.${k}`) },
-          { title: t('desk.claimAmount'), dataIndex: 'amount', render: (a: number) => yuan(a) },
-          { title: t('desk.claimRecovered'), dataIndex: 'recovered', render: (r: number | null) => (r === null ? <Tag color="orange">{t('desk.claimOpen')}</Tag> : yuan(r)) },
+          { title: t('desk.claimAmount'), dataIndex: 'amount', render: (a: number) => money(a) },
+          { title: t('desk.claimRecovered'), dataIndex: 'recovered', render: (r: number | null) => (r === null ? <Tag color="orange">{t('desk.claimOpen')}</Tag> : money(r)) },
         ]}
       />
     </Card>

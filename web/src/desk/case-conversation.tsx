@@ -3,7 +3,7 @@
 // the case's history; the buyer's card is their 联系商家.
 import { Card } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, yuan } from '../api.ts';
+import { api, money } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import type { CaseDetail, CaseMessages } from '../../../src/contract/index.ts';
@@ -18,7 +18,7 @@ export function CaseConversation({ c, onPosted }: { c: CaseDetail; onPosted: () 
     void load().catch(() => undefined);
   }, [load]);
   const me = principal?.kind === 'buyer' ? 'buyer' : principal?.kind === 'shop' ? 'merchant' : 'platform';
-  const values = { buyer: c.buyer, order: c.order, case: c.id, amount: yuan(c.amount), deadline: c.deadline?.due ?? '' };
+  const values = { buyer: c.buyer, order: c.order, case: c.id, amount: money(c.amount, c.currency), deadline: c.deadline?.due ?? '' };
   const post = async (text: string) => {
     const r = await api<CaseMessages>(`/v1/cases/${encodeURIComponent(c.id)}/messages`, { body: { text } });
     setMessages(r.data);

@@ -48,14 +48,14 @@ describe('running sanctions', () => {
 
 describe('the deposit', () => {
   it('is ok, short, or overdue past its top-up deadline', () => {
-    expect(depositState({ required: 100, balance: 100, shortfall: 0, topup_due_at: null }, NOW)).toBe('ok');
-    expect(depositState({ required: 100, balance: 40, shortfall: 60, topup_due_at: '2026-03-17T12:00:00+08:00' }, NOW)).toBe('short');
-    expect(depositState({ required: 100, balance: 40, shortfall: 60, topup_due_at: '2026-03-09T12:00:00+08:00' }, NOW)).toBe('overdue');
+    expect(depositState({ currency: 'CNY', required: 100, balance: 100, shortfall: 0, topup_due_at: null }, NOW)).toBe('ok');
+    expect(depositState({ currency: 'CNY', required: 100, balance: 40, shortfall: 60, topup_due_at: '2026-03-17T12:00:00+08:00' }, NOW)).toBe('short');
+    expect(depositState({ currency: 'CNY', required: 100, balance: 40, shortfall: 60, topup_due_at: '2026-03-09T12:00:00+08:00' }, NOW)).toBe('overdue');
   });
   it('shows the balance as a share of the required amount', () => {
-    expect(depositPercent({ required: 200, balance: 50, shortfall: 150, topup_due_at: null })).toBe(25);
-    expect(depositPercent({ required: 200, balance: -50, shortfall: 250, topup_due_at: null })).toBe(0);
-    expect(depositPercent({ required: 0, balance: 0, shortfall: 0, topup_due_at: null })).toBe(100);
+    expect(depositPercent({ currency: 'CNY', required: 200, balance: 50, shortfall: 150, topup_due_at: null })).toBe(25);
+    expect(depositPercent({ currency: 'CNY', required: 200, balance: -50, shortfall: 250, topup_due_at: null })).toBe(0);
+    expect(depositPercent({ currency: 'CNY', required: 0, balance: 0, shortfall: 0, topup_due_at: null })).toBe(100);
   });
   it('reads yuan into fen', () => {
     expect(yuanToFen(12.34)).toBe(1234);

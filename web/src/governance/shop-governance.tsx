@@ -4,7 +4,7 @@
 // closed shop.
 import { Alert, App, Button, Card, Col, Flex, Form, Grid, InputNumber, Popconfirm, Progress, Row, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, isoMinutes, yuan } from '../api.ts';
+import { api, ApiError, isoMinutes, money } from '../api.ts';
 import { useNow } from '../components/countdown.tsx';
 import { useLabel, useLang } from '../i18n/index.tsx';
 import { ShopStatusTag } from './complaint-tags.tsx';
@@ -124,7 +124,7 @@ function DepositCard({ g, canTopUp, onChange }: { g: ShopGovernance; canTopUp: b
     setError(null);
     try {
       onChange(await api<ShopGovernance>(`/v1/shops/${encodeURIComponent(g.shop)}/deposit/topup`, { body: { amount: fen } }));
-      message.success(t('gov.deposit.toppedUp', { amount: yuan(fen) }));
+      message.success(t('gov.deposit.toppedUp', { amount: money(fen) }));
       form.resetFields();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -137,13 +137,13 @@ function DepositCard({ g, canTopUp, onChange }: { g: ShopGovernance; canTopUp: b
       <Flex vertical gap={12}>
         <Row gutter={[16, 8]}>
           <Col xs={12}>
-            <Statistic title={t('gov.deposit.balance')} value={yuan(d.balance)} styles={{ content: { color: state === 'ok' ? undefined : '#cf1322' } }} data-testid="deposit-balance" />
+            <Statistic title={t('gov.deposit.balance')} value={money(d.balance)} styles={{ content: { color: state === 'ok' ? undefined : '#cf1322' } }} data-testid="deposit-balance" />
           </Col>
           <Col xs={12}>
-            <Statistic title={t('gov.deposit.required')} value={yuan(d.required)} data-testid="deposit-required" />
+            <Statistic title={t('gov.deposit.required')} value={money(d.required)} data-testid="deposit-required" />
           </Col>
         </Row>
-        <Progress percent={depositPercent(d)} status={state === 'ok' ? 'success' : 'exception'} aria-label={`${t('gov.deposit.balance')} ${yuan(d.balance)} / ${yuan(d.required)}`} />
+        <Progress percent={depositPercent(d)} status={state === 'ok' ? 'success' : 'exception'} aria-label={`${t('gov.deposit.balance')} ${money(d.balance)} / ${money(d.required)}`} />
         {state === 'ok' ? (
           <Text type="success">{t('gov.deposit.enough')}</Text>
         ) : (
@@ -151,7 +151,7 @@ function DepositCard({ g, canTopUp, onChange }: { g: ShopGovernance; canTopUp: b
             type={state === 'overdue' ? 'error' : 'warning'}
             showIcon
             data-testid="deposit-shortfall"
-            title={t('gov.deposit.shortfall', { amount: yuan(d.shortfall) })}
+            title={t('gov.deposit.shortfall', { amount: money(d.shortfall) })}
             description={state === 'overdue' ? t('gov.deposit.overdue') : d.topup_due_at ? t('gov.deposit.dueBy', { time: isoMinutes(d.topup_due_at) }) : undefined}
           />
         )}
@@ -209,9 +209,9 @@ function Ledger({ shop, version }: { shop: string; version: number }) {
             key: 'amount',
             title: t('gov.ledger.amount'),
             align: 'right',
-            render: (_, r) => <Text type={r.kind === 'topup' ? 'success' : 'danger'}>{`${r.kind === 'topup' ? '+' : '−'}${yuan(Math.abs(r.amount))}`}</Text>,
+            render: (_, r) => <Text type={r.kind === 'topup' ? 'success' : 'danger'}>{`${r.kind === 'topup' ? '+' : '−'}${money(Math.abs(r.amount))}`}</Text>,
           },
-          { key: 'balance', title: t('gov.ledger.balance'), align: 'right', render: (_, r) => yuan(r.balance_after) },
+          { key: 'balance', title: t('gov.ledger.balance'), align: 'right', render: (_, r) => money(r.balance_after) },
           { key: 'ref', title: t('gov.ledger.ref'), render: (_, r) => <Text type="secondary">{r.ref ?? '—'}</Text> },
         ]}
       />

@@ -25,6 +25,8 @@ export type T = (key: string, vars?: Record<string, string | number>) => string;
 interface LangContextValue {
   lang: Lang;
   setLang: (l: Lang) => void;
+  /** The language a signed-in marketplace starts in (SPEC §13); a language the user chose wins. */
+  preferLang: (l: Lang) => void;
   t: T;
 }
 
@@ -48,7 +50,12 @@ export function LangProvider({ children }: { children: ReactNode }) {
     setApiLanguage(l);
     setLangState(l);
   }, []);
-  const value = useMemo<LangContextValue>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);
+  const preferLang = useCallback((l: Lang) => {
+    if (localStorage.getItem(LANG_KEY) !== null) return;
+    setApiLanguage(l);
+    setLangState(l);
+  }, []);
+  const value = useMemo<LangContextValue>(() => ({ lang, setLang, preferLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang, preferLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 

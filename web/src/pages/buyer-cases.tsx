@@ -3,7 +3,7 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Spin, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 import { localTime } from '../buyer/format.ts';
 import { orderPath } from '../buyer/order-card.tsx';
 import { usePaged } from '../buyer/paged.ts';
@@ -36,13 +36,13 @@ function CaseCard({ c }: { c: CaseSummary }) {
           {/* An exchange, repair or reshipment claims no money (SPEC §5). */}
           {c.amount > 0 && (
             <Text strong style={{ whiteSpace: 'nowrap' }}>
-              {yuan(c.amount)}
+              {money(c.amount, c.currency)}
             </Text>
           )}
         </Flex>
         {c.refunded > 0 && (
           <Text type="success">
-            {t('buyer.cases.refunded')} {yuan(c.refunded)}
+            {t('buyer.cases.refunded')} {money(c.refunded, c.currency)}
           </Text>
         )}
         {done ? (

@@ -1,7 +1,7 @@
 // Policy values in words, and the override input read back into the JSON the API takes. The API
 // describes each value as text (src/domain/policy.ts describeValue): a duration such as "48h",
 // "none", or JSON ("7", "\"next_day\"", {"rate_pct":30,"min":500,"max":50000}).
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 import type { T } from '../i18n/index.tsx';
 
 /** Parameters counted in fen (SPEC §5: money is integer fen). */
@@ -19,7 +19,7 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
 const isDays = (name: string) => name.endsWith('_days') && name !== 'category_warranty_days';
 
 function numberInWords(name: string, n: number, t: T): string {
-  if (FEN.has(name)) return yuan(n);
+  if (FEN.has(name)) return money(n);
   if (isDays(name)) return t('policy.days', { n });
   if (name.endsWith('_pct') || name === 'returnless_share') return t('policy.pct', { n });
   if (name === 'counterfeit_multiplier') return t('policy.times', { n });
@@ -38,8 +38,8 @@ function thresholdsInWords(value: unknown[], t: T): string {
 function objectInWords(name: string, value: Record<string, unknown>, t: T): string {
   // SPEC §8.3: the deposit by category, in fen.
   if (name === 'deposit_required' && 'default' in value) {
-    const byCategory = Object.entries((value.by_category ?? {}) as Record<string, number>).map(([k, v]) => `${k}: ${yuan(v)}`);
-    return [t('policy.deposit.default', { amount: yuan(value.default as number) }), ...byCategory].join(', ');
+    const byCategory = Object.entries((value.by_category ?? {}) as Record<string, number>).map(([k, v]) => `${k}: ${money(v)}`);
+    return [t('policy.deposit.default', { amount: money(value.default as number) }), ...byCategory].join(', ');
   }
   // SPEC §10.3: the resale value lost, % by category.
   if (name === 'resale_loss_pct' && 'default' in value) {
@@ -61,7 +61,7 @@ function objectInWords(name: string, value: Record<string, unknown>, t: T): stri
       })
       .join(', ');
   }
-  if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: yuan(value.min as number), max: yuan(value.max as number) });
+  if ('rate_pct' in value) return t('policy.compensation', { rate: String(value.rate_pct), min: money(value.min as number), max: money(value.max as number) });
   // "09:00" → "9:00": as opening hours are written on a shop's door.
   if ('open' in value) return t('policy.hours', { open: String(value.open).replace(/^0(\d)/, '$1'), close: String(value.close).replace(/^0(\d)/, '$1') });
   const entries = Object.entries(value);

@@ -2,9 +2,10 @@
 // goods come back), reject with a reason (the shop's presets, or typed), or a refund offer — after
 // ONE confirmation naming the action, the count and the amount in words. Each case is sent in turn
 // (one refusal does not stop the rest); then how many went through and, per refusal, which and why.
+import { currencySymbol } from '../market.ts';
 import { Alert, AutoComplete, Button, Flex, Input, InputNumber, Popconfirm, Select, type ButtonProps } from 'antd';
 import { useState, type Key } from 'react';
-import { api, yuan } from '../api.ts';
+import { api, money } from '../api.ts';
 import { lastReturnAddress, rememberReturnAddress } from '../case/return-address.ts';
 import { fenInChinese, fenInEnglish, hasAtMostFen } from '../case/amount-words.ts';
 import { toFen } from '../case/codes.ts';
@@ -46,7 +47,7 @@ export function BatchActions({ shop, selected, needsAddress, onDone }: Props) {
   const fen = toFen(amount) ?? 0;
   const question =
     action === 'offer'
-      ? t('wd.batch.confirmOffer', { n: selected.length, amount: yuan(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) })
+      ? t('wd.batch.confirmOffer', { n: selected.length, amount: money(fen), words: lang === 'zh' ? fenInChinese(fen) : fenInEnglish(fen) })
       : action === 'reject'
         ? t('wd.batch.confirmReject', { n: selected.length, reason: reason.trim() })
         : t('wb.batch.confirm', { n: selected.length });
@@ -111,7 +112,7 @@ export function BatchActions({ shop, selected, needsAddress, onDone }: Props) {
             data-testid="batch-amount"
             min={0}
             step={0.01}
-            prefix="¥"
+            prefix={currencySymbol()}
             value={amount}
             onChange={(v) => setAmount(v)}
             status={amount !== null && !hasAtMostFen(amount) ? 'error' : undefined}

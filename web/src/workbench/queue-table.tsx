@@ -5,7 +5,7 @@ import { Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, Key } from 'react';
 import { Link } from 'react-router-dom';
-import { yuan } from '../api.ts';
+import { money } from '../api.ts';
 import { StatusTag } from '../case/case-facts.tsx';
 import { Countdown, useNow } from '../components/countdown.tsx';
 import { useLabel, useT } from '../i18n/index.tsx';
@@ -62,7 +62,7 @@ export function QueueTable({ rows, loading, showShop, selection, activeId, empty
         <>
           {caseLink(id)}
           <br />
-          <Typography.Text type="secondary">{`${label('type', r.type)}${r.amount > 0 ? ` · ${yuan(r.amount)}` : ''}`}</Typography.Text>
+          <Typography.Text type="secondary">{`${label('type', r.type)}${r.amount > 0 ? ` · ${money(r.amount, r.currency)}` : ''}`}</Typography.Text>
           <br />
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: 130 }}>{`${r.buyer} · ${productsOf(r)}`}</Typography.Text>
         </>
@@ -91,7 +91,7 @@ export function QueueTable({ rows, loading, showShop, selection, activeId, empty
     { key: 'type', title: t('common.type'), dataIndex: 'type', render: (v: string) => label('type', v) },
     { key: 'reason', title: t('common.reason'), dataIndex: 'reason', render: (v: string) => label('reason', v) },
     status,
-    { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => (v > 0 ? <Typography.Text strong>{yuan(v)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
+    { key: 'amount', title: t('common.amount'), dataIndex: 'amount', align: 'right', render: (v: number, r) => (v > 0 ? <Typography.Text strong>{money(v, r.currency)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
     { key: 'phase', title: t('common.phase'), dataIndex: 'phase', render: (v: string) => label('phase', v) },
     deadline,
   ];

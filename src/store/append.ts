@@ -2,6 +2,7 @@
 // fixed number of statements whatever the batch size (the deadline runner fires hundreds of
 // orders per transaction). Optimistic concurrency: every order's version must still be the one it
 // was loaded at, or the whole batch throws ConflictError and nothing is written.
+import { writeLedgerPair } from './ledger.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { caseIdOf } from '../domain/events.ts';
 import { orderRefunded } from '../domain/money.ts';
@@ -229,15 +230,7 @@ async function recordMoney(tx: Sql, items: readonly Decided[], now: string): Pro
         const id = `${orderId}:${baseVersion + i + 1}`;
         const [creditTo, debitFrom, kind] =
           e.type === 'CompensationPaid' ? ['buyer_credit', 'merchant_deposit', e.kind] : [`${e.against}_claim`, 'platform_advance', e.kind ?? 'advance_payment'];
-        // SPEC §13: an entry is in its shop's currency; the SELECT writes nothing when the order's is
-        // another (a bug: refused below rather than booked).
-        const r = await tx.query(
-          `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at, currency)
-           SELECT v.* FROM (VALUES ($1,$2,$3,$4,$5,$6,$7::bigint,$8::timestamptz,$12), ($1,$9,$3,$4,$10,$6,$11::bigint,$8::timestamptz,$12)) v
-           WHERE EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = $1 AND s.currency = $12)`,
-          [shopId, `${id}:credit`, orderId, e.forCase, creditTo, kind, e.amount, iso(e.at), `${id}:debit`, debitFrom, -e.amount, currency],
-        );
-        if (r.affectedRows !== 2) throw new Error(`SPEC §13: ledger entry ${id} is in ${currency}, which is not shop ${shopId}'s currency`);
+        await writeLedgerPair(tx, { shopId, id, orderId, caseId: e.forCase, credit: creditTo, debit: debitFrom, kind, amount: e.amount, at: e.at, currency });
       }
     }
   }

@@ -2,6 +2,7 @@
 // its projection (claims), its durable deadline in the one deadlines table the runner claims from
 // (aggregate 'claim'), its money as double entries in the ledger (SPEC §6 shape) and its outbox
 // messages, all written in the caller's transaction.
+import { writeLedgerPair } from './ledger.ts';
 import type { ClaimEvent } from '../domain/claim/events.ts';
 import type { ClaimState } from '../domain/claim/types.ts';
 import type { Actor, Instant } from '../domain/types.ts';
@@ -100,12 +101,8 @@ export async function appendClaim(tx: Sql, d: ClaimDecided, recordedAt: Instant,
     if (m) messages.push({ shopId: c.shopId, orderId: c.orderId, streamId, type: m.type, payload: m.payload });
     const money = 'money' in e ? e.money : null;
     if (money) {
-      // SPEC §6 double entry: the account credited (+) and the one debited (−), one row each.
       const id = `${streamId}:${version}`;
-      await tx.query(
-        `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8), ($1,$9,$3,$4,$10,$6,$11,$8)`,
-        [c.shopId, `${id}:credit`, c.orderId, c.caseId, money.credit, money.kind, money.amount, iso(e.at), `${id}:debit`, money.debit, -money.amount],
-      );
+      await writeLedgerPair(tx, { shopId: c.shopId, id, orderId: c.orderId, caseId: c.caseId, credit: money.credit, debit: money.debit, kind: money.kind, amount: money.amount, at: e.at, currency: c.currency });
     }
   }
   await tx.query(rows.sql(), rows.params);

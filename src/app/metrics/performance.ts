@@ -7,7 +7,7 @@ import { refuse, type Refusal } from '../../domain/errors.ts';
 import { windowOf, type WindowTotals } from '../../domain/metrics/compute.ts';
 import { performanceWindows, sellerPerformanceOf, type SellerMetricValue } from '../../domain/metrics/seller-performance.ts';
 import { resolvePolicy, type Policy, type SellerMetric } from '../../domain/policy.ts';
-import type { PerformanceAlert, PerformanceMeasure } from '../../domain/shop/types.ts';
+import type { PerformanceAlert } from '../../domain/shop/types.ts';
 import type { Instant } from '../../domain/types.ts';
 import type { Sql } from '../../store/db.ts';
 import { ConflictError, loadForCommand, type DueDeadline } from '../../store/event-store.ts';
@@ -75,7 +75,7 @@ export function createPerformanceReview(core: EngineCore, governance: Governance
       const alerts = states.get(shopId)?.performance ?? {};
       // Only a change is a decision: a target newly missed, or one met again.
       if (!m.some((x) => x.missed !== (alerts[x.metric] !== undefined))) continue;
-      const events = await governance.shopEffects(tx, shopId, [{ kind: 'performance_review', shopId, actor: { role: 'system' }, reviewedAt: at, measures: m as PerformanceMeasure[] }], policy, at);
+      const events = await governance.shopEffects(tx, shopId, [{ kind: 'performance_review', shopId, actor: { role: 'system' }, reviewedAt: at, measures: m }], policy, at);
       if (events.some((e) => e.type === 'PerformanceNoticeSent')) noticed.push(shopId);
     }
     const next = nextMidnight(at, policy.calendar.timeZone);

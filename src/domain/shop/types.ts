@@ -2,6 +2,7 @@
 // and the deposit account. One aggregate (one stream) per shop; its status is derived at an
 // instant (`shopStatusAt`), since restrictions end by time.
 import type { Deadline } from '../state.ts';
+import type { SellerMetricValue } from '../metrics/seller-performance.ts';
 import type { SellerMetric } from '../policy.ts';
 import type { Fen, Instant } from '../types.ts';
 
@@ -79,15 +80,7 @@ export interface PerformanceAlert {
 }
 
 /** SPEC §13: one metric as a performance review measured it (src/domain/metrics/seller-performance.ts). */
-export interface PerformanceMeasure {
-  metric: SellerMetric;
-  rate: number | null;
-  numerator: number;
-  denominator: number;
-  maxPct: number;
-  windowDays: number;
-  missed: boolean;
-}
+export type PerformanceMeasure = SellerMetricValue;
 
 export interface ShopState {
   id: string;

@@ -180,8 +180,12 @@ describe('the demo seed’s evidence files', () => {
     expect(orders.length).toBe(12);
     expect(orders.every((o) => o.currency === 'USD')).toBe(true);
     expect(orders.flatMap((o) => o.lines.map((l) => l.paid_amount))).toContain(2599);
-    const cases = (await app.inject({ method: 'GET', url: '/v1/cases?limit=50', headers: { authorization: `Bearer ${asShop}` } })).json().data as { status: string; currency: string }[];
+    const cases = (await app.inject({ method: 'GET', url: '/v1/cases?limit=50', headers: { authorization: `Bearer ${asShop}` } })).json().data as { status: string; currency: string; label_payer: string | null; deadline: { kind: string } | null }[];
     expect(cases.every((c) => c.currency === 'USD')).toBe(true);
+    // SPEC §13: a return the platform authorized with a label the buyer pays, and a return delivered
+    // back to the seller with its 2 business days to refund running.
+    expect(cases.filter((c) => c.status === 'awaiting_return').map((c) => c.label_payer)).toEqual(['buyer']);
+    expect(cases.find((c) => c.deadline?.kind === 'refund_after_receipt')).toMatchObject({ status: 'return_in_transit', label_payer: 'merchant' });
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
     // Its requests are answered in English when they name no language.
     const refused = await app.inject({ method: 'GET', url: '/v1/cases/nope', headers: { authorization: `Bearer ${asShop}` } });

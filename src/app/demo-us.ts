@@ -32,11 +32,18 @@ const US_BUYER_IDS = new Set<string>(DEMO_US_BUYERS.map((b) => b.id));
 export const isUsDemoBuyer = (buyerId: string): boolean => US_BUYER_IDS.has(buyerId);
 
 /** The cases: the order (by index), when applied (hours before now) and the merchant's steps. */
-const US_CASES: { order: number; type: CaseType; reason: Reason; ago: number; steps: [CaseCommand['kind'], number, Record<string, unknown>][] }[] = [
+/** A step: the command, hours after the application, its body, and who sends it (default the seller). */
+type UsStep = [CaseCommand['kind'], number, Record<string, unknown>, ('buyer' | 'platform')?];
+const US_CASES: { order: number; type: CaseType; reason: Reason; ago: number; steps: UsStep[] }[] = [
   { order: 0, type: 'refund_only', reason: 'damaged', ago: 5, steps: [] },
   { order: 1, type: 'refund_only', reason: 'quality_issue', ago: 30, steps: [['offer', 2, { type: 'refund_only', amount: 1000, note: 'A $10.00 partial refund; please keep the item.' }]] },
   { order: 2, type: 'refund_only', reason: 'damaged', ago: 6 * 24, steps: [['agree', 3, {}]] },
   { order: 3, type: 'refund_only', reason: 'quality_issue', ago: 50, steps: [['reject', 4, { reason: 'The listing photos show the same item; please return it instead.' }]] },
+  // SPEC §13: returns the platform authorizes at once with a prepaid label — a change of mind (the
+  // buyer pays the label) waiting for the parcel, and a defect (the seller pays) delivered back to
+  // the seller, whose 2 business days to refund are running.
+  { order: 4, type: 'return_refund', reason: 'size_or_color', ago: 20, steps: [] },
+  { order: 5, type: 'return_refund', reason: 'quality_issue', ago: 72, steps: [['ship_return', 6, {}, 'buyer'], ['return_delivered', 48, {}, 'platform']] },
 ];
 
 /** Places the US shop's orders and plays its cases; returns how many of each it made and the case ids. */
@@ -82,8 +89,9 @@ export async function seedUsShop(engine: Engine, now: number): Promise<{ orders:
     const applied = await engine.caseCommand({ kind: 'apply', caseId, args } as CaseCommand, buyer, { shopId: s.id, orderId: order.id, at: appliedAt });
     if (!applied.ok) throw new Error(`demo case ${caseId} apply: ${applied.code} ${applied.message.en}`);
     await engine.storeEvidence({ shopId: s.id, caseId, sha256: sha256(photo), contentType: 'image/jpeg', filename: `${caseId}-photo-1.jpg`, uploadedBy: buyer, content: photo });
-    for (const [kind, after, body] of c.steps) {
-      const r = await engine.caseCommand({ kind, caseId, ...body } as CaseCommand, merchant, { shopId: s.id, at: appliedAt + after * HOUR });
+    for (const [kind, after, body, role] of c.steps) {
+      const actor: Actor = role === 'buyer' ? buyer : role === 'platform' ? { role: 'platform' } : merchant;
+      const r = await engine.caseCommand({ kind, caseId, ...body } as CaseCommand, actor, { shopId: s.id, at: appliedAt + after * HOUR });
       if (!r.ok) throw new Error(`demo case ${caseId} ${kind}: ${r.code} ${r.message.en}`);
     }
     caseIds.push(caseId);

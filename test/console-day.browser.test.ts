@@ -91,8 +91,11 @@ describe.skipIf(!HAVE_CHROMIUM)('a console for a day’s work', () => {
     await screenshot(page, 'policy-override-1440');
     // 72 hours, with the unit changed.
     await pick(page, 'override-name', /^买家退货时限$/, '买家退货');
+    // The form starts from the value in force (the 10 days just saved) before it is changed.
+    await expect.poll(() => page.getByTestId('override-form').textContent()).toContain('当前 10 天');
     await page.getByTestId('override-amount').fill('240');
     await pick(page, 'override-unit', /^小时$/);
+    await expect.poll(() => page.getByTestId('override-unit').textContent()).toContain('小时');
     await page.getByTestId('override-submit').click();
     await expect.poll(async () => (await world.api<ShopPolicy>(world.keys['tb-apparel']!, '/v1/shops/tb-apparel/policy')).body.overrides.buyer_return_shipment).toBe('240h');
     // English too.

@@ -21,10 +21,13 @@ const evidenceUrl = (caseId: string, sha256: string) => `/v1/cases/${encodeURICo
  * order as the command left it (`after`) spares reading the case again; null when it is gone.
  * `timeline: false` leaves the timeline out (a command's answer unless ?expand=timeline).
  */
-export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, tz: string, after?: DecidedState, opts: { timeline?: boolean } = {}) {
+export async function caseDetail(engine: Engine, seen: CaseState, p: Principal, serverTz: string, after?: DecidedState, opts: { timeline?: boolean } = {}) {
   const inputs = await engine.caseDetailInputs(p, seen, after, opts);
   if (!inputs) return null;
   const { case: c, order: o, policy, now, history: events, fileTypes: typeOf } = inputs;
+  // SPEC §13: a case's instants and the timeline's words are in its marketplace's zone (a US shop's
+  // on Pacific time), the server's only when the shop's policy cannot be read.
+  const tz = policy?.calendar.timeZone ?? serverTz;
   const at = (ms: number) => formatInstant(ms, tz);
   // What the caller may send now (the domain's command table, SPEC §4); escalation not yet open
   // (escalation_after) is not offered, the console says from when instead.

@@ -140,6 +140,7 @@ export async function appendGovernance(tx: Sql, items: readonly GovernanceDecide
     let prev = item.loaded?.lastHash ?? null;
     const rows = new StreamRows();
     const actorJson = JSON.stringify(item.actor);
+    let currency: string | null = null;
     for (const e of item.events) {
       version++;
       const occurredAt = iso(e.at);
@@ -148,11 +149,12 @@ export async function appendGovernance(tx: Sql, items: readonly GovernanceDecide
       if (m) messages.push({ shopId, orderId, streamId, type: m.type, payload: m.payload });
       if (e.type === 'DepositToppedUp' || e.type === 'DepositDebited') {
         const topup = e.type === 'DepositToppedUp';
+        // SPEC §13: the deposit is in its shop's currency (NOT NULL: a shop row must exist). Read
+        // first: Citus takes no subquery in an INSERT.
+        currency ??= (await tx.query<{ currency: string }>(`SELECT currency FROM shops WHERE shop_id = $1`, [shopId])).rows[0]?.currency ?? null;
         await tx.query(
-          // SPEC §13: the deposit is in its shop's currency (NOT NULL: a shop row must exist).
-          `INSERT INTO deposit_ledger (shop_id, entry_id, at, kind, reason, amount, balance_after, ref, currency)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT currency FROM shops WHERE shop_id = $1))`,
-          [shopId, version, occurredAt, topup ? 'topup' : 'debit', topup ? (e.opening ? 'opening' : 'topup') : e.reason, e.amount, e.balance, e.reference],
+          `INSERT INTO deposit_ledger (shop_id, entry_id, at, kind, reason, amount, balance_after, ref, currency) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+          [shopId, version, occurredAt, topup ? 'topup' : 'debit', topup ? (e.opening ? 'opening' : 'topup') : e.reason, e.amount, e.balance, e.reference, currency],
         );
       }
     }

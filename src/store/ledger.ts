@@ -19,15 +19,15 @@ export interface LedgerPair {
 }
 
 /**
- * Writes a credit and its debit. SPEC §13: an entry is in its shop's currency; the SELECT writes
- * nothing when it is another (a bug: refused here rather than booked).
+ * Writes a credit and its debit. SPEC §13: an entry is in its shop's currency; one in another is
+ * a bug, refused here rather than booked. (Read first: Citus takes no subquery in an INSERT.)
  */
 export async function writeLedgerPair(tx: Sql, p: LedgerPair): Promise<void> {
-  const r = await tx.query(
+  const shop = await tx.query<{ currency: string }>(`SELECT currency FROM shops WHERE shop_id = $1`, [p.shopId]);
+  if (shop.rows[0]?.currency !== p.currency) throw new Error(`SPEC §13: ledger entry ${p.id} is in ${p.currency}, which is not shop ${p.shopId}'s currency`);
+  await tx.query(
     `INSERT INTO ledger (shop_id, entry_id, order_id, case_id, account, kind, amount, at, currency)
-     SELECT v.* FROM (VALUES ($1,$2,$3,$4,$5,$6,$7::bigint,$8::timestamptz,$12), ($1,$9,$3,$4,$10,$6,$11::bigint,$8::timestamptz,$12)) v
-     WHERE EXISTS (SELECT 1 FROM shops s WHERE s.shop_id = $1 AND s.currency = $12)`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$12), ($1,$9,$3,$4,$10,$6,$11,$8,$12)`,
     [p.shopId, `${p.id}:credit`, p.orderId, p.caseId, p.credit, p.kind, p.amount, iso(p.at), `${p.id}:debit`, p.debit, -p.amount, p.currency],
   );
-  if (r.affectedRows !== 2) throw new Error(`SPEC §13: ledger entry ${p.id} is in ${p.currency}, which is not shop ${p.shopId}'s currency`);
 }

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, issueBuyerToken } from '../src/app/credentials.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
-import { expectContract } from './contract-shapes.ts';
 import { DAY } from './domain-kit.ts';
-import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { contractCall, httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 import { HAVE_PG, PG_URL } from './postgres.ts';
 
 function claimsHttp(engineName: string, open: () => Promise<Database>) {
@@ -27,11 +26,7 @@ function claimsHttp(engineName: string, open: () => Promise<Database>) {
       await world?.close();
     });
 
-    const call = async (method: 'GET' | 'POST', url: string, auth: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await world.app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${auth}`, ...headers } });
-      expectContract(method, url, res);
-      return { status: res.statusCode, json: res.json() };
-    };
+    const call = contractCall(() => world);
     const at = (ms: number) => new Date(ms).toISOString();
     const order = (id: string, shop = 'A1', signedDaysAgo = 10) => ({
       id, shop, buyer: 'B1',

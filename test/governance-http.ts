@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueBuyerToken } from '../src/app/credentials.ts';
 import type { Database } from '../src/store/db.ts';
-import { expectContract } from './contract-shapes.ts';
 import { DAY } from './domain-kit.ts';
-import { httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
+import { contractCall, httpWorld, TOKEN_SECRET as SECRET, type HttpWorld } from './http-world.ts';
 
 export function governanceHttp(engineName: string, open: () => Promise<Database>) {
   describe(`governance API on ${engineName}`, () => {
@@ -25,11 +24,7 @@ export function governanceHttp(engineName: string, open: () => Promise<Database>
       await world?.close();
     });
 
-    const call = async (method: 'GET' | 'POST', url: string, auth: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await world.app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${auth}`, ...headers } });
-      expectContract(method, url, res);
-      return { status: res.statusCode, json: res.json() };
-    };
+    const call = contractCall(() => world);
     const order = (id: string, shop = 'S1') => ({
       id, shop, buyer: 'B1',
       placed_at: new Date(now - 2 * DAY).toISOString(), paid_at: new Date(now - 2 * DAY).toISOString(),

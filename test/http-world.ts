@@ -8,6 +8,7 @@ import { createApiKey } from '../src/app/credentials.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { expectContract } from './contract-shapes.ts';
 
 export const TOKEN_SECRET = 'test-secret';
 /** The tests' receivers listen on 127.0.0.1 over http: the development settings (issue 19). */
@@ -45,6 +46,15 @@ export async function httpWorld(open: () => Promise<Database>, schema: string, n
       await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
     },
+  };
+}
+
+/** A JSON call on the world's API as a bearer, its answer checked against the contract. */
+export function contractCall(world: () => HttpWorld) {
+  return async (method: 'GET' | 'POST', url: string, auth: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await world().app.inject({ method, url, payload: body as object, headers: { authorization: `Bearer ${auth}`, ...headers } });
+    expectContract(method, url, res);
+    return { status: res.statusCode, json: res.json() };
   };
 }
 

@@ -138,6 +138,8 @@ describe('the timeline in plain words', () => {
     expect(shownActor(SAMPLES.CaseApplied, buyer)).toEqual(buyer);
     expect(shownActor(SAMPLES.CaseDeadlineStarted, buyer)).toEqual({ role: 'system' });
     expect(shownActor(SAMPLES.OrderDeadlineExpired, { role: 'system' })).toEqual({ role: 'system' });
+    // SPEC §13: written with the buyer's application, but the platform's authorization.
+    expect(shownActor(SAMPLES.ReturnAuthorized, buyer)).toEqual({ role: 'platform' });
     expect(describeEvent({ ...SAMPLES.CaseApplied, caseType: 'reship', amount: 0 }, TZ).zh).not.toContain('¥');
   });
 });

@@ -55,6 +55,8 @@ export function shownActor(e: DomainEvent, stored: Actor): Actor {
   if (e.type === 'EvidenceRequested' && stored.role !== 'platform') return { role: 'system' };
   // Deadlines start, stop and run out by the rules (SPEC §4), whoever's step set them off.
   if (/^(Case|Order)Deadline(Started|Cleared|Expired)$/.test(e.type)) return { role: 'system' };
+  // SPEC §13: the platform authorizes the return, though it is written with the buyer's application.
+  if (e.type === 'ReturnAuthorized') return { role: 'platform' };
   return stored;
 }
 
